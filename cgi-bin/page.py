@@ -1,0 +1,22 @@
+#!/usr/bin/env python3
+"""page.py: the gallery and chart builder page (CGI, or WSGI via mod_wsgi).
+
+Admins: nothing to change here. Settings come from the environment
+(Apache's SetEnv DYNGRAPH_...); see apache.conf.example.
+"""
+
+import os
+import sys
+
+try:
+    from dyngraph.page_app import application
+except ModuleNotFoundError as error:  # the bundle as unpacked: lib/ lives beside cgi-bin/
+    if error.name != "dyngraph":
+        raise
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "lib"))
+    from dyngraph.page_app import application
+
+if __name__ == "__main__":
+    from wsgiref.handlers import CGIHandler
+
+    CGIHandler().run(application)

@@ -1,0 +1,15 @@
+"""Spec -> encoded bytes: the only path from the apps into Pillow."""
+
+from .encode import encode
+from .render import render, render_error
+
+
+def draw_chart(spec, settings):
+    """Render and encode one chart."""
+    image = render(spec, font_path=settings.font_path)
+    return encode(image, spec.format, quality=spec.quality)
+
+
+def draw_error(message, fmt, width, height, settings):
+    """Render and encode an error message as a small image."""
+    return encode(render_error(message, width=width, height=height), fmt)

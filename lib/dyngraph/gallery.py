@@ -1,0 +1,38 @@
+"""The example charts shown on page.py's gallery: one or more per chart type."""
+
+from .spec import make
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def examples():
+    """(caption, spec) pairs covering every chart type."""
+    return [
+        ("Line: two series with a gap", make(
+            type="line", data=[[12, 15, 14, 18, 22, 27, None, 31, 29, 33, 36, 40],
+                               [8, 9, 11, 10, 13, 15, 17, 16, 19, 21, 20, 24]],
+            labels=MONTHS, legend=["Visits (k)", "Sign-ups (k)"], title="Traffic 2026")),
+        ("Area: stacked", make(
+            type="area", stacked=True, data=[[3, 4, 6, 5, 7, 8], [2, 2, 3, 4, 3, 5], [1, 2, 1, 2, 3, 2]],
+            labels=MONTHS[:6], legend=["North", "South", "West"], title="Sales by region")),
+        ("Bar: grouped, with negatives", make(
+            type="bar", data=[[5, -3, 8, 12], [7, 2, -4, 9]], labels=["Q1", "Q2", "Q3", "Q4"],
+            legend=["2025", "2026"], title="Profit (k EUR)")),
+        ("Bar: stacked", make(
+            type="bar", stacked=True, data=[[20, 25, 30, 28], [10, 12, 9, 15], [5, 6, 8, 7]],
+            labels=["Mon", "Tue", "Wed", "Thu"], legend=["Web", "Mail", "Phone"], title="Tickets")),
+        ("Horizontal bar", make(
+            type="hbar", data=[[1200, 950, 780, 410, 260]], labels=["Apache", "nginx", "IIS", "LiteSpeed", "Caddy"],
+            title="Servers seen")),
+        ("Pie", make(
+            type="pie", data=[[45, 25, 15, 10, 5]], labels=["Direct", "Search", "Social", "Mail", "Other"],
+            title="Where visitors come from")),
+        ("Donut", make(
+            type="donut", data=[[62, 38]], labels=["Used", "Free"], title="Disk", colors=["d55e00", "cccccc"])),
+        ("Scatter: x,y pairs", make(
+            type="scatter", data=[[1, 2, 2, 3.5, 3, 3.1, 4, 5.2, 5, 4.8, 6, 6.9], [1, 5, 2, 4.2, 3.5, 3, 5, 1.5, 6, 2]],
+            legend=["Group A", "Group B"], title="Load vs latency")),
+        ("Sparkline with min/max/last markers", make(
+            type="sparkline", data=[[5, 6, 4, 7, 9, 8, 6, 5, 7, 10, 12, 11, 9, 13]], markers=["min", "max", "last"],
+            width=160, height=36)),
+    ]

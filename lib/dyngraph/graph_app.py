@@ -1,0 +1,74 @@
+"""The image application: query string -> chart image (get_graph.py)."""
+
+import sys
+import traceback
+
+from . import http
+from .settings import Settings, from_environ
+from .errors import Forbidden, NotFound, SpecError
+
+REQUEST_ERRORS = (SpecError, NotFound, Forbidden)
+
+
+def make_app(settings=None, **overrides):
+    """Build the WSGI application; ``settings`` default to the environment's."""
+    if settings is None:
+        import os
+
+        settings = from_environ(os.environ)
+    if overrides:
+        from dataclasses import replace
+
+        settings = replace(settings, **overrides)
+
+    def application(environ, start_response):
+        try:
+            return _handle(environ, start_response, settings)
+        except Exception:  # the one catch-all, at the WSGI boundary
+            traceback.print_exc(file=environ.get("wsgi.errors", sys.stderr))
+            return http.text_error(environ, start_response, 500, "internal error; see the server's error log")
+
+    application.settings = settings
+    return application
+
+
+def _handle(environ, start_response, settings):
+    if environ.get("REQUEST_METHOD", "GET") not in http.ALLOWED_METHODS:
+        return http.method_not_allowed(environ, start_response)
+    query_string = environ.get("QUERY_STRING", "")
+    from .sources import resolve
+    from .spec import to_query
+
+    try:
+        spec = resolve(query_string, settings)
+    except REQUEST_ERRORS as error:
+        return _error(environ, start_response, error, query_string, settings)
+    etag = http.make_etag(to_query(spec))
+    cache = [("ETag", etag), ("Cache-Control", f"public, max-age={settings.cache_max_age}")]
+    if http.etag_matches(environ.get("HTTP_IF_NONE_MATCH", ""), etag):
+        return http.respond(environ, start_response, 304, cache)
+    from .draw import draw_chart
+
+    body = draw_chart(spec, settings)
+    return http.respond(environ, start_response, 200, [("Content-Type", spec.mime_type), *cache], body)
+
+
+def _error(environ, start_response, error, query_string, settings):
+    """Answer a request error: as an image for <img> fetches, else as text."""
+    message = str(error)
+    if not http.wants_image(environ):
+        return http.text_error(environ, start_response, error.status, message)
+    from .draw import draw_error
+    from .sources import loose_error_params
+
+    fmt, width, height = loose_error_params(query_string)
+    body = draw_error(message, fmt, width, height, settings)
+    headers = [
+        ("Content-Type", "image/" + fmt),
+        ("Cache-Control", "no-store"),
+        ("X-Dyngraph-Error", http.header_safe(message)),
+    ]
+    return http.respond(environ, start_response, error.status, headers, body)
+
+
+application = make_app()

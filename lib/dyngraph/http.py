@@ -1,0 +1,74 @@
+"""Small WSGI helpers: responses, errors, ETag/304, HEAD. Standard library only.
+
+Errors raised anywhere during request handling are mapped to statuses here,
+in one place; Pillow is imported only to draw an error as an image.
+"""
+
+import hashlib
+
+from . import __version__
+
+STATUS_TEXT = {
+    200: "OK", 302: "Found", 304: "Not Modified", 400: "Bad Request", 403: "Forbidden",
+    404: "Not Found", 405: "Method Not Allowed", 414: "URI Too Long", 500: "Internal Server Error",
+}
+ALLOWED_METHODS = ("GET", "HEAD")
+SECURITY_HEADERS = [("X-Content-Type-Options", "nosniff")]
+MAX_IF_NONE_MATCH = 4096
+
+
+def status_line(code):
+    return f"{code} {STATUS_TEXT[code]}"
+
+
+def respond(environ, start_response, code, headers, body=b""):
+    """Send a response; for HEAD keep the headers (Content-Length too) but no body."""
+    headers = [*headers, ("Content-Length", str(len(body))), *SECURITY_HEADERS]
+    start_response(status_line(code), headers)
+    return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+
+
+def method_not_allowed(environ, start_response):
+    """405 for anything but GET and HEAD."""
+    body = b"method: only GET and HEAD are accepted\n"
+    headers = [("Allow", ", ".join(ALLOWED_METHODS)), ("Content-Type", "text/plain; charset=utf-8")]
+    return respond(environ, start_response, 405, headers, body)
+
+
+def make_etag(canonical):
+    """A strong ETag from the canonical request and the package version."""
+    digest = hashlib.sha256(f"{__version__}\n{canonical}".encode()).hexdigest()
+    return f'"{digest[:32]}"'
+
+
+def etag_matches(if_none_match, etag):
+    """True when an If-None-Match header matches ``etag`` (weak comparison, RFC 9110)."""
+    if not if_none_match or len(if_none_match) > MAX_IF_NONE_MATCH:
+        return False
+    if if_none_match.strip() == "*":
+        return True
+    candidates = (tag.strip().removeprefix("W/") for tag in if_none_match.split(","))
+    return etag in candidates
+
+
+def wants_image(environ):
+    """True for an ``<img>`` fetch: images accepted and not a page navigation."""
+    accept = environ.get("HTTP_ACCEPT", "")
+    return "image/" in accept and "text/html" not in accept
+
+
+def header_safe(text, limit=300):
+    """Make text fit in a header value: ASCII, one line, bounded."""
+    return text.encode("ascii", "backslashreplace").decode("ascii").replace("\r", " ").replace("\n", " ")[:limit]
+
+
+def text_error(environ, start_response, code, message, extra_headers=()):
+    """An error as a one-line text/plain body, also named in X-Dyngraph-Error."""
+    body = (message + "\n").encode("utf-8")
+    headers = [
+        ("Content-Type", "text/plain; charset=utf-8"),
+        ("Cache-Control", "no-store"),
+        ("X-Dyngraph-Error", header_safe(message)),
+        *extra_headers,
+    ]
+    return respond(environ, start_response, code, headers, body)

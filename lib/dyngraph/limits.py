@@ -1,0 +1,30 @@
+"""Limits on size and work, with their defaults, as plain data.
+
+Every limit is enforced while parsing, before any drawing or allocation.
+Each can be changed through an environment variable (``DYNGRAPH_`` plus the
+field name in capitals, e.g. ``DYNGRAPH_MAX_WIDTH``), which Apache's
+``SetEnv`` sets; see :mod:`dyngraph.settings`.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Upper bounds for one request; see docs/security.md for why each exists."""
+
+    min_size: int = 16
+    max_width: int = 2000
+    max_height: int = 2000
+    max_pixels: int = 1_500_000
+    max_series: int = 16
+    max_points: int = 100_000
+    max_values: int = 300_000
+    max_label_length: int = 100
+    max_title_length: int = 200
+    max_text: int = 5_000
+    max_query_length: int = 8_190
+    max_params: int = 40
+
+
+DEFAULT_LIMITS = Limits()

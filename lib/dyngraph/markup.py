@@ -1,0 +1,92 @@
+"""Specs -> HTML: the page's markup, everything escaped. Standard library only."""
+
+from html import escape
+
+from .api import img_tag
+from .spec import CHART_TYPES, FORMATS
+
+STYLE = """
+body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1040px;padding:1em;color:#222}
+h1{margin:.2em 0}header p{color:#555;margin-top:0}
+.gallery{display:grid;grid-template-columns:repeat(auto-fill,minmax(490px,1fr));gap:1.2em}
+figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:.6em;background:#fafafa}
+figure img{display:block;max-width:100%;height:auto}
+figcaption{font-weight:600;margin:.3em 0}
+textarea.snippet{width:100%;box-sizing:border-box;font:12px monospace;height:4.5em;resize:vertical}
+form.builder{display:grid;grid-template-columns:8em 1fr;gap:.4em .8em;max-width:720px;align-items:center}
+form.builder input[type=text]{width:100%;box-sizing:border-box}
+.error{color:#a00;background:#fee;border:1px solid #fbb;padding:.5em;border-radius:4px}
+"""
+
+
+def page(*, gallery, builder_fields, built, error, script):
+    """The whole page: builder (with its result) then gallery."""
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>dyngraph: charts drawn on the fly</title>",
+        f"<style>{STYLE}</style></head><body>",
+        "<header><h1>dyngraph</h1><p>Charts drawn on the fly: this page's <code>&lt;img&gt;</code> tags "
+        "point at <code>get_graph.py</code>, which draws each chart from its query string.</p></header>",
+        "<main>",
+        builder(builder_fields, built, error, script),
+        '<h2 id="gallery">Gallery</h2><div class="gallery">',
+        *(figure(caption, spec, script) for caption, spec in gallery),
+        "</div></main></body></html>",
+    ]
+    return "\n".join(parts)
+
+
+def figure(caption, spec, script):
+    """One chart with its caption and a copyable snippet."""
+    tag = img_tag(spec, script)
+    return (
+        f"<figure><figcaption>{escape(caption)}</figcaption>{tag}"
+        f'<textarea class="snippet" readonly aria-label="HTML for {escape(caption)}">{escape(tag)}</textarea>'
+        "</figure>"
+    )
+
+
+def _select(name, options, current):
+    opts = "".join(
+        f'<option{" selected" if o == current else ""}>{escape(o)}</option>' for o in options
+    )
+    return f'<select name="{name}" id="f-{name}">{opts}</select>'
+
+
+def _text(name, value, placeholder=""):
+    return (
+        f'<input type="text" name="{name}" id="f-{name}" value="{escape(value)}" '
+        f'placeholder="{escape(placeholder)}">'
+    )
+
+
+def builder(fields, built, error, script):
+    """The GET form that builds a chart, and its result or error."""
+    rows = [
+        ("type", _select("type", CHART_TYPES, fields.get("type", "line"))),
+        ("data", _text("data", fields.get("data", ""), "1,5,3|2,4,6")),
+        ("labels", _text("labels", fields.get("labels", ""), "Mon|Tue|Wed")),
+        ("legend", _text("legend", fields.get("legend", ""), "This week|Last week")),
+        ("title", _text("title", fields.get("title", ""), "Chart title")),
+        ("width", _text("width", fields.get("width", ""), "480")),
+        ("height", _text("height", fields.get("height", ""), "240")),
+        ("format", _select("format", FORMATS, fields.get("format", "jpeg"))),
+    ]
+    form = "".join(f'<label for="f-{name}">{name}</label>{control}' for name, control in rows)
+    result = ""
+    if error:
+        result = f'<p class="error" role="alert">{escape(error)}</p>'
+    elif built is not None:
+        tag = img_tag(built, script)
+        result = (
+            f'<figure id="built"><figcaption>Your chart</figcaption>{tag}'
+            f'<textarea class="snippet" readonly aria-label="HTML for your chart">{escape(tag)}</textarea></figure>'
+        )
+    return (
+        '<h2 id="builder">Build a chart</h2>'
+        f'<form class="builder" method="get" action="">{form}'
+        '<span></span><button type="submit">Draw</button></form>'
+        f"{result}"
+    )

@@ -1,0 +1,79 @@
+"""The page application (page.py): gallery and builder form, valid HTML5, no JavaScript."""
+
+import sys
+import traceback
+
+from . import http
+from .errors import SpecError
+from .settings import from_environ
+
+BUILDER_FIELDS = ("type", "data", "labels", "legend", "title", "width", "height", "format")
+PAGE_HEADERS = [
+    ("Content-Type", "text/html; charset=utf-8"),
+    ("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
+     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Cache-Control", "no-cache"),
+]
+
+
+def make_app(settings=None, **overrides):
+    """Build the page's WSGI application."""
+    if settings is None:
+        import os
+
+        settings = from_environ(os.environ)
+    if overrides:
+        from dataclasses import replace
+
+        settings = replace(settings, **overrides)
+
+    def application(environ, start_response):
+        try:
+            return _handle(environ, start_response, settings)
+        except Exception:  # the one catch-all, at the WSGI boundary
+            traceback.print_exc(file=environ.get("wsgi.errors", sys.stderr))
+            return http.text_error(environ, start_response, 500, "internal error; see the server's error log")
+
+    application.settings = settings
+    return application
+
+
+def _handle(environ, start_response, settings):
+    if environ.get("REQUEST_METHOD", "GET") not in http.ALLOWED_METHODS:
+        return http.method_not_allowed(environ, start_response)
+    from .gallery import examples
+    from .markup import page
+
+    fields, built, error = {}, None, None
+    try:
+        fields = builder_fields(environ.get("QUERY_STRING", ""), settings)
+        built = build(fields, settings)
+    except SpecError as exc:
+        error = str(exc)
+    html = page(gallery=examples(), builder_fields=fields, built=built, error=error,
+                script=settings.graph_script)
+    status = 400 if error else 200
+    return http.respond(environ, start_response, status, PAGE_HEADERS, html.encode("utf-8"))
+
+
+def builder_fields(query_string, settings):
+    """The builder form's fields from the page's query string (strictly decoded)."""
+    from .query import split_query, unique_params
+
+    limits = settings.limits
+    pairs = split_query(query_string, max_length=limits.max_query_length, max_params=limits.max_params)
+    return unique_params(pairs, BUILDER_FIELDS)
+
+
+def build(fields, settings):
+    """The spec the form asks for, or None when no data was given. Empty fields mean default."""
+    if not fields.get("data"):
+        return None
+    from .spec import parse_params
+
+    given = {name: value for name, value in fields.items() if value != ""}
+    return parse_params(given, limits=settings.limits)
+
+
+application = make_app()

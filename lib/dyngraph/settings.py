@@ -1,0 +1,58 @@
+"""Settings for one deployment, read once from the environment.
+
+This is the only module under lib/ that reads ``os.environ``; the app
+factories call :func:`from_environ` and pass the result down. Under Apache
+the variables come from ``SetEnv``; under a WSGI server from its process.
+"""
+
+from dataclasses import dataclass, field, fields, replace
+
+from .errors import SpecError
+from .limits import Limits
+
+PREFIX = "DYNGRAPH_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, with defaults that suit a public site."""
+
+    limits: Limits = field(default_factory=Limits)
+    cache_max_age: int = 86_400
+    font_path: str = ""
+    secrets: tuple = ()
+    signed_ttl: int = 0
+    data_dir: str = ""
+    store_url: str = ""
+    store_ttl: int = 30 * 86_400
+    graph_script: str = "get_graph.py"
+
+
+def from_environ(environ):
+    """Build Settings from ``DYNGRAPH_*`` variables; bad values fail loudly at start."""
+    limit_values = {}
+    for f in fields(Limits):
+        raw = environ.get(PREFIX + f.name.upper())
+        if raw is not None:
+            limit_values[f.name] = _int_setting(f.name, raw)
+    settings = Settings(limits=replace(Limits(), **limit_values))
+    updates = {}
+    for name in ("cache_max_age", "signed_ttl", "store_ttl"):
+        raw = environ.get(PREFIX + name.upper())
+        if raw is not None:
+            updates[name] = _int_setting(name, raw)
+    for name in ("font_path", "data_dir", "store_url", "graph_script"):
+        raw = environ.get(PREFIX + name.upper())
+        if raw:
+            updates[name] = raw
+    raw_secrets = environ.get(PREFIX + "SECRET", "")
+    if raw_secrets:
+        updates["secrets"] = tuple(s for s in raw_secrets.split(",") if s)
+    return replace(settings, **updates)
+
+
+def _int_setting(name, raw):
+    if not raw.isascii() or not raw.strip().isdigit():
+        msg = f"must be a non-negative integer, got {raw!r}"
+        raise SpecError(PREFIX + name.upper(), msg)
+    return int(raw)

@@ -1,0 +1,264 @@
+"""The wire format: query string <-> frozen :class:`ChartSpec`.
+
+Each parameter is declared once in ``PARAMS`` (name, reader, writer, doc);
+that table drives parsing, canonical query strings and the docs. Parsing is
+total: any query string gives a ``ChartSpec`` or a :class:`SpecError` whose
+message names the parameter and what is accepted.
+"""
+
+from dataclasses import dataclass, fields, replace
+from urllib.parse import quote
+
+from . import values
+from .errors import SpecError, shown
+from .limits import DEFAULT_LIMITS
+from .query import split_query, unique_params
+
+CHART_TYPES = ("line", "area", "bar", "hbar", "pie", "donut", "scatter", "sparkline")
+FORMATS = ("jpeg", "png", "gif", "webp")
+LEGEND_POSITIONS = ("auto", "right", "bottom", "top", "none")
+SPARK_MARKERS = ("min", "max", "first", "last")
+DEFAULT_SIZES = {"sparkline": (120, 30)}
+DEFAULT_SIZE = (480, 240)
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """Everything needed to draw one chart; immutable and hashable."""
+
+    type: str = "line"
+    data: tuple = ()
+    labels: tuple = ()
+    legend: tuple = ()
+    title: str = ""
+    width: int = 0
+    height: int = 0
+    format: str = "jpeg"
+    colors: tuple = ()
+    min: float | None = None
+    max: float | None = None
+    background: str = "ffffff"
+    grid: bool = True
+    legendpos: str = "auto"
+    linewidth: float = 2.0
+    stacked: bool = False
+    dots: bool = False
+    markers: tuple = ()
+    quality: int = 90
+
+    def __post_init__(self):
+        default_w, default_h = DEFAULT_SIZES.get(self.type, DEFAULT_SIZE)
+        if not self.width:
+            object.__setattr__(self, "width", default_w)
+        if not self.height:
+            object.__setattr__(self, "height", default_h)
+
+    @property
+    def series(self):
+        """The data as (x, y) pairs per series for scatter, else as given."""
+        if self.type != "scatter":
+            return self.data
+        return tuple(tuple(zip(s[0::2], s[1::2])) for s in self.data)
+
+    @property
+    def mime_type(self):
+        return "image/" + self.format
+
+
+# --- readers: str -> value, raising SpecError --------------------------------
+
+
+def _read_series(text, limits):
+    parts = text.split("|")
+    if len(parts) > limits.max_series:
+        raise SpecError("data", f"{len(parts)} series; at most {limits.max_series} are accepted")
+    total = 0
+    series = []
+    for part in parts:
+        raw = part.split(",")
+        total += len(raw)
+        if len(raw) > limits.max_points or total > limits.max_values:
+            msg = f"at most {limits.max_points} values per series and {limits.max_values} in all"
+            raise SpecError("data", msg)
+        series.append(tuple(values.number(v, "data") if v else None for v in raw))
+    return tuple(series)
+
+
+def _read_list(text, param, max_length):
+    """`|`-separated texts; a list of only empty texts is the empty list."""
+    items = tuple(values.text(t, param, max_length) for t in text.split("|"))
+    return items if any(items) else ()
+
+
+def _write_list(items):
+    return "|".join(items)
+
+
+@dataclass(frozen=True)
+class Param:
+    """One URL parameter: how to read it, write it, and document it."""
+
+    name: str
+    read: object  # (text, limits) -> value
+    write: object  # value -> text
+    doc: str
+    accepted: str
+
+
+def _p(name, read, write, doc, accepted):
+    return Param(name, read, write, doc, accepted)
+
+
+_num = values.format_number
+PARAMS = {
+    p.name: p
+    for p in (
+        _p("type", lambda t, _: values.choice(t, "type", CHART_TYPES), str,
+           "Chart type.", " | ".join(CHART_TYPES)),
+        _p("data", _read_series, lambda s: "|".join(",".join("" if v is None else _num(v) for v in x) for x in s),
+           "Series separated by `|`, values by `,`; an empty value is a gap. "
+           "For `scatter`, each series is x,y pairs: `1,5,2,7`.", "numbers"),
+        _p("labels", lambda t, lim: _read_list(t, "labels", lim.max_label_length), _write_list,
+           "Category labels (x axis; slices for pie/donut), `|`-separated.", "text"),
+        _p("legend", lambda t, lim: _read_list(t, "legend", lim.max_label_length), _write_list,
+           "Series names, `|`-separated.", "text"),
+        _p("title", lambda t, lim: values.text(t, "title", lim.max_title_length), str,
+           "Title above the chart.", "text"),
+        _p("width", lambda t, lim: values.integer(t, "width", lim.min_size, lim.max_width), str,
+           "Image width in pixels (default 480; 120 for sparkline).", "integer"),
+        _p("height", lambda t, lim: values.integer(t, "height", lim.min_size, lim.max_height), str,
+           "Image height in pixels (default 240; 30 for sparkline).", "integer"),
+        _p("format", lambda t, _: values.choice(t, "format", FORMATS), str,
+           "Image format.", " | ".join(FORMATS)),
+        _p("colors", lambda t, _: tuple(values.colour(c, "colors") for c in t.split(",")) if t else (), ",".join,
+           "Hex colour per series (per slice for pie/donut), `,`-separated.", "rrggbb, rgb or rrggbbaa"),
+        _p("min", lambda t, _: values.number(t, "min"), _num,
+           "Bottom of the value axis (default: from the data, with zero included for bars).", "number"),
+        _p("max", lambda t, _: values.number(t, "max"), _num,
+           "Top of the value axis (default: from the data).", "number"),
+        _p("background", lambda t, _: values.colour(t, "background"), str,
+           "Background colour; rrggbbaa with alpha for PNG/WebP transparency.", "hex colour"),
+        _p("grid", lambda t, _: values.flag(t, "grid"), lambda v: "1" if v else "0",
+           "Grid lines at the value ticks.", "0 | 1"),
+        _p("legendpos", lambda t, _: values.choice(t, "legendpos", LEGEND_POSITIONS), str,
+           "Where the legend goes; never over the plot.", " | ".join(LEGEND_POSITIONS)),
+        _p("linewidth", lambda t, _: values.bounded_number(t, "linewidth", 0.5, 12), _num,
+           "Line width in pixels for line, area, scatter and sparkline.", "0.5 to 12"),
+        _p("stacked", lambda t, _: values.flag(t, "stacked"), lambda v: "1" if v else "0",
+           "Stack series (bar, hbar, area).", "0 | 1"),
+        _p("dots", lambda t, _: values.flag(t, "dots"), lambda v: "1" if v else "0",
+           "Draw a dot at each point (line, area).", "0 | 1"),
+        _p("markers", lambda t, _: tuple(values.choice(m, "markers", SPARK_MARKERS) for m in t.split(",")) if t else (),
+           ",".join, "Sparkline markers, `,`-separated.", ", ".join(SPARK_MARKERS)),
+        _p("quality", lambda t, _: values.integer(t, "quality", 1, 95), str,
+           "JPEG/WebP quality.", "1 to 95"),
+    )
+}
+_DEFAULTS = ChartSpec()
+
+
+def _check_whole(spec, limits):
+    """Checks that involve more than one parameter."""
+    if not spec.data:
+        raise SpecError("data", "required; e.g. data=1,2,3|4,5,6")
+    if spec.width * spec.height > limits.max_pixels:
+        msg = f"{spec.width}x{spec.height} is {spec.width * spec.height} pixels; at most {limits.max_pixels} are accepted"
+        raise SpecError("width", msg)
+    if spec.type in ("pie", "donut"):
+        if len(spec.data) != 1:
+            raise SpecError("data", f"{spec.type} takes one series, got {len(spec.data)}")
+        if any(v is not None and v < 0 for v in spec.data[0]):
+            raise SpecError("data", f"{spec.type} values must not be negative")
+    if spec.type == "scatter":
+        for s in spec.data:
+            if len(s) % 2:
+                raise SpecError("data", "scatter series must be x,y pairs (an even number of values)")
+    if len(spec.legend) > len(spec.data):
+        raise SpecError("legend", f"{len(spec.legend)} names for {len(spec.data)} series")
+    if spec.min is not None and spec.max is not None and spec.min >= spec.max:
+        raise SpecError("max", f"must be greater than min ({_num(spec.min)}), got {_num(spec.max)}")
+    text_length = len(spec.title) + sum(map(len, spec.labels)) + sum(map(len, spec.legend))
+    if text_length > limits.max_text:
+        raise SpecError("labels", f"{text_length} characters of text; at most {limits.max_text} in all")
+    if len(spec.labels) > limits.max_points or len(spec.colors) > limits.max_points:
+        raise SpecError("labels", f"at most {limits.max_points} labels and colours")
+
+
+def parse_params(params, *, limits=DEFAULT_LIMITS):
+    """Build a validated spec from already-split ``{name: text}`` parameters."""
+    unknown = set(params) - set(PARAMS)
+    if unknown:
+        name = sorted(unknown)[0]
+        raise SpecError(name, f"unknown parameter; accepted: {', '.join(PARAMS)}")
+    kwargs = {name: PARAMS[name].read(text, limits) for name, text in params.items()}
+    spec = ChartSpec(**kwargs)
+    _check_whole(spec, limits)
+    return spec
+
+
+def parse(query_string, *, limits=DEFAULT_LIMITS):
+    """Parse a raw query string (str or bytes) into a validated ChartSpec."""
+    pairs = split_query(query_string, max_length=limits.max_query_length, max_params=limits.max_params)
+    return parse_params(unique_params(pairs, PARAMS), limits=limits)
+
+
+def to_params(spec):
+    """The canonical (name, text) pairs for a spec: fixed order, defaults left out."""
+    pairs = []
+    for field in fields(ChartSpec):
+        value = getattr(spec, field.name)
+        default = getattr(replace(_DEFAULTS, type=spec.type, width=0, height=0), field.name)
+        if field.name in ("type", "data") or value != default:
+            pairs.append((field.name, PARAMS[field.name].write(value)))
+    return pairs
+
+
+_SAFE = ",-._~:!*'()"
+
+
+def to_query(spec):
+    """The canonical query string: ``parse(to_query(s)) == s`` for every valid spec."""
+    return "&".join(f"{name}={quote(text, safe=_SAFE)}" for name, text in to_params(spec))
+
+
+def make(*, limits=DEFAULT_LIMITS, **options):
+    """Build a validated spec from Python values (the API's constructor).
+
+    Accepts lists for ``data``/``labels``/``legend``/``colors`` and numbers
+    for numbers; goes through the same readers as the URL so both paths
+    enforce the same rules.
+    """
+    params = {}
+    for name, value in options.items():
+        if name not in PARAMS:
+            raise SpecError(name, f"unknown option; accepted: {', '.join(PARAMS)}")
+        params[name] = _to_text(name, value)
+    return parse_params(params, limits=limits)
+
+
+def _to_text(name, value):
+    """Python value -> the URL text the reader expects."""
+    if name == "data":
+        if value and not isinstance(value[0], (list, tuple)):
+            value = [value]
+        if value and isinstance(value[0], (list, tuple)) and value[0] and isinstance(value[0][0], (list, tuple)):
+            value = [[c for pair in s for c in pair] for s in value]  # scatter [(x, y), ...]
+        return "|".join(",".join("" if v is None else _api_number(v) for v in s) for s in value)
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (int, float)):
+        return _api_number(value)
+    if isinstance(value, (list, tuple)):
+        sep = "," if name in ("colors", "markers") else "|"
+        return sep.join(str(v).lstrip("#") if name == "colors" else str(v) for v in value)
+    if name in ("background",) and isinstance(value, str):
+        return value.lstrip("#")
+    return str(value)
+
+
+def _api_number(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SpecError("data", f"must be numbers or None, got {shown(value)}")
+    if isinstance(value, float) and value != value:  # NaN
+        raise SpecError("data", "must be finite numbers, got nan")
+    return values.format_number(float(value)) if isinstance(value, float) else str(value)

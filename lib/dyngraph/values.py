@@ -1,0 +1,112 @@
+"""Parsers for single values: numbers, colours, text, choices.
+
+Python's ``float()`` and ``int()`` accept ``nan``, ``inf``, ``1_000`` and
+non-ASCII digits; Pillow's layout engine raises on ``\\r`` and U+0085. Every
+value therefore goes through a strict ASCII grammar or a sanitiser here.
+"""
+
+import math
+import re
+import unicodedata
+
+from .errors import SpecError, shown
+
+MAX_MAGNITUDE = 1e15
+_NUMBER = re.compile(r"-?(?:\d{1,17}(?:\.\d{0,17})?|\.\d{1,17})(?:[eE][-+]?\d{1,3})?\Z", re.ASCII)
+_INTEGER = re.compile(r"-?\d{1,9}\Z", re.ASCII)
+_HEX = re.compile(r"#?([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})\Z", re.ASCII)
+# Bidi embeddings/overrides/isolates and line/paragraph separators are
+# dropped: they can reorder the rest of a label or break text layout.
+_BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029)}
+
+
+def number(text, param):
+    """A finite decimal within +-1e15, ASCII digits only."""
+    if not _NUMBER.match(text):
+        raise SpecError(param, f"must be a decimal number like -1.5 or 2e3, got {shown(text)}")
+    value = float(text)
+    if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
+        raise SpecError(param, f"must be between -1e15 and 1e15, got {shown(text)}")
+    return value
+
+
+def integer(text, param, low, high):
+    """An ASCII integer in [low, high]."""
+    if not _INTEGER.match(text) or not low <= int(text) <= high:
+        raise SpecError(param, f"must be an integer from {low} to {high}, got {shown(text)}")
+    return int(text)
+
+
+def bounded_number(text, param, low, high):
+    """A number in [low, high]."""
+    value = number(text, param) if _NUMBER.match(text) else None
+    if value is None or not low <= value <= high:
+        raise SpecError(param, f"must be a number from {low:g} to {high:g}, got {shown(text)}")
+    return value
+
+
+def format_number(value):
+    """The shortest text that parses back to exactly ``value``."""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
+def colour(text, param):
+    """A hex colour (rgb, rrggbb or rrggbbaa, optional '#') -> lowercase rrggbb[aa]."""
+    match = _HEX.match(text)
+    if not match:
+        msg = f"must be a hex colour like ff8800 or f80 (rrggbbaa for transparency), got {shown(text)}"
+        raise SpecError(param, msg)
+    digits = match.group(1).lower()
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    if len(digits) == 8 and digits.endswith("ff"):
+        digits = digits[:6]
+    return digits
+
+
+def rgba(hex_colour):
+    """'rrggbb[aa]' -> an (r, g, b, a) tuple of ints."""
+    alpha = int(hex_colour[6:8], 16) if len(hex_colour) == 8 else 255
+    return (int(hex_colour[0:2], 16), int(hex_colour[2:4], 16), int(hex_colour[4:6], 16), alpha)
+
+
+def choice(text, param, options):
+    """One of ``options`` (exact, lowercase)."""
+    if text not in options:
+        raise SpecError(param, f"must be one of {', '.join(options)}, got {shown(text)}")
+    return text
+
+
+def flag(text, param):
+    """A boolean written as 0 or 1."""
+    if text not in ("0", "1"):
+        raise SpecError(param, f"must be 0 or 1, got {shown(text)}")
+    return text == "1"
+
+
+def clean_text(text):
+    """Remove control, bidi-override and unassigned characters; collapse whitespace.
+
+    The result is safe to hand to Pillow's text layout and is a fixed point
+    (``clean_text(clean_text(t)) == clean_text(t)``), which the round trip needs.
+    """
+    kept = []
+    for char in text:
+        if char in _BIDI_CONTROLS:
+            continue
+        category = unicodedata.category(char)
+        if category in ("Cc", "Zl", "Zp", "Cs", "Co", "Cn"):
+            kept.append(" " if char in "\t\n\r\x0b\x0c\x85" else "")
+        else:
+            kept.append(" " if category == "Zs" else char)
+    return " ".join("".join(kept).split())
+
+
+def text(value, param, max_length):
+    """Sanitised text of at most ``max_length`` characters."""
+    cleaned = clean_text(value)
+    if len(cleaned) > max_length:
+        raise SpecError(param, f"must be at most {max_length} characters, got {len(cleaned)}")
+    return cleaned

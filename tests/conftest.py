@@ -1,0 +1,57 @@
+"""Shared fixtures: the two WSGI apps under WebTest, and image decoding helpers."""
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "lib"))
+
+from dyngraph.settings import Settings  # noqa: E402
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture
+def settings():
+    return Settings()
+
+
+@pytest.fixture
+def graph(settings):
+    """The image application, linted by WebTest."""
+    import webtest
+
+    from dyngraph.graph_app import make_app
+
+    return webtest.TestApp(make_app(settings))
+
+
+@pytest.fixture
+def page(settings):
+    import webtest
+
+    from dyngraph.page_app import make_app
+
+    return webtest.TestApp(make_app(settings))
+
+
+def decode(body):
+    """Decode image bytes, fully, and return the Pillow image."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(body))
+    image.load()
+    return image
+
+
+def require_or_skip(condition, reason):
+    """Skip an integration test whose prerequisite is missing, but fail under CI=true."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"CI=true and a prerequisite is missing: {reason}")
+    pytest.skip(reason)

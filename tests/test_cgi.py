@@ -1,0 +1,97 @@
+"""Both cgi-bin scripts as real processes with a CGI environment, reading raw stdout."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, decode
+
+CGI_BIN = ROOT / "cgi-bin"
+
+
+def run_cgi(script, query="", method="GET", extra_env=None, pythonpath=None, python_flags=(), cgi_bin=CGI_BIN):
+    """Run a script as Apache would and split its raw output into headers and body."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "GATEWAY_INTERFACE": "CGI/1.1",
+        "REQUEST_METHOD": method,
+        "QUERY_STRING": query,
+        "SCRIPT_NAME": f"/cgi-bin/{script}",
+        "SERVER_NAME": "localhost",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        **(extra_env or {}),
+    }
+    if pythonpath is not None:
+        env["PYTHONPATH"] = pythonpath
+    command = [sys.executable, *python_flags, str(cgi_bin / script)]
+    result = subprocess.run(command, env=env, capture_output=True, timeout=60)
+    head, _, body = result.stdout.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines)
+    return headers, body, result.stderr
+
+
+def test_get_graph_writes_a_jpeg():
+    headers, body, stderr = run_cgi("get_graph.py", "type=line&data=1,5,3|2,4,6&width=600&height=300")
+    assert headers["Status"] == "200 OK"
+    assert headers["Content-Type"] == "image/jpeg"
+    assert int(headers["Content-Length"]) == len(body)
+    image = decode(body)
+    assert (image.format, image.size) == ("JPEG", (600, 300))
+    assert stderr == b""
+
+
+def test_get_graph_png_on_request():
+    headers, body, _ = run_cgi("get_graph.py", "type=line&data=1,5,3|2,4,6&width=600&height=300&format=png")
+    assert headers["Content-Type"] == "image/png"
+    assert decode(body).format == "PNG"
+
+
+def test_get_graph_bad_query_is_400():
+    headers, body, stderr = run_cgi("get_graph.py", "data=1,2&width=huge")
+    assert headers["Status"] == "400 Bad Request"
+    assert body == b"width: must be an integer from 16 to 2000, got 'huge'\n"
+    assert stderr == b""
+
+
+def test_get_graph_head_and_405():
+    headers, body, _ = run_cgi("get_graph.py", "data=1,2", method="HEAD")
+    assert headers["Status"] == "200 OK" and body == b"" and int(headers["Content-Length"]) > 0
+    headers, _, _ = run_cgi("get_graph.py", "data=1,2", method="POST")
+    assert headers["Status"] == "405 Method Not Allowed"
+
+
+def test_page_writes_html():
+    headers, body, stderr = run_cgi("page.py")
+    assert headers["Status"] == "200 OK"
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert body.startswith(b"<!DOCTYPE html>")
+    assert b'src="get_graph.py?' in body
+    assert stderr == b""
+
+
+@pytest.mark.parametrize("script", ["get_graph.py", "page.py"])
+def test_scripts_are_executable_with_a_shebang(script):
+    path = CGI_BIN / script
+    assert os.access(path, os.X_OK)
+    assert path.read_bytes().startswith(b"#!/usr/bin/env python3\n")
+
+
+def test_unpacked_bundle_finds_lib_without_install(tmp_path):
+    """A copy of the bundle, with only Pillow importable (no site-packages), still works."""
+    import shutil
+
+    import PIL
+
+    shutil.copytree(CGI_BIN, tmp_path / "cgi-bin")
+    shutil.copytree(ROOT / "lib" / "dyngraph", tmp_path / "lib" / "dyngraph")
+    only_pillow = tmp_path / "site"
+    only_pillow.mkdir()
+    (only_pillow / "PIL").symlink_to(os.path.dirname(PIL.__file__))
+    headers, body, stderr = run_cgi("get_graph.py", "data=1,2,3&format=png", pythonpath=str(only_pillow),
+                                    python_flags=("-S",), cgi_bin=tmp_path / "cgi-bin")
+    assert headers["Status"] == "200 OK", stderr
+    assert decode(body).format == "PNG"

@@ -1,0 +1,146 @@
+"""The wire format: parsing, validation messages, and the canonical round trip."""
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from dyngraph.errors import SpecError
+from dyngraph.limits import Limits
+from dyngraph.spec import CHART_TYPES, FORMATS, ChartSpec, make, parse, to_query
+
+
+def test_parses_the_issue_example():
+    spec = parse("type=line&data=1,5,3|2,4,6&width=600&height=300")
+    assert spec.type == "line"
+    assert spec.data == ((1.0, 5.0, 3.0), (2.0, 4.0, 6.0))
+    assert (spec.width, spec.height, spec.format) == (600, 300, "jpeg")
+
+
+def test_empty_value_is_a_gap():
+    assert parse("data=1,,3").data == ((1.0, None, 3.0),)
+
+
+def test_defaults_depend_on_type():
+    assert (parse("data=1,2").width, parse("data=1,2").height) == (480, 240)
+    assert (parse("type=sparkline&data=1,2").width, parse("type=sparkline&data=1,2").height) == (120, 30)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("width=abc&data=1", "width: must be an integer from 16 to 2000, got 'abc'"),
+        ("data=1&width=5", "width: must be an integer from 16 to 2000, got '5'"),
+        ("data=1,x", "data: must be a decimal number like -1.5 or 2e3, got 'x'"),
+        ("data=nan", "data: must be a decimal number"),
+        ("data=1e300", "data: must be between -1e15 and 1e15"),
+        ("data=1&data=2", "data: given more than once"),
+        ("data=1&colour=red", "colour: unknown parameter; accepted:"),
+        ("type=radar&data=1", "type: must be one of line, area, bar, hbar, pie, donut, scatter, sparkline, got 'radar'"),
+        ("format=bmp&data=1", "format: must be one of jpeg, png, gif, webp, got 'bmp'"),
+        ("data=1&colors=red", "colors: must be a hex colour"),
+        ("title=x", "data: required"),
+        ("type=pie&data=1,-2", "data: pie values must not be negative"),
+        ("type=scatter&data=1,2,3", "data: scatter series must be x,y pairs"),
+        ("data=1&legend=a|b", "legend: 2 names for 1 series"),
+        ("data=1&min=5&max=1", "max: must be greater than min (5), got 1"),
+        ("data=1&grid=yes", "grid: must be 0 or 1, got 'yes'"),
+        ("data=%E0%A4", "data: must be valid UTF-8"),
+        ("data=1%2", "data: invalid percent-encoding"),
+        ("data=1&width=2000&height=2000", "width: 2000x2000 is 4000000 pixels; at most 1500000"),
+    ],
+)
+def test_bad_input_names_the_parameter(query, message):
+    with pytest.raises(SpecError) as caught:
+        parse(query)
+    assert str(caught.value).startswith(message)
+    assert caught.value.status == 400
+
+
+def test_over_long_query_is_414():
+    with pytest.raises(SpecError) as caught:
+        parse("data=" + "1," * 5000 + "1")
+    assert caught.value.status == 414
+
+
+def test_limits_are_configurable():
+    with pytest.raises(SpecError, match="3 series; at most 2 are accepted"):
+        parse("data=1|2|3", limits=Limits(max_series=2))
+
+
+def test_text_is_sanitised():
+    spec = parse("data=1&title=a%0D%0Ab%C2%85c%E2%80%AEd")
+    assert spec.title == "a b cd"
+
+
+def test_make_accepts_python_values():
+    spec = make(type="scatter", data=[[(1, 2), (3, 4.5)]], colors=["#ff0000"], stacked=True)
+    assert spec.data == ((1.0, 2.0, 3.0, 4.5),)
+    assert spec.series == (((1.0, 2.0), (3.0, 4.5)),)
+    assert spec.colors == ("ff0000",)
+
+
+def test_make_rejects_nan():
+    with pytest.raises(SpecError, match="data"):
+        make(data=[1, float("nan")])
+
+
+def test_canonical_query_leaves_defaults_out():
+    assert to_query(parse("data=1.0,2&format=jpeg&width=480")) == "type=line&data=1,2"
+
+
+# --- the round trip, property-based -----------------------------------------
+
+_numbers = st.one_of(
+    st.none(),
+    st.floats(min_value=-1e15, max_value=1e15, allow_nan=False, allow_infinity=False),
+    st.integers(min_value=-10**6, max_value=10**6).map(float),
+)
+_texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
+_colours = st.from_regex(r"[0-9a-f]{6}", fullmatch=True)
+
+
+@st.composite
+def specs(draw):
+    chart_type = draw(st.sampled_from(CHART_TYPES))
+    n_series = 1 if chart_type in ("pie", "donut") else draw(st.integers(1, 4))
+    length = draw(st.integers(1, 12)) * (2 if chart_type == "scatter" else 1)
+    data = []
+    for _ in range(n_series):
+        series = draw(st.lists(_numbers, min_size=length, max_size=length))
+        if chart_type in ("pie", "donut"):
+            series = [None if v is None else abs(v) for v in series]
+        data.append(series)
+    options = {"type": chart_type, "data": data}
+    if draw(st.booleans()):
+        options["title"] = draw(_texts)
+    if draw(st.booleans()):
+        options["labels"] = draw(st.lists(_texts.filter(lambda t: "|" not in t), max_size=5))
+    if draw(st.booleans()):
+        options["legend"] = draw(st.lists(_texts.filter(lambda t: "|" not in t), max_size=n_series))
+    if draw(st.booleans()):
+        options["colors"] = draw(st.lists(_colours, min_size=1, max_size=4))
+    if draw(st.booleans()):
+        options["width"] = draw(st.integers(16, 1000))
+    options["format"] = draw(st.sampled_from(FORMATS))
+    options["stacked"] = draw(st.booleans())
+    options["grid"] = draw(st.booleans())
+    if draw(st.booleans()):
+        options["min"] = draw(st.integers(-100, 0))
+        options["max"] = draw(st.integers(1, 100))
+    return make(**options)
+
+
+@given(specs())
+@hsettings(max_examples=300, deadline=None)
+def test_round_trip(spec):
+    assert parse(to_query(spec)) == spec
+
+
+@given(st.text(max_size=200))
+@hsettings(max_examples=300, deadline=None)
+def test_parser_is_total(query):
+    try:
+        result = parse(query.encode("utf-8"))
+    except SpecError as error:
+        assert str(error).split(":", 1)[0]
+    else:
+        assert isinstance(result, ChartSpec)
