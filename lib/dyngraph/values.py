@@ -12,7 +12,10 @@ import unicodedata
 from .errors import SpecError, shown
 
 MAX_MAGNITUDE = 1e15
-_NUMBER = re.compile(r"-?(?:\d{1,17}(?:\.\d{0,17})?|\.\d{1,17})(?:[eE][-+]?\d{1,3})?\Z", re.ASCII)
+# At most 17 integer and 20 fraction digits: enough for repr() of any float
+# within the magnitude cap (e.g. 0.0001234567890123456, 17 significant digits
+# after three zeros), and no 10,000-digit strings.
+_NUMBER = re.compile(r"-?(?:\d{1,17}(?:\.\d{0,20})?|\.\d{1,20})(?:[eE][-+]?\d{1,3})?\Z", re.ASCII)
 _INTEGER = re.compile(r"-?\d{1,9}\Z", re.ASCII)
 _HEX = re.compile(r"#?([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})\Z", re.ASCII)
 # Bidi embeddings/overrides/isolates and line/paragraph separators are
