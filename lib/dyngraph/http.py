@@ -29,10 +29,9 @@ def respond(environ, start_response, code, headers, body=b""):
 
 
 def method_not_allowed(environ, start_response):
-    """405 for anything but GET and HEAD."""
-    body = b"method: only GET and HEAD are accepted\n"
-    headers = [("Allow", ", ".join(ALLOWED_METHODS)), ("Content-Type", "text/plain; charset=utf-8")]
-    return respond(environ, start_response, 405, headers, body)
+    """405 for anything but GET and HEAD; the request body is never read."""
+    allow = [("Allow", ", ".join(ALLOWED_METHODS))]
+    return text_error(environ, start_response, 405, "method: only GET and HEAD are accepted", allow)
 
 
 def make_etag(canonical):
