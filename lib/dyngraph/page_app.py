@@ -45,15 +45,14 @@ def _handle(environ, start_response, settings):
     from .gallery import examples
     from .markup import page
 
-    fields, built, error = {}, None, None
+    fields, built, error, status = {}, None, None, 200
     try:
         fields = builder_fields(environ.get("QUERY_STRING", ""), settings)
         built = build(fields, settings)
     except SpecError as exc:
-        error = str(exc)
+        error, status = str(exc), exc.status  # 400, or 414 for an over-long query
     html = page(gallery=examples(), builder_fields=fields, built=built, error=error,
                 script=settings.graph_script)
-    status = 400 if error else 200
     return http.respond(environ, start_response, status, PAGE_HEADERS, html.encode("utf-8"))
 
 
