@@ -6,10 +6,10 @@ field name in capitals, e.g. ``DYNGRAPH_MAX_WIDTH``), which Apache's
 ``SetEnv`` sets; see :mod:`dyngraph.settings`.
 """
 
-from dataclasses import dataclass
+from .record import record
 
 
-@dataclass(frozen=True)
+@record
 class Limits:
     """Upper bounds for one request; see docs/security.md for why each exists."""
 

@@ -5,7 +5,7 @@ factories call :func:`from_environ` and pass the result down. Under Apache
 the variables come from ``SetEnv``; under a WSGI server from its process.
 """
 
-from dataclasses import dataclass, field, fields, replace
+from .record import fields, record, replace
 
 from .errors import SpecError
 from .limits import Limits
@@ -13,11 +13,11 @@ from .limits import Limits
 PREFIX = "DYNGRAPH_"
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """Everything configurable, with defaults that suit a public site."""
 
-    limits: Limits = field(default_factory=Limits)
+    limits: Limits = Limits()
     cache_max_age: int = 86_400
     font_path: str = ""
     secrets: tuple = ()
@@ -31,10 +31,10 @@ class Settings:
 def from_environ(environ):
     """Build Settings from ``DYNGRAPH_*`` variables; bad values fail loudly at start."""
     limit_values = {}
-    for f in fields(Limits):
-        raw = environ.get(PREFIX + f.name.upper())
+    for name in fields(Limits):
+        raw = environ.get(PREFIX + name.upper())
         if raw is not None:
-            limit_values[f.name] = _int_setting(f.name, raw)
+            limit_values[name] = _int_setting(name, raw)
     settings = Settings(limits=replace(Limits(), **limit_values))
     updates = {}
     for name in ("cache_max_age", "signed_ttl", "store_ttl"):

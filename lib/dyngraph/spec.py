@@ -6,10 +6,8 @@ total: any query string gives a ``ChartSpec`` or a :class:`SpecError` whose
 message names the parameter and what is accepted.
 """
 
-from dataclasses import dataclass, fields, replace
-from urllib.parse import quote
-
 from . import values
+from .record import fields, record, replace
 from .errors import SpecError, shown
 from .limits import DEFAULT_LIMITS
 from .query import split_query, unique_params
@@ -22,7 +20,7 @@ DEFAULT_SIZES = {"sparkline": (120, 30)}
 DEFAULT_SIZE = (480, 240)
 
 
-@dataclass(frozen=True)
+@record
 class ChartSpec:
     """Everything needed to draw one chart; immutable and hashable."""
 
@@ -94,7 +92,7 @@ def _write_list(items):
     return "|".join(items)
 
 
-@dataclass(frozen=True)
+@record
 class Param:
     """One URL parameter: how to read it, write it, and document it."""
 
@@ -205,20 +203,30 @@ def parse(query_string, *, limits=DEFAULT_LIMITS):
 def to_params(spec):
     """The canonical (name, text) pairs for a spec: fixed order, defaults left out."""
     pairs = []
-    for field in fields(ChartSpec):
-        value = getattr(spec, field.name)
-        default = getattr(replace(_DEFAULTS, type=spec.type, width=0, height=0), field.name)
-        if field.name in ("type", "data") or value != default:
-            pairs.append((field.name, PARAMS[field.name].write(value)))
+    defaults = replace(_DEFAULTS, type=spec.type, width=0, height=0)
+    for name in fields(ChartSpec):
+        value = getattr(spec, name)
+        default = getattr(defaults, name)
+        if name in ("type", "data") or value != default:
+            pairs.append((name, PARAMS[name].write(value)))
     return pairs
 
 
 _SAFE = ",-._~:!*'()"
+# urllib.parse.quote(text, safe=_SAFE), without importing urllib (~3 ms per CGI process).
+_QUOTED = [
+    chr(b) if chr(b).isascii() and (chr(b).isalnum() or chr(b) in _SAFE) else f"%{b:02X}" for b in range(256)
+]
+
+
+def quote(text):
+    """Percent-encode ``text`` as UTF-8, keeping letters, digits and ``_SAFE``."""
+    return "".join(map(_QUOTED.__getitem__, text.encode("utf-8")))
 
 
 def to_query(spec):
     """The canonical query string: ``parse(to_query(s)) == s`` for every valid spec."""
-    return "&".join(f"{name}={quote(text, safe=_SAFE)}" for name, text in to_params(spec))
+    return "&".join(f"{name}={quote(text)}" for name, text in to_params(spec))
 
 
 def make(*, limits=DEFAULT_LIMITS, **options):

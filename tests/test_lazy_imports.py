@@ -1,0 +1,120 @@
+"""Cold-path guards: a 304, a text 400 and a 405 never load Pillow (or other heavy modules).
+
+Under CGI every request is a fresh interpreter, so what a path imports is
+what it costs. These are assertions on ``sys.modules`` in a fresh
+subprocess, not timings; bench/run.py measures the time.
+"""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+# Imported by none of the cheap paths; each costs 2-8 ms per CGI process.
+HEAVY = ("PIL", "dataclasses", "hashlib", "urllib.parse", "traceback", "inspect")
+
+SERVE = r"""
+import io, json, sys
+sys.path.insert(0, {lib!r})
+from dyngraph.graph_app import make_app
+from dyngraph.settings import Settings
+
+app = make_app(Settings())
+environ = {{"REQUEST_METHOD": {method!r}, "QUERY_STRING": {query!r}, "HTTP_ACCEPT": "text/plain",
+           "HTTP_IF_NONE_MATCH": {etag!r}, "wsgi.errors": sys.stderr}}
+seen = []
+body = b"".join(app(environ, lambda status, headers, exc_info=None: seen.append((status, dict(headers)))))
+print(json.dumps({{"status": seen[0][0], "headers": seen[0][1], "body": body.decode("latin-1"),
+                  "modules": sorted(sys.modules)}}))
+"""
+
+STANDARD = "type=line&data=1,5,3|2,4,6&width=600&height=300&format=png"
+
+
+def serve_fresh(query, method="GET", etag=""):
+    """Answer one request through graph_app in a new interpreter; return status, headers, body, modules."""
+    code = SERVE.format(lib=str(ROOT / "lib"), method=method, query=query, etag=etag)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DYNGRAPH_")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def loaded(modules, name):
+    return any(m == name or m.startswith(name + ".") for m in modules)
+
+
+def current_etag():
+    answer = serve_fresh(STANDARD, method="HEAD")
+    assert answer["status"] == "200 OK"
+    return answer["headers"]["ETag"]
+
+
+def test_a_304_does_not_import_pillow():
+    answer = serve_fresh(STANDARD, etag=current_etag())
+    assert answer["status"] == "304 Not Modified"
+    assert answer["body"] == ""
+    for name in HEAVY:
+        assert not loaded(answer["modules"], name), f"{name} imported on the 304 path"
+
+
+def test_a_text_400_does_not_import_pillow():
+    answer = serve_fresh("data=1,2&width=huge")
+    assert answer["status"] == "400 Bad Request"
+    assert answer["body"] == "width: must be an integer from 16 to 2000, got 'huge'\n"
+    for name in HEAVY:
+        assert not loaded(answer["modules"], name), f"{name} imported on the text 400 path"
+
+
+def test_a_405_does_not_import_pillow():
+    answer = serve_fresh(STANDARD, method="POST")
+    assert answer["status"] == "405 Method Not Allowed"
+    for name in HEAVY:
+        assert not loaded(answer["modules"], name), f"{name} imported on the 405 path"
+
+
+def test_a_drawn_chart_does_import_pillow():
+    """The guard can fail: the 200 path really does load Pillow in the same harness."""
+    answer = serve_fresh(STANDARD)
+    assert answer["status"] == "200 OK"
+    assert answer["body"].startswith("\x89PNG")
+    assert loaded(answer["modules"], "PIL")
+
+
+@pytest.mark.parametrize("module", ["dyngraph", "dyngraph.graph_app"])
+def test_importing_the_package_does_not_import_pillow(module):
+    code = f"import sys; sys.path.insert(0, {str(ROOT / 'lib')!r}); import {module}; print(' '.join(sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    modules = result.stdout.split()
+    assert module in modules
+    for name in HEAVY:
+        assert not loaded(modules, name), f"import {module} imports {name}"
+
+
+def test_records_still_work_with_dataclasses_helpers():
+    """ChartSpec is a light record, yet dataclasses.replace/fields/asdict keep working."""
+    import dataclasses
+
+    from dyngraph.spec import ChartSpec, parse, to_query
+
+    spec = parse("data=1,2,3&title=Hi")
+    changed = dataclasses.replace(spec, format="png")
+    assert (changed.format, changed.title, spec.format) == ("png", "Hi", "jpeg")
+    assert [f.name for f in dataclasses.fields(ChartSpec)][:3] == ["type", "data", "labels"]
+    assert dataclasses.asdict(spec)["data"] == ((1.0, 2.0, 3.0),)
+    assert parse(to_query(changed)) == changed and hash(parse(to_query(changed))) == hash(changed)
+    with pytest.raises(AttributeError):
+        spec.title = "changed"
+
+
+def test_inlined_quote_matches_urllib():
+    from urllib.parse import quote as urllib_quote
+
+    from dyngraph.spec import _SAFE, quote
+
+    text = "".join(map(chr, range(0, 0x2FF))) + "€ 😀 |,~+%&=#?/"
+    assert quote(text) == urllib_quote(text, safe=_SAFE)
