@@ -31,6 +31,13 @@ class Forbidden(ValueError):
     param = "sig"
 
 
+class StoreUnavailable(RuntimeError):
+    """The chart store cannot be read or written right now (HTTP 503); nothing is lost."""
+
+    status = 503
+    param = "store"
+
+
 def shown(value, limit=40):
     """Quote a user value for an error message: short, one line, printable."""
     text = str(value)

@@ -4,9 +4,9 @@ import sys
 
 from . import http
 from .settings import Settings, from_environ
-from .errors import Forbidden, NotFound, SpecError
+from .errors import Forbidden, NotFound, SpecError, StoreUnavailable
 
-REQUEST_ERRORS = (SpecError, NotFound, Forbidden)
+REQUEST_ERRORS = (SpecError, NotFound, Forbidden, StoreUnavailable)
 
 
 def make_app(settings=None, **overrides):

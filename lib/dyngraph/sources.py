@@ -5,15 +5,53 @@ It is the one place that decides which reader applies, so signing, stored
 specs and the Google dialect all sit in front of the same renderer.
 """
 
+from . import signing
 from . import spec as spec_module
+from .errors import SpecError
 from .query import split_query, unique_params
 
 
 def resolve(query_string, settings):
-    """Query string -> validated ChartSpec, or raise SpecError/NotFound/Forbidden."""
+    """Query string -> validated ChartSpec, or raise SpecError/NotFound/Forbidden/StoreUnavailable.
+
+    Dispatch, in order: the signature (refused unsigned or expired before
+    anything else), then which reader applies; each reader returns the text
+    that was signed and a loader, and the signature is checked against that
+    text before the loader may touch the store or the renderer.
+    """
     limits = settings.limits
     pairs = split_query(query_string, max_length=limits.max_query_length, max_params=limits.max_params)
-    return spec_module.parse_params(unique_params(pairs, spec_module.PARAMS), limits=limits)
+    signed, pairs = signing.take(pairs)
+    signing.precheck(signed, settings)
+    if any(name == "graphId" for name, _ in pairs):
+        signed_text, load = _stored(pairs, settings)
+    else:
+        signed_text, load = _native(pairs, settings)
+    signing.verify(signed, signed_text, settings)
+    return load()
+
+
+def _native(pairs, settings):
+    """The chart's own parameters (``type=line&data=…``)."""
+    spec = spec_module.parse_params(unique_params(pairs, spec_module.PARAMS), limits=settings.limits)
+    return spec_module.to_query(spec), lambda: spec
+
+
+def _stored(pairs, settings):
+    """``graphId=<id>``: a chart stored by the page side (see dyngraph.store)."""
+    from .store import check_id, open_store
+
+    if len(pairs) > 1:
+        others = sorted({name for name, _ in pairs} - {"graphId"}) or ["graphId"]
+        raise SpecError(others[0], "graphId is given alone (plus sig and exp on signed sites)")
+    key = check_id(pairs[0][1])
+
+    def load():
+        query = open_store(settings).get(key)  # stored charts may be longer than any URL
+        stored = split_query(query, max_length=len(query), max_params=settings.limits.max_params)
+        return spec_module.parse_params(unique_params(stored, spec_module.PARAMS), limits=settings.limits)
+
+    return f"graphId={key}", load
 
 
 def loose_error_params(query_string):

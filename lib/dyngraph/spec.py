@@ -6,7 +6,7 @@ total: any query string gives a ``ChartSpec`` or a :class:`SpecError` whose
 message names the parameter and what is accepted.
 """
 
-from . import values
+from . import compact, values
 from .record import fields, record, replace
 from .errors import SpecError, shown
 from .limits import DEFAULT_LIMITS
@@ -67,6 +67,8 @@ class ChartSpec:
 
 
 def _read_series(text, limits):
+    if compact.is_compact(text):
+        return compact.decode(text, limits)
     parts = text.split("|")
     if len(parts) > limits.max_series:
         raise SpecError("data", f"{len(parts)} series; at most {limits.max_series} are accepted")
@@ -80,6 +82,16 @@ def _read_series(text, limits):
             raise SpecError("data", msg)
         series.append(tuple(values.number(v, "data") if v else None for v in raw))
     return tuple(series)
+
+
+def _write_series(series):
+    """Plain ``1,2|3,4``; the compact ``~…`` form when that is exact and much shorter."""
+    plain = "|".join(",".join("" if v is None else _num(v) for v in x) for x in series)
+    quoted_length = len(plain) + 2 * (plain.count("|") + plain.count("+"))
+    if quoted_length <= compact.MIN_PLAIN_LENGTH:
+        return plain
+    packed = compact.encode(series)
+    return packed if packed is not None and len(packed) < quoted_length else plain
 
 
 def _read_list(text, param, max_length):
@@ -113,9 +125,10 @@ PARAMS = {
     for p in (
         _p("type", lambda t, _: values.choice(t, "type", CHART_TYPES), str,
            "Chart type.", " | ".join(CHART_TYPES)),
-        _p("data", _read_series, lambda s: "|".join(",".join("" if v is None else _num(v) for v in x) for x in s),
+        _p("data", _read_series, _write_series,
            "Series separated by `|`, values by `,`; an empty value is a gap. "
-           "For `scatter`, each series is x,y pairs: `1,5,2,7`.", "numbers"),
+           "For `scatter`, each series is x,y pairs: `1,5,2,7`. "
+           "Long series may use the compact form `~…` (see docs/transport.md).", "numbers"),
         _p("labels", lambda t, lim: _read_list(t, "labels", lim.max_label_length), _write_list,
            "Category labels (x axis; slices for pie/donut), `|`-separated.", "text"),
         _p("legend", lambda t, lim: _read_list(t, "legend", lim.max_label_length), _write_list,
