@@ -3,7 +3,12 @@
     from dyngraph import chart, img_tag
     print(img_tag(chart(type="line", data=[[1, 5, 3], [2, 4, 6]], title="Sales")))
 
-Everything returned is already HTML-escaped where it needs to be.
+Four ways to get the chart from your page to the image (docs/transport.md):
+``url`` (the chart in the query string, compact for long series),
+``store_url`` (a short ``graphId``), ``data_uri`` (inline in the page) and
+``export`` (a file written ahead of time). URLs are signed automatically
+when a secret is configured. Everything returned is already HTML-escaped
+where it needs to be.
 """
 
 from html import escape
@@ -11,7 +16,10 @@ from html import escape
 from .errors import SpecError
 from .spec import ChartSpec, make, to_query
 
-__all__ = ["chart", "url", "img_tag", "ChartSpec", "SpecError"]
+__all__ = ["chart", "url", "store_url", "data_uri", "img_tag", "export", "ChartSpec", "SpecError"]
+
+DATA_URI_MAX = 32 * 1024  # characters of data: URI; above this img_tag falls back to a URL
+OUTPUTS = ("url", "graphid", "data")
 
 
 def chart(**options):
@@ -19,16 +27,66 @@ def chart(**options):
     return make(**options)
 
 
-def url(spec, script="get_graph.py"):
-    """The image URL for ``spec``, relative to the page unless ``script`` is absolute."""
-    return f"{script}?{to_query(spec)}"
+def url(spec, script=None, *, settings=None):
+    """The image URL for ``spec`` (signed when a secret is set), relative unless ``script`` is absolute."""
+    from .signing import sign
+
+    settings = _settings(settings)
+    return f"{_script(script, settings)}?{sign(to_query(spec), settings)}"
 
 
-def img_tag(spec, script="get_graph.py", *, alt=None, css_class=None):
-    """A complete ``<img>`` tag with src, width, height and alt, all escaped."""
+def store_url(spec, script=None, *, settings=None, store=None):
+    """Store ``spec`` and return its short URL ``get_graph.py?graphId=…`` (signed when a secret is set)."""
+    from .signing import sign
+    from .store import open_store
+
+    settings = _settings(settings)
+    key = (store or open_store(settings)).put(to_query(spec))
+    return f"{_script(script, settings)}?{sign(f'graphId={key}', settings)}"
+
+
+def data_uri(spec, *, max_bytes=DATA_URI_MAX, settings=None):
+    """``data:image/…;base64,…`` for ``spec``, or None when longer than ``max_bytes`` (None: no cap)."""
+    import binascii
+
+    from .draw import draw_chart
+
+    body = draw_chart(spec, _settings(settings))
+    uri = f"data:{spec.mime_type};base64,{binascii.b2a_base64(body, newline=False).decode('ascii')}"
+    return uri if max_bytes is None or len(uri) <= max_bytes else None
+
+
+def img_tag(spec, script=None, *, alt=None, css_class=None, output="url", settings=None, max_bytes=DATA_URI_MAX):
+    """A complete ``<img>`` tag with src, width, height and alt, all escaped.
+
+    ``output`` chooses how the chart travels: ``"url"`` (query string),
+    ``"graphid"`` (stored, short URL) or ``"data"`` (inline; a URL when the
+    data: URI would be longer than ``max_bytes``).
+    """
+    settings = _settings(settings)
+    if output == "url":
+        src = url(spec, script, settings=settings)
+    elif output == "graphid":
+        src = store_url(spec, script, settings=settings)
+    elif output == "data":
+        src = data_uri(spec, max_bytes=max_bytes, settings=settings) or url(spec, script, settings=settings)
+    else:
+        raise SpecError("output", f"must be one of {', '.join(OUTPUTS)}, got {output!r}")
+    return _tag(spec, src, alt, css_class)
+
+
+def export(spec, directory, *, url_prefix="", alt=None, css_class=None, settings=None):
+    """Write the chart into ``directory`` under a content-hash name; return its ``<img>`` tag."""
+    from .export import write
+
+    name = write(spec, directory, settings=_settings(settings))
+    return _tag(spec, url_prefix + name, alt, css_class)
+
+
+def _tag(spec, src, alt, css_class):
     alt_text = alt if alt is not None else (spec.title or f"{spec.type} chart")
     attributes = [
-        ("src", url(spec, script)),
+        ("src", src),
         ("width", str(spec.width)),
         ("height", str(spec.height)),
         ("alt", alt_text),
@@ -36,3 +94,18 @@ def img_tag(spec, script="get_graph.py", *, alt=None, css_class=None):
     if css_class:
         attributes.append(("class", css_class))
     return "<img " + " ".join(f'{name}="{escape(value)}"' for name, value in attributes) + ">"
+
+
+def _settings(settings):
+    """The given settings, or the environment's (DYNGRAPH_SECRET, DYNGRAPH_DATA_DIR, …) as Apache sets them."""
+    if settings is not None:
+        return settings
+    import os
+
+    from .settings import from_environ
+
+    return from_environ(os.environ)
+
+
+def _script(script, settings):
+    return settings.graph_script if script is None else script

@@ -17,13 +17,60 @@ def main(argv=None):
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--quiet", action="store_true", help="do not log each request")
+    export = commands.add_parser("export", help="write a chart into a directory under a content-hash name; "
+                                 "print its <img> tag")
+    export.add_argument("query", help="a query string, e.g. 'type=line&data=1,2,3&format=png'")
+    export.add_argument("--dir", required=True, help="directory to write into (created if missing)")
+    export.add_argument("--url-prefix", default="", help="what to put before the file name in src, e.g. /charts/")
+    export.add_argument("--alt", default=None, help="alt text (default: the title or the chart type)")
+    cleanup = commands.add_parser("cleanup", help="remove exported chart files (dg-….png etc.) older than an age")
+    cleanup.add_argument("dir", help="the directory given to export")
+    cleanup.add_argument("--older-than", required=True, help="age like 3600, 30m, 12h, 7d or 2w")
     args = parser.parse_args(argv)
     if args.command == "serve":
         from .devserver import serve as run_server
 
         run_server(args.host, args.port, quiet=args.quiet)
         return 0
+    if args.command == "export":
+        return _export(args.query, args.dir, args.url_prefix, args.alt)
+    if args.command == "cleanup":
+        return _cleanup(args.dir, args.older_than)
     return _render(args.query, args.output)
+
+
+def _export(query, directory, url_prefix, alt):
+    import os
+    from dataclasses import replace
+
+    from .api import export
+    from .errors import SpecError
+    from .settings import from_environ
+    from .sources import resolve
+
+    settings = replace(from_environ(os.environ), secrets=())  # the operator's own command needs no signature
+    try:
+        spec = resolve(query.lstrip("?"), settings)
+        tag = export(spec, directory, url_prefix=url_prefix, alt=alt, settings=settings)
+    except (SpecError, OSError) as error:
+        print(f"dyngraph: {error}", file=sys.stderr)
+        return 2
+    print(tag)
+    return 0
+
+
+def _cleanup(directory, older_than):
+    from .errors import SpecError
+    from .export import cleanup, parse_age
+
+    try:
+        removed = cleanup(directory, parse_age(older_than))
+    except (SpecError, OSError) as error:
+        print(f"dyngraph: {error}", file=sys.stderr)
+        return 2
+    for name in removed:
+        print(f"removed {name}")
+    return 0
 
 
 def _render(query, output):
@@ -35,7 +82,7 @@ def _render(query, output):
     from .settings import from_environ
     from .sources import resolve
 
-    settings = from_environ(os.environ)
+    settings = replace(from_environ(os.environ), secrets=())  # the operator's own command needs no signature
     try:
         spec = resolve(query.lstrip("?"), settings)
         if output != "-":

@@ -2,7 +2,7 @@
 
 from html import escape
 
-from .api import img_tag
+from .api import OUTPUTS, img_tag
 from .spec import CHART_TYPES, FORMATS
 
 STYLE = """
@@ -19,7 +19,7 @@ form.builder input[type=text]{width:100%;box-sizing:border-box}
 """
 
 
-def page(*, gallery, builder_fields, built, error, script):
+def page(*, gallery, builder_fields, built, error, script, settings=None):
     """The whole page: builder (with its result) then gallery."""
     parts = [
         "<!DOCTYPE html>",
@@ -30,17 +30,17 @@ def page(*, gallery, builder_fields, built, error, script):
         "<header><h1>dyngraph</h1><p>Charts drawn on the fly: this page's <code>&lt;img&gt;</code> tags "
         "point at <code>get_graph.py</code>, which draws each chart from its query string.</p></header>",
         "<main>",
-        builder(builder_fields, built, error, script),
+        builder(builder_fields, built, error, script, settings),
         '<h2 id="gallery">Gallery</h2><div class="gallery">',
-        *(figure(caption, spec, script) for caption, spec in gallery),
+        *(figure(caption, spec, script, settings) for caption, spec in gallery),
         "</div></main></body></html>",
     ]
     return "\n".join(parts)
 
 
-def figure(caption, spec, script):
+def figure(caption, spec, script, settings=None):
     """One chart with its caption and a copyable snippet."""
-    tag = img_tag(spec, script)
+    tag = img_tag(spec, script, settings=settings)
     return (
         f"<figure><figcaption>{escape(caption)}</figcaption>{tag}"
         f'<textarea class="snippet" readonly aria-label="HTML for {escape(caption)}">{escape(tag)}</textarea>'
@@ -62,7 +62,7 @@ def _text(name, value, placeholder=""):
     )
 
 
-def builder(fields, built, error, script):
+def builder(fields, built, error, script, settings=None):
     """The GET form that builds a chart, and its result or error."""
     rows = [
         ("type", _select("type", CHART_TYPES, fields.get("type", "line"))),
@@ -73,13 +73,14 @@ def builder(fields, built, error, script):
         ("width", _text("width", fields.get("width", ""), "480")),
         ("height", _text("height", fields.get("height", ""), "240")),
         ("format", _select("format", FORMATS, fields.get("format", "jpeg"))),
+        ("output", _select("output", OUTPUTS, fields.get("output", "url"))),  # see docs/transport.md
     ]
     form = "".join(f'<label for="f-{name}">{name}</label>{control}' for name, control in rows)
     result = ""
     if error:
         result = f'<p class="error" role="alert">{escape(error)}</p>'
     elif built is not None:
-        tag = img_tag(built, script)
+        tag = img_tag(built, script, output=fields.get("output") or "url", settings=settings)
         result = (
             f'<figure id="built"><figcaption>Your chart</figcaption>{tag}'
             f'<textarea class="snippet" readonly aria-label="HTML for your chart">{escape(tag)}</textarea></figure>'

@@ -4,10 +4,10 @@ import sys
 import traceback
 
 from . import http
-from .errors import SpecError
+from .errors import SpecError, StoreUnavailable
 from .settings import from_environ
 
-BUILDER_FIELDS = ("type", "data", "labels", "legend", "title", "width", "height", "format")
+BUILDER_FIELDS = ("type", "data", "labels", "legend", "title", "width", "height", "format", "output")
 PAGE_HEADERS = [
     ("Content-Type", "text/html; charset=utf-8"),
     ("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
@@ -51,8 +51,13 @@ def _handle(environ, start_response, settings):
         built = build(fields, settings)
     except SpecError as exc:
         error, status = str(exc), exc.status  # 400, or 414 for an over-long query
-    html = page(gallery=examples(), builder_fields=fields, built=built, error=error,
-                script=settings.graph_script)
+    try:
+        html = page(gallery=examples(), builder_fields=fields, built=built, error=error,
+                    script=settings.graph_script, settings=settings)
+    except StoreUnavailable as exc:  # output=graphid while the store is down: say so, keep the form
+        error, status = str(exc), exc.status
+        html = page(gallery=examples(), builder_fields=fields, built=None, error=error,
+                    script=settings.graph_script, settings=settings)
     return http.respond(environ, start_response, status, PAGE_HEADERS, html.encode("utf-8"))
 
 
@@ -69,9 +74,12 @@ def build(fields, settings):
     """The spec the form asks for, or None when no data was given. Empty fields mean default."""
     if not fields.get("data"):
         return None
+    from .api import OUTPUTS
     from .spec import parse_params
 
-    given = {name: value for name, value in fields.items() if value != ""}
+    if (fields.get("output") or "url") not in OUTPUTS:
+        raise SpecError("output", f"must be one of {', '.join(OUTPUTS)}")
+    given = {name: value for name, value in fields.items() if value != "" and name != "output"}
     return parse_params(given, limits=settings.limits)
 
 
