@@ -1,0 +1,652 @@
+#!/usr/bin/env python3
+"""dyngraph's benchmark: against matplotlib and against the interpreter's own floor, in one run.
+
+    make bench                      # or: .venv/bin/python bench/run.py [--quick] [--only a,b,...]
+
+Sections (issue 7): a) the standard chart in process, PNG and JPEG; b) a
+whole CGI request for it as a fresh process, against a matplotlib CGI script
+and the floors ``python -c pass`` / ``python -c "import PIL.Image"``; c) the
+304 and text-400 paths as CGI processes; d) the WSGI app under gunicorn (2
+workers) on 127.0.0.1 with a bounded load generator; e) cost against points
+per series and image size; f) output bytes. Then the issue's targets, each
+met or not. Machines are shared and noisy: compare ratios from one run.
+
+Prints as it goes and writes bench/report-latest.md (committed) plus a
+timestamped copy (git-ignored).
+"""
+
+import argparse
+import http.client
+import importlib.util
+import io
+import json
+import os
+import platform
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+sys.path.insert(0, str(ROOT / "lib"))
+
+PY = sys.executable
+GET_GRAPH = ROOT / "cgi-bin" / "get_graph.py"
+MPL_CGI = BENCH / "mpl_cgi.py"
+MIB = 1024 * 1024
+
+WIDTH, HEIGHT, SERIES, POINTS = 600, 300, 3, 100
+TITLE = "Standard chart"
+LEGEND = ("alpha", "beta", "gamma")
+
+
+# --- the standard chart -------------------------------------------------------
+
+
+def walk(points, seed):
+    """Fixed pseudo-random data: a random walk rounded to one decimal."""
+    rng = random.Random(seed)
+    value, out = 50.0, []
+    for _ in range(points):
+        value += rng.uniform(-5, 5)
+        out.append(round(value, 1))
+    return out
+
+
+def standard_data(points=POINTS):
+    return [walk(points, seed) for seed in range(1, SERIES + 1)]
+
+
+def standard_query(fmt, width=WIDTH, height=HEIGHT):
+    """The standard chart as a plain query string, readable by get_graph.py and mpl_cgi.py alike."""
+    params = {
+        "type": "line",
+        "data": "|".join(",".join(f"{v:g}" for v in s) for s in standard_data()),
+        "labels": "|".join(str(i) for i in range(POINTS)),
+        "legend": "|".join(LEGEND),
+        "title": TITLE,
+        "width": width,
+        "height": height,
+        "format": fmt,
+        "grid": 1,
+    }
+    return urlencode(params, safe=",|")
+
+
+def load_mpl():
+    spec = importlib.util.spec_from_file_location("mpl_cgi", MPL_CGI)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# --- statistics and printing --------------------------------------------------
+
+
+class Stat:
+    """Samples in seconds (or any unit): median and spread."""
+
+    def __init__(self, samples):
+        self.samples = sorted(samples)
+        self.median = statistics.median(self.samples)
+        q = statistics.quantiles(self.samples, n=4) if len(self.samples) > 1 else [self.median] * 3
+        self.q1, self.q3 = q[0], q[2]
+        self.min, self.max = self.samples[0], self.samples[-1]
+
+    def ms(self):
+        return f"{self.median * 1e3:.1f} ms (IQR {self.q1 * 1e3:.1f}–{self.q3 * 1e3:.1f}, n={len(self.samples)})"
+
+
+def ratio(a, b):
+    return a / b if b else float("inf")
+
+
+class Report:
+    """Markdown lines, echoed to the terminal as they come."""
+
+    def __init__(self):
+        self.lines = []
+
+    def __call__(self, line=""):
+        self.lines.append(line)
+        print(line, flush=True)
+
+    def table(self, header, rows):
+        self("| " + " | ".join(header) + " |")
+        self("|" + "|".join("---" for _ in header) + "|")
+        for row in rows:
+            self("| " + " | ".join(str(c) for c in row) + " |")
+        self()
+
+
+def timed(function, repeats, warmup=2):
+    """Call ``function`` repeatedly; return (Stat of seconds, last result)."""
+    result = None
+    for _ in range(warmup):
+        result = function()
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = function()
+        samples.append(time.perf_counter() - start)
+    return Stat(samples), result
+
+
+def image_info(body):
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(body))
+    image.load()
+    return image.format, image.size
+
+
+# --- a) in process ------------------------------------------------------------
+
+
+def draw_dyngraph(spec):
+    from dyngraph.draw import draw_chart
+    from dyngraph.settings import Settings
+
+    settings = Settings()
+    return lambda: draw_chart(spec, settings)
+
+
+def section_in_process(report, results, repeats):
+    from dyngraph.spec import parse
+
+    mpl = load_mpl()
+    report("## a) The standard chart in process (render + encode)")
+    report()
+    report(f"{WIDTH}×{HEIGHT} line chart, {SERIES} series × {POINTS} points, title, axes with tick labels, "
+           "legend, grid. dyngraph: `draw_chart(spec)` on a parsed spec; matplotlib: `Figure` + Agg + `savefig`.")
+    report()
+    rows = []
+    for fmt in ("png", "jpeg"):
+        query = standard_query(fmt)
+        spec = parse(query)
+        dyn, dyn_body = timed(draw_dyngraph(spec), repeats)
+        chart = mpl.parse(query)
+        ref, mpl_body = timed(lambda chart=chart: mpl.draw(**chart), repeats)
+        for name, body in (("dyngraph", dyn_body), ("matplotlib", mpl_body)):
+            got = image_info(body)
+            if got != (fmt.upper(), (WIDTH, HEIGHT)):
+                raise SystemExit(f"{name} {fmt}: expected {fmt.upper()} {WIDTH}x{HEIGHT}, got {got}")
+        results[f"inproc_{fmt}"] = (dyn, ref)
+        results[f"bytes_{fmt}"] = (len(dyn_body), len(mpl_body))
+        if fmt == "png":
+            (BENCH / "out").mkdir(exist_ok=True)
+            (BENCH / "out" / "standard-dyngraph.png").write_bytes(dyn_body)
+            (BENCH / "out" / "standard-matplotlib.png").write_bytes(mpl_body)
+        rows.append((fmt.upper(), dyn.ms(), ref.ms(), f"**{ratio(ref.median, dyn.median):.1f}×**"))
+    report.table(("format", "dyngraph", "matplotlib", "dyngraph faster by"), rows)
+
+
+# --- b, c) whole CGI processes ------------------------------------------------
+
+
+def cgi_env(query, **extra):
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "GATEWAY_INTERFACE": "CGI/1.1",
+        "REQUEST_METHOD": "GET",
+        "QUERY_STRING": query,
+        "SCRIPT_NAME": "/cgi-bin/get_graph.py",
+        "SERVER_NAME": "localhost",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_ACCEPT": "image/avif,image/webp,image/png,image/*,*/*;q=0.8",
+    }
+    env.update(extra)
+    return env
+
+
+# A tiny runner process starts every measured command. Linux keeps a process's
+# peak RSS across exec, and a child forked from this benchmark (which has
+# matplotlib loaded) would start with ~100 MiB already "used". The runner
+# imports only os, so each child's ru_maxrss (from os.wait4, which gives the
+# rusage of exactly that child: what a getrusage(RUSAGE_CHILDREN) delta
+# shows) starts near zero. It also times the wall clock around fork..wait4.
+RUNNER = r"""
+import json, os, sys, time
+for line in sys.stdin:
+    job = json.loads(line)
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+            os.dup2(os.open(job["stdout"], os.O_WRONLY | os.O_TRUNC), 1)
+            os.dup2(os.open(job["stderr"], os.O_WRONLY | os.O_TRUNC), 2)
+            os.execve(job["argv"][0], job["argv"], job["env"])
+        finally:
+            os._exit(127)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": usage.ru_maxrss * 1024,
+                      "code": os.waitstatus_to_exitcode(status)}), flush=True)
+"""
+
+
+class Runner:
+    """The measuring process (see RUNNER): one command in, one (wall, CPU, peak RSS) out."""
+
+    def __init__(self):
+        self.process = subprocess.Popen([PY, "-I", "-S", "-c", RUNNER], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True, env={})
+        self.directory = tempfile.TemporaryDirectory(prefix="dyngraph-bench-")
+        self.out = Path(self.directory.name) / "stdout"
+        self.err = Path(self.directory.name) / "stderr"
+        self.out.touch()
+        self.err.touch()
+
+    def run(self, argv, env):
+        job = {"argv": argv, "env": env, "stdout": str(self.out), "stderr": str(self.err)}
+        self.process.stdin.write(json.dumps(job) + "\n")
+        self.process.stdin.flush()
+        answer = json.loads(self.process.stdout.readline())
+        return answer, self.out.read_bytes(), self.err.read_bytes()
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=10)
+        self.directory.cleanup()
+
+
+class Process:
+    """One command measured as a fresh process, many times: wall, CPU and peak RSS."""
+
+    def __init__(self, runner, name, argv, env):
+        self.runner, self.name, self.argv, self.env = runner, name, argv, env
+        self.wall, self.cpu, self.rss = [], [], []
+        self.output = b""
+
+    def run(self, record=True):
+        answer, self.output, problem = self.runner.run(self.argv, self.env)
+        if answer["code"] != 0 or problem:
+            raise SystemExit(f"{self.name}: exit {answer['code']}: {problem.decode(errors='replace')[-2000:]}")
+        if record:
+            self.wall.append(answer["wall"])
+            self.cpu.append(answer["cpu"])
+            self.rss.append(answer["rss"])
+
+    def head(self):
+        head, _, body = self.output.partition(b"\r\n\r\n")
+        headers = dict(line.split(": ", 1) for line in head.decode("latin-1").split("\r\n") if ": " in line)
+        return headers, body
+
+
+def section_cgi(report, results, rounds):
+    png, jpeg = standard_query("png"), standard_query("jpeg")
+    mplconfig = Path(tempfile.mkdtemp(prefix="dyngraph-bench-mpl-"))
+    clean = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME")}
+    runner = Runner()
+    try:
+        _measure_cgi(report, results, rounds, runner, png, jpeg, mplconfig, clean)
+    finally:
+        runner.close()
+
+
+def _measure_cgi(report, results, rounds, runner, png, jpeg, mplconfig, clean):
+    procs = {
+        "pass": Process(runner, "python -c pass", [PY, "-c", "pass"], clean),
+        "pil": Process(runner, 'python -c "import PIL.Image"', [PY, "-c", "import PIL.Image"], clean),
+        "dyn_png": Process(runner, "get_graph.py, standard PNG", [PY, str(GET_GRAPH)], cgi_env(png)),
+        "dyn_jpeg": Process(runner, "get_graph.py, standard JPEG", [PY, str(GET_GRAPH)], cgi_env(jpeg)),
+        "mpl_png": Process(runner, "mpl_cgi.py, standard PNG", [PY, str(MPL_CGI)],
+                           cgi_env(png, MPLCONFIGDIR=str(mplconfig))),
+        "mpl_jpeg": Process(runner, "mpl_cgi.py, standard JPEG", [PY, str(MPL_CGI)],
+                            cgi_env(jpeg, MPLCONFIGDIR=str(mplconfig))),
+        "text400": Process(runner, "get_graph.py, 400 as text", [PY, str(GET_GRAPH)],
+                           cgi_env("data=1,2&width=huge", HTTP_ACCEPT="text/html,*/*;q=0.8")),
+    }
+    # Warm up (font cache, page cache) and check every answer once.
+    for proc in procs.values():
+        proc.run(record=False)
+    for key in ("dyn_png", "dyn_jpeg", "mpl_png", "mpl_jpeg"):
+        headers, body = procs[key].head()
+        fmt = "PNG" if key.endswith("png") else "JPEG"
+        if headers.get("Status") != "200 OK" or image_info(body) != (fmt, (WIDTH, HEIGHT)):
+            raise SystemExit(f"{procs[key].name}: unexpected answer {headers}")
+    etag = procs["dyn_png"].head()[0]["ETag"]
+    procs["not304"] = Process(runner, "get_graph.py, 304", [PY, str(GET_GRAPH)],
+                              cgi_env(png, HTTP_IF_NONE_MATCH=etag))
+    procs["not304"].run(record=False)
+    assert procs["not304"].head()[0]["Status"] == "304 Not Modified", procs["not304"].output[:200]
+    assert procs["text400"].head()[0]["Status"] == "400 Bad Request"
+    # Interleave the commands round by round so drift hits all alike; matplotlib gets fewer rounds.
+    for index in range(rounds):
+        for key, proc in procs.items():
+            if key.startswith("mpl") and index % 2:
+                continue
+            proc.run()
+    stats = {key: (Stat(p.wall), Stat(p.cpu), max(p.rss), p.name) for key, p in procs.items()}
+    results["cgi"] = stats
+
+    floor = stats["pass"][0].median
+    pil = stats["pil"][0].median
+    report("## b) A whole CGI request as a fresh process")
+    report()
+    report("Each command is a new `python` process with a CGI environment (stdout to a file, stdin empty). "
+           "Wall is measured around the process; CPU and peak RSS come from `os.wait4` for that one child.")
+    report()
+    rows = []
+    for key in ("pass", "pil", "dyn_png", "dyn_jpeg", "mpl_png", "mpl_jpeg"):
+        wall, cpu, rss, name = stats[key]
+        rows.append((name, wall.ms(), f"{cpu.median * 1e3:.1f} ms", f"{rss / MIB:.1f} MiB",
+                     f"{ratio(wall.median, floor):.2f}×", f"{ratio(wall.median, pil):.2f}×"))
+    report.table(("command", "wall (median, IQR)", "CPU", "peak RSS", "× `-c pass`", "× `import PIL.Image`"), rows)
+    for fmt in ("png", "jpeg"):
+        dyn, mpl = stats[f"dyn_{fmt}"][0].median, stats[f"mpl_{fmt}"][0].median
+        report(f"- {fmt.upper()}: dyngraph's CGI request is **{ratio(mpl, dyn):.1f}× faster** than matplotlib's, "
+               f"and {ratio(dyn, pil):.2f}× `import PIL.Image`; "
+               f"beyond the bare interpreter it costs {(dyn - floor) * 1e3:.1f} ms against {(mpl - floor) * 1e3:.1f} ms.")
+    report()
+    report("## c) The cheap paths as CGI processes")
+    report()
+    rows = []
+    for key in ("pass", "not304", "text400"):
+        wall, cpu, rss, name = stats[key]
+        rows.append((name, wall.ms(), f"{cpu.median * 1e3:.1f} ms", f"{rss / MIB:.1f} MiB",
+                     f"**{ratio(wall.median, floor):.2f}×**"))
+    report.table(("command", "wall (median, IQR)", "CPU", "peak RSS", "× `-c pass`"), rows)
+
+
+# --- d) WSGI under gunicorn -----------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def load(port, path, headers, total, seconds, threads, expect):
+    """A bounded load generator: ``threads`` keep-alive clients share ``total`` requests, stop at ``seconds``."""
+    latencies, errors, lock = [], [], threading.Lock()
+    remaining = [total]
+    deadline = time.monotonic() + seconds
+
+    def client():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        try:
+            while time.monotonic() < deadline:
+                with lock:
+                    if remaining[0] <= 0:
+                        return
+                    remaining[0] -= 1
+                start = time.perf_counter()
+                try:
+                    connection.request("GET", path, headers=headers)
+                    response = connection.getresponse()
+                    response.read()
+                except (OSError, http.client.HTTPException) as error:
+                    connection.close()
+                    with lock:
+                        errors.append(repr(error))
+                    continue
+                elapsed = time.perf_counter() - start
+                with lock:
+                    latencies.append(elapsed)
+                    if response.status != expect:
+                        errors.append(f"status {response.status}")
+        finally:
+            connection.close()
+
+    start = time.perf_counter()
+    workers = [threading.Thread(target=client) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    wall = time.perf_counter() - start
+    return latencies, errors, wall
+
+
+def percentile(samples, p):
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def section_gunicorn(report, results, quick):
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DYNGRAPH_")}
+    env["PYTHONPATH"] = str(ROOT / "lib")
+    argv = [PY, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
+            "dyngraph.graph_app:application"]
+    server = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit("gunicorn did not start: " + server.stderr.read().decode(errors="replace")) from None
+                time.sleep(0.1)
+        path = "/?" + standard_query("png")
+        probe = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        probe.request("GET", path)
+        first = probe.getresponse()
+        first.read()
+        etag = first.getheader("ETag")
+        probe.close()
+        assert first.status == 200 and etag, first.status
+        threads = 4
+        rows = []
+        cases = (("standard chart (PNG, 200)", {}, 200, 300 if quick else 1500, 5 if quick else 15),
+                 ("304 (If-None-Match)", {"If-None-Match": etag}, 304, 1000 if quick else 5000, 4 if quick else 10))
+        for name, headers, expect, total, seconds in cases:
+            load(port, path, headers, min(total, 50), 5, threads, expect)  # warm both workers
+            latencies, errors, wall = load(port, path, headers, total, seconds, threads, expect)
+            if errors:
+                raise SystemExit(f"gunicorn {name}: {len(errors)} errors, e.g. {errors[:3]}")
+            rate = len(latencies) / wall
+            results[f"wsgi_{expect}"] = (rate, percentile(latencies, 50), percentile(latencies, 99), len(latencies))
+            rows.append((name, f"{len(latencies)}", f"{rate:.0f}", f"{percentile(latencies, 50) * 1e3:.1f} ms",
+                         f"{percentile(latencies, 99) * 1e3:.1f} ms"))
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    report("## d) The WSGI app under gunicorn")
+    report()
+    report(f"gunicorn, 2 sync workers, 127.0.0.1; load: {threads} threads with http.client (keep-alive where the "
+           "server allows), a fixed request count and a time cap. The load generator shares the 2 cores.")
+    report()
+    report.table(("request", "requests", "req/s", "p50", "p99"), rows)
+
+
+# --- e) growth ----------------------------------------------------------------
+
+
+def section_growth(report, results, quick):
+    from dyngraph.limits import Limits
+    from dyngraph.spec import make
+
+    mpl = load_mpl()
+    report("## e) How cost grows")
+    report()
+    report("Render + encode, PNG, in process; data parsed beforehand (`spec.make` from Python lists).")
+    report()
+    rows = []
+    counts = (100, 1_000, 10_000, 100_000)
+    for points in counts:
+        data = standard_data(points)
+        spec = make(type="line", data=data, legend=list(LEGEND), title=TITLE, width=WIDTH, height=HEIGHT,
+                    format="png")
+        repeats = max(3, (8 if quick else 20) * 100 // points) if points > 100 else (8 if quick else 20)
+        repeats = min(repeats, 8 if quick else 20)
+        dyn, dyn_body = timed(draw_dyngraph(spec), repeats, warmup=1)
+        chart = {"data": data, "legend": list(LEGEND), "title": TITLE, "width": WIDTH, "height": HEIGHT,
+                 "format": "png"}
+        ref, _ = timed(lambda chart=chart: mpl.draw(**chart), repeats, warmup=1)
+        assert image_info(dyn_body) == ("PNG", (WIDTH, HEIGHT))
+        results[f"points_{points}"] = (dyn, ref)
+        rows.append((f"{points:,}", dyn.ms(), ref.ms(), f"{ratio(ref.median, dyn.median):.2f}×"))
+    report.table(("points per series (×3)", "dyngraph", "matplotlib", "dyngraph faster by"), rows)
+
+    limits = Limits()
+    side = int((limits.max_pixels / 2) ** 0.5)
+    sizes = [(300, 150), (600, 300), (1200, 600), (2 * side, side)]
+    rows = []
+    for width, height in sizes:
+        spec = make(type="line", data=standard_data(), labels=[str(i) for i in range(POINTS)], legend=list(LEGEND),
+                    title=TITLE, width=width, height=height, format="png")
+        dyn, dyn_body = timed(draw_dyngraph(spec), 5 if quick else 12, warmup=1)
+        chart = {"data": standard_data(), "legend": list(LEGEND), "title": TITLE, "width": width,
+                 "height": height, "format": "png"}
+        ref, mpl_body = timed(lambda chart=chart: mpl.draw(**chart), 5 if quick else 12, warmup=1)
+        assert image_info(dyn_body) == ("PNG", (width, height))
+        rows.append((f"{width}×{height}", dyn.ms(), ref.ms(), f"{ratio(ref.median, dyn.median):.1f}×",
+                     f"{len(dyn_body):,}", f"{len(mpl_body):,}"))
+    report(f"Image size, standard data, PNG; the largest is the most the default limits allow at 2:1 "
+           f"(max_pixels={limits.max_pixels:,}).")
+    report()
+    report.table(("size", "dyngraph", "matplotlib", "faster by", "dyngraph bytes", "matplotlib bytes"), rows)
+
+
+# --- f) bytes, targets, machine ---------------------------------------------------
+
+
+def section_bytes(report, results):
+    report("## f) Output bytes, standard chart")
+    report()
+    rows = []
+    for fmt in ("png", "jpeg"):
+        if f"bytes_{fmt}" in results:
+            dyn, ref = results[f"bytes_{fmt}"]
+            rows.append((fmt.upper(), f"{dyn:,}", f"{ref:,}", f"{ratio(dyn, ref):.2f}×"))
+    report.table(("format", "dyngraph bytes", "matplotlib bytes", "dyngraph / matplotlib"), rows)
+    report("JPEG: both at quality 90; dyngraph keeps full chroma (no subsampling) so thin coloured lines stay clean.")
+    report()
+
+
+def section_targets(report, results):
+    rows = []
+
+    def target(name, measured, met):
+        rows.append((name, measured, "**met**" if met else "**not met**"))
+
+    if "cgi" in results:
+        cgi = results["cgi"]
+        dyn, mpl = cgi["dyn_png"][0].median, cgi["mpl_png"][0].median
+        target("CGI standard chart ≥ 10× faster than matplotlib CGI (PNG)", f"{ratio(mpl, dyn):.1f}×",
+               ratio(mpl, dyn) >= 10)
+        dyn_j, mpl_j = cgi["dyn_jpeg"][0].median, cgi["mpl_jpeg"][0].median
+        target("CGI standard chart ≥ 10× faster than matplotlib CGI (JPEG)", f"{ratio(mpl_j, dyn_j):.1f}×",
+               ratio(mpl_j, dyn_j) >= 10)
+        pil = cgi["pil"][0].median
+        target('CGI standard chart ≤ 2× `python -c "import PIL.Image"` (PNG)', f"{ratio(dyn, pil):.2f}×",
+               ratio(dyn, pil) <= 2)
+        target('CGI standard chart ≤ 2× `python -c "import PIL.Image"` (JPEG)', f"{ratio(dyn_j, pil):.2f}×",
+               ratio(dyn_j, pil) <= 2)
+        floor = cgi["pass"][0].median
+        for key, name in (("not304", "304"), ("text400", "text 400")):
+            value = ratio(cgi[key][0].median, floor)
+            target(f"CGI {name} ≤ 2.5× `python -c pass`", f"{value:.2f}×", value <= 2.5)
+        peak = max(cgi[k][2] for k in ("dyn_png", "dyn_jpeg", "not304", "text400"))
+        target("peak memory of a CGI request ≤ 40 MiB", f"{peak / MIB:.1f} MiB", peak <= 40 * MIB)
+    for fmt in ("png", "jpeg"):
+        if f"inproc_{fmt}" in results:
+            dyn, ref = results[f"inproc_{fmt}"]
+            value = ratio(ref.median, dyn.median)
+            target(f"in process, standard chart ≥ 5× faster than matplotlib ({fmt.upper()})", f"{value:.1f}×",
+                   value >= 5)
+    if "points_100000" in results:
+        dyn, ref = results["points_100000"]
+        value = ratio(dyn.median, ref.median)
+        target("100,000 points per series no slower than matplotlib", f"{value:.2f}× matplotlib's time",
+               value <= 1)
+    if "bytes_png" in results:
+        dyn, ref = results["bytes_png"]
+        target("PNG bytes ≤ 0.6× matplotlib's", f"{ratio(dyn, ref):.2f}×", ratio(dyn, ref) <= 0.6)
+    report("## Targets (issue 7)")
+    report()
+    report.table(("target", "measured", "status"), rows)
+    results["targets"] = rows
+
+
+def machine(report):
+    import matplotlib
+    import PIL
+
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+        commit += " (with uncommitted changes)" if dirty else ""
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
+    report(f"- Machine: {platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores "
+           "(shared and noisy: compare ratios from one run, not absolute times across runs)")
+    report(f"- Python {platform.python_version()} ({PY}), Pillow {PIL.__version__}, matplotlib {matplotlib.__version__}")
+    report(f"- dyngraph commit {commit}; run at {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
+    report()
+
+
+SECTIONS = ("a", "b", "d", "e")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (about a minute); for a smoke test")
+    parser.add_argument("--only", default=",".join(SECTIONS),
+                        help="comma-separated sections: a (in process, f bytes), b (CGI, c cheap paths), "
+                             "d (gunicorn), e (growth)")
+    parser.add_argument("--report", default=str(BENCH / "report-latest.md"), help="where to write the report")
+    args = parser.parse_args(argv)
+    only = set(args.only.split(","))
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "lib" / "dyngraph")], check=True,
+                   stdout=subprocess.DEVNULL)  # a deployment runs from bytecode, not from source
+
+    report = Report()
+    results = {}
+    started = time.perf_counter()
+    report("# dyngraph benchmark" + (" (quick run)" if args.quick else ""))
+    report()
+    machine(report)
+    if "a" in only:
+        section_in_process(report, results, 10 if args.quick else 40)
+    if "b" in only:
+        section_cgi(report, results, 8 if args.quick else 30)
+    if "d" in only:
+        section_gunicorn(report, results, args.quick)
+    if "e" in only:
+        section_growth(report, results, args.quick)
+    if "a" in only:
+        section_bytes(report, results)
+    section_targets(report, results)
+    report(f"Whole run: {time.perf_counter() - started:.0f} s. Reproduce with `make bench` "
+           f"(`.venv/bin/python bench/run.py{' --quick' if args.quick else ''}`).")
+    text = "\n".join(report.lines) + "\n"
+    Path(args.report).write_text(text, encoding="utf-8")
+    stamped = BENCH / f"report-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.md"
+    stamped.write_text(text, encoding="utf-8")
+    print(f"\nwrote {args.report} and {stamped.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
