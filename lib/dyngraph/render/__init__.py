@@ -1,35 +1,50 @@
-"""Drawing: ChartSpec -> PIL Image. A registry maps each chart type to a draw function.
+"""Drawing: ChartSpec -> PIL Image. A registry maps each chart type to its draw function.
 
-Placeholder frame (to be replaced by the full renderer): draws line charts only.
+Each draw function takes a :class:`Canvas` and the spec; the canvas
+supersamples shapes for antialiasing and draws text at 1x on top.
 """
 
 from PIL import Image, ImageDraw
 
-from ..values import rgba
+from .. import fonts, theme
+from .bar import draw_bar, draw_hbar
+from .canvas import Canvas
+from .line import draw_area, draw_line
+from .pie import draw_donut, draw_pie
+from .scatter import draw_scatter
+from .sparkline import draw_sparkline
 
-PALETTE = ("0072b2", "e69f00", "009e73", "d55e00", "cc79a7", "56b4e9", "f0e442", "000000")
+CHARTS = {
+    "line": draw_line,
+    "area": draw_area,
+    "bar": draw_bar,
+    "hbar": draw_hbar,
+    "pie": draw_pie,
+    "donut": draw_donut,
+    "scatter": draw_scatter,
+    "sparkline": draw_sparkline,
+}
 
 
 def render(spec, *, font_path=""):
-    """Draw ``spec`` and return an RGB(A) image of exactly spec.width x spec.height."""
-    image = Image.new("RGB", (spec.width, spec.height), rgba(spec.background)[:3])
-    draw = ImageDraw.Draw(image)
-    values = [v for s in spec.data for v in s if v is not None]
-    if values:
-        low, high = min(values), max(values)
-        span = (high - low) or 1
-        for index, series in enumerate(spec.data):
-            colour = rgba((spec.colors or PALETTE)[index % len(spec.colors or PALETTE)])[:3]
-            step = (spec.width - 20) / max(len(series) - 1, 1)
-            points = [(10 + i * step, spec.height - 10 - (v - low) / span * (spec.height - 20))
-                      for i, v in enumerate(series) if v is not None]
-            if len(points) > 1:
-                draw.line(points, fill=colour, width=2)
-    return image
+    """Draw ``spec``; an RGB image (RGBA with a translucent background) of exactly spec.width x spec.height."""
+    canvas = Canvas(spec.width, spec.height, spec.background, font_path=font_path)
+    CHARTS[spec.type](canvas, spec)
+    return canvas.finish()
 
 
-def render_error(message, *, width, height):
+def render_error(message, *, width, height, font_path=""):
     """A small image that shows an error message, for <img> requests."""
-    image = Image.new("RGB", (width, height), (255, 240, 240))
-    ImageDraw.Draw(image).text((4, 4), message[:80], fill=(160, 0, 0))
+    width, height = max(1, min(int(width), 2000)), max(1, min(int(height), 2000))
+    image = Image.new("RGB", (width, height), theme.ERROR_BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, width - 1, height - 1), outline=theme.ERROR_BORDER)
+    size = max(8, min(14, height // 3, width // 16))
+    pad = 4 if height < 40 else 8
+    line_height = fonts.line_height(size, font_path)
+    max_lines = max(1, (height - 2 * pad) // line_height)
+    lines = fonts.wrap(message, size, width - 2 * pad, max_lines, font_path)
+    top = max(1, (height - len(lines) * line_height) // 2) if len(lines) * line_height < height - 2 * pad else pad
+    for index, text in enumerate(lines):
+        draw.text((pad, top + index * line_height), text, font=fonts.font(size, font_path), fill=theme.ERROR_TEXT)
     return image

@@ -1,0 +1,66 @@
+"""Fonts by pixel size, cached per process, and text fitting.
+
+Pillow's built-in scalable font (``ImageFont.load_default(size=...)``) needs
+no font files on the host; a TrueType path (settings.font_path, from
+DYNGRAPH_FONT_PATH) covers scripts the built-in font lacks.
+"""
+
+from functools import lru_cache
+
+from PIL import ImageFont
+
+ELLIPSIS = "…"
+
+
+@lru_cache(maxsize=64)
+def font(size, path=""):
+    """The font at ``size`` pixels: the TrueType file at ``path``, else Pillow's built-in one."""
+    size = max(4, min(200, int(size)))
+    if path:
+        return ImageFont.truetype(path, size)
+    return ImageFont.load_default(size=size)
+
+
+@lru_cache(maxsize=4096)
+def width(text, size, path=""):
+    """Advance width of ``text`` in pixels."""
+    return font(size, path).getlength(text) if text else 0.0
+
+
+def line_height(size, path=""):
+    """Ascent + descent in pixels: the height one line of text occupies."""
+    ascent, descent = font(size, path).getmetrics()
+    return ascent + descent
+
+
+def fit(text, size, max_width, path=""):
+    """``text`` unchanged if it fits in ``max_width`` pixels, else cut with an ellipsis."""
+    if width(text, size, path) <= max_width:
+        return text
+    if width(ELLIPSIS, size, path) > max_width:
+        return ""
+    low, high = 0, len(text)
+    while low < high:  # longest prefix that fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if width(text[:middle].rstrip() + ELLIPSIS, size, path) <= max_width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + ELLIPSIS
+
+
+def wrap(text, size, max_width, max_lines, path=""):
+    """Break ``text`` into at most ``max_lines`` lines of at most ``max_width`` pixels."""
+    lines, current = [], ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if width(candidate, size, path) <= max_width or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines - 1] + [" ".join(lines[max_lines - 1:])]  # cut by fit() below
+    return [fit(line, size, max_width, path) for line in lines]

@@ -1,0 +1,159 @@
+"""A drawing surface that antialiases shapes by supersampling and draws text at 1x.
+
+Shapes are drawn at ``k`` times the size and reduced with ``Image.reduce(k)``;
+text is queued and drawn afterwards on the final image, where FreeType
+antialiases it. ``k`` shrinks for big images so the supersampled canvas stays
+within ``MEMORY_BUDGET``. All coordinates are final-image pixels (floats); every
+one is clipped or clamped here before Pillow sees it.
+"""
+
+import math
+
+from PIL import Image, ImageDraw
+
+from .. import fonts, theme
+from ..values import rgba
+from .geometry import clamp, clip_polygon, clip_polyline
+
+MEMORY_BUDGET = 24 * 1024 * 1024  # bytes for the supersampled canvas (4 bytes a pixel)
+TIME_BUDGET = 2_000_000  # supersampled pixels above which k drops (filling and reducing cost time)
+MAX_FACTOR = 4
+LIMIT = 1e9  # coordinates are clamped to +-LIMIT (and NaN removed) before clipping
+CURVE_JOINTS = 1000  # longer polylines get plain joints: Pillow draws each round joint from Python
+MAX_LINE_WIDTH = 50.0
+
+
+def factor(width, height):
+    """The supersampling factor: 4 for small charts, 3 or 2 for bigger ones, 1 only if memory says so."""
+    pixels = max(1, width * height)
+    wanted = max(2, min(MAX_FACTOR, math.isqrt(TIME_BUDGET // pixels)))
+    return max(1, min(wanted, math.isqrt(MEMORY_BUDGET // (pixels * 4))))
+
+
+def colour(value):
+    """A hex string or an RGB(A) tuple -> an RGBA tuple."""
+    if isinstance(value, str):
+        return rgba(value)
+    return tuple(value) + (255,) * (4 - len(value))
+
+
+class Canvas:
+    """One chart image being drawn."""
+
+    def __init__(self, width, height, background="ffffff", *, font_path=""):
+        self.width, self.height = width, height
+        self.background = colour(background)
+        self.mode = "RGBA" if self.background[3] < 255 else "RGB"
+        self.k = factor(width, height)
+        self.font_path = font_path
+        self.inks = theme.inks(self.background)
+        self.label_size, self.title_size = theme.font_sizes(width, height)
+        fill = self.background if self.mode == "RGBA" else self.background[:3]
+        self._image = Image.new(self.mode, (width * self.k, height * self.k), fill)
+        self._draw = ImageDraw.Draw(self._image, "RGBA")  # blends translucent fills
+        self._texts = []
+        self._limit = 4.0 * max(width, height)  # any coordinate is clamped to +-this
+
+    # --- shapes (supersampled) ------------------------------------------------
+
+    def _xy(self, x, y):
+        k, limit = self.k, self._limit
+        return (clamp(x, -limit, limit) * k, clamp(y, -limit, limit) * k)
+
+    def _box(self, pad=0.0):
+        return (-pad, -pad, self.width + pad, self.height + pad)
+
+    def _within(self, clip, pad):
+        """``clip`` (or the image), limited to the image plus ``pad``."""
+        left, top, right, bottom = self._box(pad)
+        if clip is None:
+            return (left, top, right, bottom)
+        return (max(left, clip[0]), max(top, clip[1]), min(right, clip[2]), min(bottom, clip[3]))
+
+    def rect(self, x0, y0, x1, y1, fill):
+        """Fill the pixels of [x0, x1) x [y0, y1); edges at fractions of a pixel blend."""
+        k = self.k
+        left, right = sorted((clamp(x0, -1, self.width + 1), clamp(x1, -1, self.width + 1)))
+        top, bottom = sorted((clamp(y0, -1, self.height + 1), clamp(y1, -1, self.height + 1)))
+        left_k, top_k = round(left * k), round(top * k)
+        right_k, bottom_k = max(left_k, round(right * k) - 1), max(top_k, round(bottom * k) - 1)
+        self._draw.rectangle((left_k, top_k, right_k, bottom_k), fill=colour(fill))
+
+    def line(self, points, fill, width, *, clip=None):
+        """A polyline of ``width`` pixels with round joints, cut to ``clip`` (default: the image)."""
+        width = clamp(width, 0.25, MAX_LINE_WIDTH)
+        pad = width + 2
+        box = self._within(clip, pad)
+        ink = colour(fill)
+        pixels = max(1, round(width * self.k))
+        limit = LIMIT
+        safe = [(clamp(x, -limit, limit), clamp(y, -limit, limit)) for x, y in points]
+        k = self.k
+        for run in clip_polyline(safe, box):
+            scaled = [(x * k, y * k) for x, y in run]
+            if len(scaled) == 1 or all(p == scaled[0] for p in scaled):
+                self.circle(run[0][0], run[0][1], width / 2, ink)
+            else:
+                self._draw.line(scaled, fill=ink, width=pixels,
+                                joint="curve" if pixels > 2 and len(scaled) <= CURVE_JOINTS else None)
+
+    def polygon(self, points, fill, *, clip=None):
+        """A filled polygon cut to ``clip`` (default: the image)."""
+        limit = LIMIT
+        safe = [(clamp(x, -limit, limit), clamp(y, -limit, limit)) for x, y in points]
+        shape = clip_polygon(safe, self._within(clip, 1))
+        if len(shape) >= 3:
+            self._draw.polygon([self._xy(x, y) for x, y in shape], fill=colour(fill))
+
+    def circle(self, cx, cy, radius, fill, *, outline=None, outline_width=0.0):
+        """A disc; skipped when it lies wholly outside the image."""
+        radius = clamp(radius, 0.0, float(max(self.width, self.height)))
+        if not (-radius <= cx <= self.width + radius and -radius <= cy <= self.height + radius):
+            return
+        k = self.k
+        x, y, r = cx * k, cy * k, max(radius * k, 0.5)
+        ring = max(0, round(clamp(outline_width, 0, MAX_LINE_WIDTH) * k)) if outline is not None else 0
+        self._draw.ellipse((x - r, y - r, x + r, y + r), fill=colour(fill),
+                           outline=colour(outline) if ring else None, width=ring or 1)
+
+    def pieslice(self, cx, cy, radius, start, end, fill):
+        """A slice from ``start`` to ``end`` degrees, clockwise from 3 o'clock."""
+        radius = clamp(radius, 0.0, float(max(self.width, self.height)))
+        k = self.k
+        x, y, r = clamp(cx, 0, self.width) * k, clamp(cy, 0, self.height) * k, radius * k
+        self._draw.pieslice((x - r, y - r, x + r, y + r), clamp(start, -720, 720), clamp(end, -720, 720),
+                            fill=colour(fill))
+
+    def punch(self, cx, cy, radius):
+        """Replace a disc with the background, transparency included (a donut's hole)."""
+        radius = clamp(radius, 0.0, float(max(self.width, self.height)))
+        k = self.k
+        x, y, r = clamp(cx, 0, self.width) * k, clamp(cy, 0, self.height) * k, radius * k
+        ImageDraw.Draw(self._image).ellipse((x - r, y - r, x + r, y + r), fill=self.background)
+
+    # --- text (1x, after the shapes) ----------------------------------------
+
+    def text(self, x, y, text, *, size=None, fill=None, anchor="la"):
+        """Queue ``text`` at (x, y); ``anchor`` is Pillow's two-letter text anchor."""
+        if text:
+            x = clamp(x, -self.width, 2 * self.width)
+            y = clamp(y, -self.height, 2 * self.height)
+            self._texts.append((x, y, text, size or self.label_size, fill or self.inks["text"], anchor))
+
+    def text_width(self, text, size=None):
+        return fonts.width(text, size or self.label_size, self.font_path)
+
+    def line_height(self, size=None):
+        return fonts.line_height(size or self.label_size, self.font_path)
+
+    def fit(self, text, max_width, size=None):
+        return fonts.fit(text, size or self.label_size, max(0, max_width), self.font_path)
+
+    def finish(self):
+        """Reduce the shapes to the final size and draw the queued text on top."""
+        image = self._image.reduce(self.k) if self.k > 1 else self._image
+        if self._texts:
+            draw = ImageDraw.Draw(image)
+            for x, y, text, size, fill, anchor in self._texts:
+                draw.text((x, y), text, font=fonts.font(size, self.font_path), fill=colour(fill), anchor=anchor)
+        return image

@@ -1,0 +1,305 @@
+"""What charts share: title, legend, value and category axes, the plot box.
+
+The layout is computed from the outside in: title, then legend (on its own
+side, so it never covers the plot), then axis labels; what remains is the plot.
+"""
+
+import math
+from dataclasses import dataclass
+
+from .. import theme
+from ..scale import Linear, format_number, nice_step, nice_ticks
+
+COMPACT_WIDTH, COMPACT_HEIGHT = 110, 70  # below this: no title, legend or axis labels
+
+
+@dataclass
+class Box:
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    @property
+    def width(self):
+        return max(0.0, self.right - self.left)
+
+    @property
+    def height(self):
+        return max(0.0, self.bottom - self.top)
+
+    @property
+    def rect(self):
+        return (self.left, self.top, self.right, self.bottom)
+
+
+@dataclass
+class Entry:
+    """One legend line: a name, a colour and the kind of key drawn beside it."""
+
+    name: str
+    colour: object
+    key: str = "box"  # box | line | dot
+
+
+def compact(canvas):
+    return canvas.width < COMPACT_WIDTH or canvas.height < COMPACT_HEIGHT
+
+
+def outer_box(canvas):
+    pad = theme.PAD if not compact(canvas) else 2
+    return Box(pad, pad, canvas.width - pad, canvas.height - pad)
+
+
+def title(canvas, spec, box):
+    """Draw the title centred at the top; return the box below it."""
+    if not spec.title or compact(canvas):
+        return box
+    size = canvas.title_size
+    text = canvas.fit(spec.title, box.width, size)
+    canvas.text((box.left + box.right) / 2, box.top, text, size=size, fill=canvas.inks["title"], anchor="ma")
+    return Box(box.left, box.top + canvas.line_height(size) + theme.PAD / 2, box.right, box.bottom)
+
+
+def no_data(canvas, box, message="No data"):
+    """Say so in the middle of ``box``."""
+    canvas.text((box.left + box.right) / 2, (box.top + box.bottom) / 2, message,
+                fill=canvas.inks["muted"], anchor="mm")
+
+
+def series_entries(spec, key):
+    """Legend entries for the named series."""
+    return [Entry(name, theme.series_colour(spec.colors, i), key) for i, name in enumerate(spec.legend) if name]
+
+
+def legend(canvas, entries, box, position):
+    """Draw the legend beside ``box`` (never inside it) and return the box left for the plot."""
+    if not entries or position == "none" or compact(canvas):
+        return box
+    size = canvas.label_size
+    swatch, gap = theme.LEGEND_SWATCH * size / 12, theme.LEGEND_GAP
+    widths = [swatch + 5 + canvas.text_width(e.name) for e in entries]
+    if position == "auto":
+        if sum(widths) + gap * (len(widths) - 1) <= box.width:
+            position = "top"
+        elif max(widths) <= box.width * 0.3:
+            position = "right"
+        else:
+            position = "bottom"
+    row_height = max(canvas.line_height(), swatch) + 4
+    if position == "right":
+        return _legend_column(canvas, entries, box, swatch, row_height)
+    return _legend_rows(canvas, entries, box, swatch, row_height, gap, at_top=position == "top")
+
+
+def column_width(canvas, entries, box):
+    """The width a legend on the right takes (without the gap before it)."""
+    swatch = theme.LEGEND_SWATCH * canvas.label_size / 12
+    return min(box.width * 0.35, swatch + 5 + max(canvas.text_width(e.name) for e in entries))
+
+
+def _legend_column(canvas, entries, box, swatch, row_height):
+    column_width_ = column_width(canvas, entries, box)
+    rows = max(1, min(len(entries), int(box.height // row_height)))
+    left = box.right - column_width_
+    top = box.top + (box.height - rows * row_height) / 2
+    for index, entry in enumerate(entries[:rows]):
+        _entry(canvas, entry, left, top + index * row_height, swatch, row_height, column_width_)
+    return Box(box.left, box.top, left - theme.LEGEND_GAP, box.bottom)
+
+
+def _legend_rows(canvas, entries, box, swatch, row_height, gap, *, at_top):
+    max_rows = 3
+    rows, current, used = [], [], 0.0
+    for entry in entries:
+        width = min(box.width, swatch + 5 + canvas.text_width(entry.name))
+        if current and used + gap + width > box.width:
+            rows.append((current, used))
+            current, used = [], 0.0
+        used = used + (gap if current else 0) + width
+        current.append((entry, width))
+    if current:
+        rows.append((current, used))
+    rows = rows[:max_rows]
+    height = len(rows) * row_height
+    top = box.top if at_top else box.bottom - height
+    for row_index, (row, used) in enumerate(rows):
+        x = box.left + (box.width - used) / 2
+        for entry, width in row:
+            _entry(canvas, entry, x, top + row_index * row_height, swatch, row_height, width)
+            x += width + gap
+    if at_top:
+        return Box(box.left, box.top + height + theme.PAD / 2, box.right, box.bottom)
+    return Box(box.left, box.top, box.right, box.bottom - height - theme.PAD / 2)
+
+
+def _entry(canvas, entry, left, top, swatch, row_height, width):
+    middle = top + row_height / 2
+    if entry.key == "line":
+        canvas.rect(left, round(middle) - 1, left + swatch, round(middle) + 1, entry.colour)
+    elif entry.key == "dot":
+        canvas.circle(left + swatch / 2, middle, swatch / 3, entry.colour)
+    else:
+        canvas.rect(round(left), round(middle - swatch / 2), round(left + swatch), round(middle + swatch / 2),
+                    entry.colour)
+    text = canvas.fit(entry.name, width - swatch - 5)
+    canvas.text(left + swatch + 5, middle, text, anchor="lm")
+
+
+# --- axes ----------------------------------------------------------------------
+
+
+@dataclass
+class Plot:
+    """The plot box and how to place data in it."""
+
+    box: Box
+    value: Linear  # data value -> pixel along the value axis
+    position: object  # category index (or x value for scatter) -> pixel centre
+    band: float  # pixels per category
+    horizontal: bool = False
+
+    @property
+    def clip(self):
+        return self.box.rect
+
+
+def category_positions(box, count, mode, horizontal=False):
+    """(index -> pixel centre as a Linear, band) for ``count`` categories as points or as bands."""
+    start, length = (box.top, box.height) if horizontal else (box.left, box.width)
+    if mode == "bands":
+        band = length / max(count, 1)
+        return Linear(-0.5, count - 0.5, start, start + length), band
+    inset = min(12.0, max(4.0, length * 0.02))
+    if count <= 1:
+        return Linear(0, 0, start, start + length), length - 2 * inset
+    return Linear(0, count - 1, start + inset, start + length - inset), (length - 2 * inset) / (count - 1)
+
+
+def _category_ticks(spec, count, spacing, canvas, limit_width):
+    """(index, text) for the category labels that fit without overlapping."""
+    if count == 0:
+        return []
+    if spec.labels:
+        texts = [canvas.fit(t, limit_width) for t in spec.labels[:count]]
+        widest = max((canvas.text_width(t) for t in texts), default=0)
+        every = max(1, math.ceil((widest + 10) / max(spacing, 1e-9)))
+        return [(i, texts[i]) for i in range(0, len(texts), every) if texts[i]]
+    widest = canvas.text_width(format_number(count)) + 16
+    step = max(1, int(nice_step(count, max(1, (spacing * count) // widest))))
+    first = step if step > 1 else 1
+    return [(n - 1, format_number(n)) for n in range(first, count + 1, step)] or [(0, "1")]
+
+
+def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=None, horizontal=False):
+    """Lay out and draw the axes, grid and labels; return the Plot to draw data into.
+
+    ``low``/``high`` is the data range on the value axis; ``count`` categories
+    are placed as points or bands, or ``x_range`` gives a numeric x axis (scatter).
+    """
+    inks, size = canvas.inks, canvas.label_size
+    labelled = not compact(canvas)
+    line = canvas.line_height() if labelled else 0
+    gap = theme.TICK_GAP if labelled else 0
+    along = box.width if horizontal else box.height  # room for the value axis
+    if horizontal:
+        sample = max(canvas.text_width(format_number(v)) for v in (low, high)) + 24
+        max_ticks = max(1, int(box.width // sample))
+    else:
+        max_ticks = max(1, int((along - 2 * line) // theme.MIN_TICK_SPACING))
+    ticks = nice_ticks(low, high, max_ticks, fixed_low=spec.min, fixed_high=spec.max)
+    tick_texts = [format_number(v, ticks.step) for v in ticks.values] if labelled else []
+    tick_width = max((canvas.text_width(t) for t in tick_texts), default=0)
+
+    x_ticks = nice_ticks(*x_range, max(1, int(box.width // 70))) if x_range else None
+    if horizontal:
+        label_room = min(box.width * 0.4, max((canvas.text_width(t) for t in spec.labels), default=0)
+                         if spec.labels else canvas.text_width(str(count)))
+        plot = Box(box.left + (label_room + gap if labelled else 0), box.top,
+                   box.right - (tick_width / 2 if labelled else 0), box.bottom - line - gap)
+    else:
+        right_room = 0
+        if labelled and x_ticks:
+            right_room = canvas.text_width(format_number(x_ticks.values[-1], x_ticks.step)) / 2 if x_ticks.values else 0
+        plot = Box(box.left + (tick_width + gap if labelled else 0), box.top + line / 2,
+                   box.right - right_room, box.bottom - line - gap)
+    if plot.width < 4 or plot.height < 4:
+        plot = Box(box.left, box.top, max(box.right, box.left + 4), max(box.bottom, box.top + 4))
+        labelled = False
+
+    if horizontal:
+        value = Linear(ticks.low, ticks.high, plot.left, plot.right)
+        position, band = category_positions(plot, count, mode, horizontal=True)
+    else:
+        value = Linear(ticks.low, ticks.high, plot.bottom, plot.top)
+        if x_ticks:
+            scale_x = Linear(x_ticks.low, x_ticks.high, plot.left, plot.right)
+            position, band = scale_x, plot.width
+        else:
+            position, band = category_positions(plot, count, mode)
+    result = Plot(plot, value, position, band, horizontal)
+
+    _value_axis(canvas, spec, result, ticks, tick_texts if labelled else [], horizontal)
+    if x_ticks:
+        _value_grid(canvas, spec, plot, x_ticks, position, vertical_lines=True)
+        if labelled:
+            for v in x_ticks.values:
+                canvas.text(position(v), plot.bottom + gap, format_number(v, x_ticks.step),
+                            fill=inks["muted"], anchor="ma")
+    elif labelled:
+        spacing = band if mode == "bands" else (band if count > 1 else plot.width)
+        if horizontal:
+            if spec.labels:
+                limit = label_room
+                every = max(1, math.ceil(line / max(band, 1e-9)))
+                for i in range(0, min(count, len(spec.labels)), every):
+                    canvas.text(plot.left - gap, position(i), canvas.fit(spec.labels[i], limit),
+                                fill=inks["text"], anchor="rm")
+            else:
+                for i, text in _category_ticks(spec, count, band, canvas, label_room):
+                    canvas.text(plot.left - gap, position(i), text, fill=inks["text"], anchor="rm")
+        else:
+            limit = max(plot.width / 2, 40)
+            for i, text in _category_ticks(spec, count, spacing, canvas, limit):
+                half = canvas.text_width(text) / 2
+                x = min(max(position(i), box.left + half), canvas.width - 2 - half)
+                canvas.text(x, plot.bottom + gap, text, fill=inks["text"], anchor="ma")
+    del size
+    return result
+
+
+def _value_grid(canvas, spec, plot, ticks, scale, *, vertical_lines):
+    if not spec.grid:
+        return
+    for v in ticks.values:
+        p = round(scale(v))
+        if vertical_lines and plot.left <= p < plot.right:
+            canvas.rect(p, plot.top, p + 1, plot.bottom, canvas.inks["grid"])
+        elif not vertical_lines and plot.top <= p <= plot.bottom:
+            canvas.rect(plot.left, p, plot.right, p + 1, canvas.inks["grid"])
+
+
+def _value_axis(canvas, spec, plot, ticks, texts, horizontal):
+    """Grid lines, zero line and tick labels along the value axis."""
+    box, scale, inks = plot.box, plot.value, canvas.inks
+    gap = theme.TICK_GAP
+    has_zero = ticks.low < 0 < ticks.high
+    for v, text in zip(ticks.values, texts or [""] * len(ticks.values)):
+        p = round(scale(v))
+        if horizontal:
+            if spec.grid and box.left <= p <= box.right and not (has_zero and v == 0):
+                canvas.rect(p, box.top, p + 1, box.bottom, inks["grid"])
+            if text:
+                canvas.text(p, box.bottom + gap, text, fill=inks["muted"], anchor="ma")
+        else:
+            if spec.grid and box.top <= p <= box.bottom and not (has_zero and v == 0):
+                canvas.rect(box.left, p, box.right, p + 1, inks["grid"])
+            if text:
+                canvas.text(box.left - gap, p, text, fill=inks["muted"], anchor="rm")
+    baseline = scale(0) if has_zero else scale(ticks.low)
+    p = round(baseline)
+    ink = inks["zero"] if has_zero else inks["axis"]
+    if horizontal:
+        canvas.rect(p, box.top, p + 1, box.bottom, ink)
+    else:
+        canvas.rect(box.left, p, box.right, p + 1, ink)

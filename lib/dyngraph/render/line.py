@@ -1,0 +1,89 @@
+"""Line and area charts: series over categories, gaps where a value is missing."""
+
+from .. import theme
+from .canvas import colour as to_rgba
+from .frame import cartesian, legend, no_data, outer_box, series_entries, title
+from .geometry import runs, thin_run
+
+AREA_ALPHA = 0.28  # fill opacity of overlapping (unstacked) areas
+STACKED_ALPHA = 0.78
+
+
+def draw_line(canvas, spec):
+    _draw(canvas, spec, area=False)
+
+
+def draw_area(canvas, spec):
+    _draw(canvas, spec, area=True)
+
+
+def stack(data):
+    """Cumulative sums per category (a missing value counts as 0): [(bottoms, tops), ...]."""
+    count = max((len(s) for s in data), default=0)
+    base = [0.0] * count
+    out = []
+    for series in data:
+        tops = [base[i] + (series[i] or 0.0 if i < len(series) else 0.0) for i in range(count)]
+        out.append((base, tops))
+        base = tops
+    return out
+
+
+def extent(values):
+    """(min, max) of the values that are not None, or None."""
+    if None in values:
+        values = [v for v in values if v is not None]
+    return (min(values), max(values)) if values else None
+
+
+def _draw(canvas, spec, *, area):
+    box = title(canvas, spec, outer_box(canvas))
+    stacked = area and spec.stacked
+    layers = stack(spec.data) if stacked else [(None, s) for s in spec.data]
+    bounds = [extent(values) for _, values in layers]
+    bounds = [b for b in bounds if b is not None]
+    if not bounds:
+        no_data(canvas, box)
+        return
+    count = max(len(s) for s in spec.data)
+    low, high = min(b[0] for b in bounds), max(b[1] for b in bounds)
+    if area:
+        low, high = min(low, 0.0), max(high, 0.0)
+    box = legend(canvas, series_entries(spec, "box" if area else "line"), box, spec.legendpos)
+    plot = cartesian(canvas, spec, box, low=low, high=high, count=count, mode="points")
+    width = spec.linewidth
+    clip = (plot.box.left - width, plot.box.top - width, plot.box.right + width, plot.box.bottom + width)
+    per_point = plot.band  # pixel columns between neighbouring points
+    zero = min(max(plot.value(0.0), plot.box.top), plot.box.bottom)
+    paths = []
+    ax, bx = plot.position.coefficients()
+    ay, by = plot.value.coefficients()
+    for index, (bottoms, values) in enumerate(layers):
+        colour = theme.series_colour(spec.colors, index)
+        for start, run in runs(values):
+            indices, kept = thin_run(start, run, per_point)
+            points = [(ax * i + bx, ay * v + by) for i, v in zip(indices, kept)]
+            if area:
+                _fill(canvas, plot, points, indices, bottoms, zero, colour, STACKED_ALPHA if stacked else AREA_ALPHA)
+            paths.append((colour, points, len(run)))
+    for colour, points, length in paths:  # lines over every fill
+        if length == 1:
+            canvas.circle(points[0][0], points[0][1], width * 1.2 + 1, colour)
+        else:
+            canvas.line(points, colour, width, clip=clip)
+    if spec.dots and count <= plot.box.width / 4:
+        radius = width * 1.3 + 1.2
+        for colour, points, _ in paths:
+            for x, y in points:
+                if plot.box.top - radius <= y <= plot.box.bottom + radius:
+                    canvas.circle(x, y, radius, colour, outline=canvas.background, outline_width=1)
+
+
+def _fill(canvas, plot, points, indices, bottoms, zero, colour, alpha):
+    """The area under one run: down to the series below (stacked) or to zero."""
+    if bottoms is None:
+        floor = [(points[-1][0], zero), (points[0][0], zero)]
+    else:
+        floor = [(plot.position(i), plot.value(bottoms[i])) for i in reversed(indices)]
+    r, g, b, a = to_rgba(colour)
+    canvas.polygon(points + floor, (r, g, b, round(a * alpha)), clip=plot.clip)
