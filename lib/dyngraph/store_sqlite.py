@@ -60,18 +60,32 @@ class SQLiteStore:
     def get(self, key):
         """The canonical query stored under ``key``; NotFound when unknown or expired."""
         with _faults():
-            conn = self._connect(create=False)
-            if conn is None:
-                row = None
-            else:
-                try:
-                    sql = "SELECT query FROM graphs WHERE id = ? AND expires > ?"
-                    row = conn.execute(sql, (key, int(self.clock()))).fetchone()
-                finally:
-                    conn.close()
+            try:
+                row = self._select(key, self._connect(create=False))
+            except sqlite3.OperationalError as error:
+                if "readonly" not in str(error) and "unable to open" not in str(error):
+                    raise
+                # A read-only data directory: WAL cannot make its -shm file, so read the
+                # database file as it stands (rows checkpointed there; nothing can write now).
+                row = self._select(key, self._connect_immutable())
         if row is None:
             raise NotFound("graphId: no chart is stored under this id (unknown or expired)")
         return row[0]
+
+    def _select(self, key, conn):
+        if conn is None:
+            return None
+        try:
+            sql = "SELECT query FROM graphs WHERE id = ? AND expires > ?"
+            return conn.execute(sql, (key, int(self.clock()))).fetchone()
+        finally:
+            conn.close()
+
+    def _connect_immutable(self):
+        from urllib.parse import quote
+
+        uri = f"file:{quote(os.path.abspath(self.path))}?mode=ro&immutable=1"
+        return sqlite3.connect(uri, uri=True, timeout=self.busy_timeout, isolation_level=None)
 
     def cleanup(self):
         """Delete every expired row now; return how many went."""
