@@ -37,15 +37,19 @@ def _handle(environ, start_response, settings):
     if environ.get("REQUEST_METHOD", "GET") not in http.ALLOWED_METHODS:
         return http.method_not_allowed(environ, start_response)
     query_string = environ.get("QUERY_STRING", "")
-    from .sources import resolve
+    from .sources import resolve_chart
     from .spec import to_query
 
     try:
-        spec = resolve(query_string, settings)
+        resolved = resolve_chart(query_string, settings)
     except REQUEST_ERRORS as error:
         return _error(environ, start_response, error, query_string, settings)
+    if resolved.report is not None:  # Google's chof=validate: a text report instead of the image
+        headers = [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store")]
+        return http.respond(environ, start_response, 200, headers, resolved.report.encode("utf-8"))
+    spec = resolved.spec
     etag = http.make_etag(to_query(spec))
-    cache = [("ETag", etag), ("Cache-Control", f"public, max-age={settings.cache_max_age}")]
+    cache = [("ETag", etag), ("Cache-Control", f"public, max-age={settings.cache_max_age}"), *resolved.headers]
     if http.etag_matches(environ.get("HTTP_IF_NONE_MATCH", ""), etag):
         return http.respond(environ, start_response, 304, cache)
     from .draw import draw_chart

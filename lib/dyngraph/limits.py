@@ -25,6 +25,8 @@ class Limits:
     max_text: int = 5_000
     max_query_length: int = 8_190
     max_params: int = 40
+    google_max_side: int = 1000  # Google Image Charts' own limits, for cht= URLs
+    google_max_pixels: int = 300_000
 
 
 DEFAULT_LIMITS = Limits()

@@ -19,6 +19,8 @@ def resolve(query_string, settings):
     that was signed and a loader, and the signature is checked against that
     text before the loader may touch the store or the renderer.
     """
+    if _is_google(query_string):
+        return _google(query_string, settings).spec
     limits = settings.limits
     pairs = split_query(query_string, max_length=limits.max_query_length, max_params=limits.max_params)
     signed, pairs = signing.take(pairs)
@@ -29,6 +31,41 @@ def resolve(query_string, settings):
         signed_text, load = _native(pairs, settings)
     signing.verify(signed, signed_text, settings)
     return load()
+
+
+class Resolved:
+    """A resolved request for the image app: the spec, extra response headers, an optional text report."""
+
+    def __init__(self, spec, headers=(), report=None):
+        self.spec, self.headers, self.report = spec, tuple(headers), report
+
+
+def resolve_chart(query_string, settings):
+    """Like :func:`resolve`, keeping what a Google URL adds: headers and the ``chof=validate`` report."""
+    if _is_google(query_string):
+        return _google(query_string, settings, keep_report=True)
+    return Resolved(resolve(query_string, settings))
+
+
+def _is_google(query_string):
+    """A Google Image Charts URL has ``cht``; native names never do. Cheap: no decoding."""
+    raw = query_string.encode("latin-1", "replace") if isinstance(query_string, str) else query_string
+    return raw.startswith((b"cht=", b"amp;cht=")) or b"&cht=" in raw or b"&amp;cht=" in raw
+
+
+def _google(query_string, settings, keep_report=False):
+    """``cht=…&chs=…&chd=…``: Google's dialect, read tolerantly (see dyngraph.google).
+
+    Old Google URLs cannot carry a signature, so a site that draws only signed
+    URLs refuses them like any unsigned request.
+    """
+    from . import google
+
+    signing.precheck((None, None), settings)
+    chart = google.read(query_string, settings)
+    if chart.error is not None and not keep_report:
+        raise chart.error
+    return chart
 
 
 def _native(pairs, settings):

@@ -16,7 +16,12 @@ CHART_TYPES = ("line", "area", "bar", "hbar", "pie", "donut", "scatter", "sparkl
 FORMATS = ("jpeg", "png", "gif", "webp")
 LEGEND_POSITIONS = ("auto", "right", "bottom", "top", "none")
 SPARK_MARKERS = ("min", "max", "first", "last")
-DEFAULT_SIZES = {"sparkline": (120, 30)}
+# Codes are not charts: kept out of CHART_TYPES so chart galleries and chart tests skip them.
+CODE_TYPES = ("qr",)
+QR_LEVELS = ("L", "M", "Q", "H")
+QR_ENCODINGS = ("utf-8", "iso-8859-1", "shift_jis")
+QR_MAX_BYTES = {"L": 2953, "M": 2331, "Q": 1663, "H": 1273}  # byte mode, version 40
+DEFAULT_SIZES = {"sparkline": (120, 30), "qr": (200, 200)}
 DEFAULT_SIZE = (480, 240)
 
 
@@ -43,6 +48,10 @@ class ChartSpec:
     dots: bool = False
     markers: tuple = ()
     quality: int = 90
+    qrtext: str = ""
+    qrlevel: str = "L"
+    qrmargin: int = 4
+    qrencoding: str = "utf-8"
 
     def __post_init__(self):
         default_w, default_h = DEFAULT_SIZES.get(self.type, DEFAULT_SIZE)
@@ -104,6 +113,12 @@ def _write_list(items):
     return "|".join(items)
 
 
+def _read_qrtext(text, limits):
+    if len(text) > QR_MAX_BYTES["L"]:
+        raise SpecError("qrtext", f"must be at most {QR_MAX_BYTES['L']} characters, got {len(text)}")
+    return text
+
+
 @record
 class Param:
     """One URL parameter: how to read it, write it, and document it."""
@@ -123,8 +138,8 @@ _num = values.format_number
 PARAMS = {
     p.name: p
     for p in (
-        _p("type", lambda t, _: values.choice(t, "type", CHART_TYPES), str,
-           "Chart type.", " | ".join(CHART_TYPES)),
+        _p("type", lambda t, _: values.choice(t, "type", CHART_TYPES + CODE_TYPES), str,
+           "Chart type (`qr`: a QR code of `qrtext`).", " | ".join(CHART_TYPES + CODE_TYPES)),
         _p("data", _read_series, _write_series,
            "Series separated by `|`, values by `,`; an empty value is a gap. "
            "For `scatter`, each series is x,y pairs: `1,5,2,7`. "
@@ -163,14 +178,54 @@ PARAMS = {
            ",".join, "Sparkline markers, `,`-separated.", ", ".join(SPARK_MARKERS)),
         _p("quality", lambda t, _: values.integer(t, "quality", 1, 95), str,
            "JPEG/WebP quality.", "1 to 95"),
+        _p("qrtext", _read_qrtext, str,
+           "The text a `type=qr` code encodes, kept exactly (newlines too).", "text"),
+        _p("qrlevel", lambda t, _: values.choice(t, "qrlevel", QR_LEVELS), str,
+           "QR error correction: recovers 7%, 15%, 25% or 30% damage.", " | ".join(QR_LEVELS)),
+        _p("qrmargin", lambda t, _: values.integer(t, "qrmargin", 0, 40), str,
+           "Quiet zone around a QR code, in modules (narrowed when the image is too small).", "0 to 40"),
+        _p("qrencoding", lambda t, _: values.choice(t, "qrencoding", QR_ENCODINGS), str,
+           "How QR text is turned into bytes.", " | ".join(QR_ENCODINGS)),
     )
 }
 _DEFAULTS = ChartSpec()
 
 
+def _check_qr(spec):
+    """A QR code needs its text, no data, and room: every module at least one pixel."""
+    if not spec.qrtext:
+        raise SpecError("qrtext", "required for type=qr: the text to encode")
+    if spec.data:
+        raise SpecError("data", "not used by type=qr; give the text as qrtext")
+    try:
+        size = len(spec.qrtext.encode(spec.qrencoding))
+    except UnicodeEncodeError:
+        raise SpecError("qrtext", f"has characters that {spec.qrencoding} cannot encode") from None
+    if size > QR_MAX_BYTES[spec.qrlevel]:
+        msg = f"{size} bytes is too much for a QR code at level {spec.qrlevel} (at most {QR_MAX_BYTES[spec.qrlevel]})"
+        raise SpecError("qrtext", msg)
+    try:
+        import segno
+    except ImportError:
+        raise SpecError("type", "qr needs the segno package on the server (pip install 'dyngraph[qr]')",
+                        status=500) from None
+    try:
+        code = segno.make(spec.qrtext, error=spec.qrlevel, encoding=spec.qrencoding, micro=False, boost_error=False)
+    except ValueError as error:  # segno's DataOverflowError and encoding errors
+        raise SpecError("qrtext", f"cannot be drawn as a QR code: {error}") from None
+    side = code.symbol_size(border=0)[0]
+    if side > min(spec.width, spec.height):
+        msg = f"{spec.width}x{spec.height} is too small for this QR code: it needs at least {side}x{side}"
+        raise SpecError("width", msg)
+
+
 def _check_whole(spec, limits):
     """Checks that involve more than one parameter."""
-    if not spec.data:
+    if spec.type in CODE_TYPES:
+        _check_qr(spec)
+    elif spec.qrtext:
+        raise SpecError("qrtext", "only used by type=qr")
+    elif not spec.data:
         raise SpecError("data", "required; e.g. data=1,2,3|4,5,6")
     if spec.width * spec.height > limits.max_pixels:
         msg = f"{spec.width}x{spec.height} is {spec.width * spec.height} pixels; at most {limits.max_pixels} are accepted"
@@ -220,7 +275,7 @@ def to_params(spec):
     for name in fields(ChartSpec):
         value = getattr(spec, name)
         default = getattr(defaults, name)
-        if name in ("type", "data") or value != default:
+        if name == "type" or (name == "data" and spec.type not in CODE_TYPES) or value != default:
             pairs.append((name, PARAMS[name].write(value)))
     return pairs
 
