@@ -24,6 +24,9 @@ def _load_plugin(fmt):
 
 def encode(image, fmt, *, quality=90):
     """Encode ``image`` as ``fmt``; JPEG without chroma subsampling keeps thin colour lines clean."""
+    if fmt not in MIME_TYPES:
+        msg = f"unknown format {fmt!r}; expected one of {', '.join(MIME_TYPES)}"
+        raise ValueError(msg)
     _load_plugin(fmt)
     out = io.BytesIO()
     if fmt == "jpeg":
@@ -32,11 +35,8 @@ def encode(image, fmt, *, quality=90):
         palette(image).save(out, "PNG", compress_level=6)
     elif fmt == "gif":
         palette(flatten(image), lossless_only=False).save(out, "GIF")
-    elif fmt == "webp":
-        image.save(out, "WEBP", quality=quality, method=4)
     else:
-        msg = f"unknown format {fmt!r}"
-        raise ValueError(msg)
+        image.save(out, "WEBP", quality=quality, method=4)
     return out.getvalue()
 
 

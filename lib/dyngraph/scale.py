@@ -127,13 +127,21 @@ def format_number(value, step=None):
             break
     scaled = value / divisor
     if step is not None:
-        decimals = math.ceil(-math.log10(abs(step) / divisor) - 1e-9)
+        decimals = _decimals(abs(step) / divisor)
     else:
         decimals = 2 - math.floor(math.log10(abs(scaled)))
     text = f"{scaled:.{max(0, min(decimals, 15))}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return ("0" if text == "-0" else text) + suffix
+
+
+def _decimals(step):
+    """How many decimals write ``step`` exactly: 0.25 -> 2, 5 -> 0."""
+    for decimals in range(16):
+        if abs(round(step, decimals) - step) <= step * 1e-9:
+            return decimals
+    return 15
 
 
 def _short_exponent(text):

@@ -1,0 +1,93 @@
+"""Encoding: formats, palette PNGs without visible loss, JPEG settings, alpha, plugin loading."""
+
+import io
+import subprocess
+import sys
+
+import pytest
+from PIL import Image, ImageChops, JpegImagePlugin
+
+from dyngraph.encode import MIME_TYPES, encode, flatten, palette
+from dyngraph.render import render
+from dyngraph.spec import FORMATS, make
+from tests.conftest import ROOT, decode
+
+STANDARD = make(type="line", data=[[i % 7 + i / 10 for i in range(100)], [(i * 37) % 11 for i in range(100)],
+                                   [5 + (i % 13) / 2 for i in range(100)]],
+                legend=["One", "Two", "Three"], title="Standard chart", width=600, height=300)
+
+
+@pytest.fixture(scope="module")
+def chart():
+    return render(STANDARD)
+
+
+def test_every_format_has_a_mime_type():
+    assert set(MIME_TYPES) == set(FORMATS)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_each_format_decodes_to_the_same_size(chart, fmt):
+    image = decode(encode(chart, fmt))
+    assert image.size == chart.size
+    assert Image.MIME[image.format] == MIME_TYPES[fmt]
+
+
+def test_png_palette_keeps_key_colours_exact_and_loses_nothing_visible(chart):
+    quantized = decode(encode(chart, "png"))
+    assert quantized.mode == "P"
+    back = quantized.convert("RGB")
+    original_colours = sorted(chart.getcolors(4096), reverse=True)
+    kept = {c for _, c in back.getcolors(4096)}
+    assert all(colour in kept for _, colour in original_colours[:10])  # background, series, text, grid
+    difference = ImageChops.difference(chart, back).convert("L")
+    histogram = difference.histogram()
+    changed = sum(histogram[4:])
+    assert changed < 0.01 * chart.width * chart.height  # under 1% of pixels move by more than 3 levels
+    assert max(i for i, n in enumerate(histogram) if n) <= 48  # and those only a little (edge pixels)
+
+
+def test_png_palette_is_smaller_than_truecolour(chart):
+    truecolour = io.BytesIO()
+    chart.save(truecolour, "PNG", compress_level=6)
+    assert len(encode(chart, "png")) < 0.6 * len(truecolour.getvalue())
+
+
+def test_photo_like_images_are_not_quantized():
+    noisy = Image.merge("RGB", [Image.effect_noise((128, 128), 80) for _ in range(3)])
+    assert palette(noisy) is noisy
+
+
+def test_jpeg_keeps_full_colour_resolution(chart):
+    image = decode(encode(chart, "jpeg", quality=90))
+    assert JpegImagePlugin.get_sampling(image) == 0  # 4:4:4, no chroma subsampling
+
+
+def test_jpeg_quality_changes_the_size(chart):
+    assert len(encode(chart, "jpeg", quality=40)) < len(encode(chart, "jpeg", quality=95))
+
+
+def test_flatten_composites_alpha_onto_white():
+    image = Image.new("RGBA", (4, 4), (0, 0, 0, 0))
+    image.putpixel((1, 1), (255, 0, 0, 255))
+    flat = flatten(image)
+    assert flat.mode == "RGB" and flat.getpixel((0, 0)) == (255, 255, 255) and flat.getpixel((1, 1)) == (255, 0, 0)
+    assert decode(encode(image, "gif")).convert("RGB").getpixel((0, 0)) == (255, 255, 255)
+
+
+def test_unknown_format_is_a_programming_error(chart):
+    with pytest.raises(ValueError, match="unknown format"):
+        encode(chart, "bmp")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_saving_loads_only_the_one_plugin_it_needs(fmt):
+    code = (
+        "import sys; sys.path.insert(0, 'lib');"
+        "from dyngraph.spec import make; from dyngraph.render import render; from dyngraph.encode import encode;"
+        f"encode(render(make(type='line', data=[[1, 2, 3]])), {fmt!r});"
+        "print(sorted(m for m in sys.modules if m.startswith('PIL.') and m.endswith('ImagePlugin')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    plugin = {"jpeg": "Jpeg", "png": "Png", "gif": "Gif", "webp": "WebP"}[fmt]
+    assert result.stdout.strip() == repr([f"PIL.{plugin}ImagePlugin"])
