@@ -191,3 +191,9 @@ def test_google_size_limits_are_configurable():
 def test_signed_sites_refuse_unsigned_google_urls():
     with pytest.raises(Forbidden):
         spec_of("cht=lc&chs=200x100&chd=t:1", Settings(secrets=("s3cret-s3cret-s3cret",)))
+
+
+def test_a_lone_percent_sign_is_literal_as_browsers_send_it():
+    spec = spec_of("cht=p3&chd=s:ZZZZ&chs=250x100&chl=25%|25%|25%|25%")
+    assert spec.labels == ("25%",) * 4
+    assert spec_of("cht=p&chs=200x100&chd=t:1&chl=100%25").labels == ("100%",)

@@ -9,6 +9,9 @@ UTF-8) but reads the rest as Google did:
 * ``+`` is a space and ``%XX`` escapes are decoded *before* sub-fields are
   split, so percent-encoded separators (``%7C``, ``%2C``) mixed with raw ones
   mean the same thing;
+* a ``%`` not followed by two hex digits is a literal percent sign
+  (``chl=25%|75%`` was common in hand-written URLs and browsers send it as is);
+  the decoded bytes must still be valid UTF-8;
 * ``&amp;`` copied out of HTML source leaves names like ``amp;chs``; the
   ``amp;`` is dropped (a browser resolving the entity would send ``chs``);
 * a parameter given twice: the **last** one wins, like a later ``chs`` in a
@@ -22,6 +25,7 @@ from ..errors import SpecError, shown
 from ..query import unquote_strict
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,31}\Z")
+_LONE_PERCENT = re.compile(rb"%(?![0-9A-Fa-f]{2})")
 
 
 class GoogleQuery:
@@ -61,7 +65,7 @@ def split(query_string, limits):
         if not equals or not _NAME.match(name):
             ignored.append(shown(name))
             continue
-        value = unquote_strict(raw_value, name)
+        value = unquote_strict(_LONE_PERCENT.sub(b"%25", raw_value), name)
         if name in params and name not in repeated:
             repeated.append(name)
         params[name] = value
