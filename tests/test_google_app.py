@@ -105,3 +105,9 @@ def test_native_qr_type(graph):
     image = decode(graph.get("/?type=qr&qrtext=native&format=png").body)
     assert image.size == (200, 200)
     assert zxingcpp.read_barcodes(image.convert("L"))[0].text == "native"
+
+
+def test_error_image_for_img_fetches_has_the_requested_size(graph):
+    response = graph.get("/?cht=lc&chs=300x120&chd=t:1,x", headers={"Accept": "image/png,image/*"}, status=400)
+    assert response.content_type == "image/png" and decode(response.body).size == (300, 120)
+    assert response.headers["X-Dyngraph-Error"].startswith("chd:")

@@ -97,8 +97,10 @@ def loose_error_params(query_string):
     text = query_string.decode("latin-1") if isinstance(query_string, bytes) else query_string
     for segment in text[:4096].split("&"):
         name, _, value = segment.partition("=")
-        if name in ("format", "width", "height") and name not in found:
+        if name in ("format", "width", "height", "chs") and name not in found:
             found[name] = value
+    if "width" not in found and "x" in found.get("chs", ""):  # a Google URL: its error image is chs-sized
+        found["width"], _, found["height"] = found["chs"].partition("x")
     fmt = found.get("format") if found.get("format") in spec_module.FORMATS else "png"
     sizes = []
     for name, default in (("width", 240), ("height", 60)):
