@@ -149,3 +149,8 @@ def test_api_reads_the_secret_from_the_environment(monkeypatch):
     signed = url(SPEC)
     assert "&sig=" in signed
     assert signed.endswith(signing.signature(CANONICAL, "from-env"))
+
+
+def test_google_urls_cannot_bypass_signing(graph):
+    response = graph.get("/?cht=lc&chs=200x100&chd=t:1,2,3", expect_errors=True)
+    assert response.status_int == 403 and response.body.decode().startswith("sig: this server draws only signed")
