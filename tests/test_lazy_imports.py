@@ -97,7 +97,9 @@ def test_importing_the_package_does_not_import_pillow(module):
 
 def test_records_still_work_with_dataclasses_helpers():
     """ChartSpec is a light record, yet dataclasses.replace/fields/asdict keep working."""
+    import copy
     import dataclasses
+    import pickle
 
     from dyngraph.spec import ChartSpec, parse, to_query
 
@@ -107,6 +109,9 @@ def test_records_still_work_with_dataclasses_helpers():
     assert [f.name for f in dataclasses.fields(ChartSpec)][:3] == ["type", "data", "labels"]
     assert dataclasses.asdict(spec)["data"] == ((1.0, 2.0, 3.0),)
     assert parse(to_query(changed)) == changed and hash(parse(to_query(changed))) == hash(changed)
+    assert pickle.loads(pickle.dumps(spec)) == spec and copy.deepcopy(spec) == spec
+    assert spec != changed and ChartSpec() == ChartSpec(width=480, height=240)
+    assert repr(ChartSpec()).startswith("ChartSpec(type='line', data=(), ")
     with pytest.raises(AttributeError):
         spec.title = "changed"
 
