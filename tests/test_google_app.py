@@ -111,3 +111,40 @@ def test_error_image_for_img_fetches_has_the_requested_size(graph):
     response = graph.get("/?cht=lc&chs=300x120&chd=t:1,x", headers={"Accept": "image/png,image/*"}, status=400)
     assert response.content_type == "image/png" and decode(response.body).size == (300, 120)
     assert response.headers["X-Dyngraph-Error"].startswith("chd:")
+
+
+def test_cli_renders_google_urls(tmp_path):
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from dyngraph.cli import main
+
+    out = tmp_path / "qr.png"
+    assert main(["render", "cht=qr&chs=120x120&chl=cli+test", "-o", str(out)]) == 0
+    assert zxingcpp.read_barcodes(decode(out.read_bytes()).convert("L"))[0].text == "cli test"
+
+
+def test_google_304_and_400_never_import_pillow_or_segno():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    script = f"""
+import sys
+sys.path.insert(0, {str(root / 'lib')!r})
+from dyngraph.graph_app import make_app
+from dyngraph.settings import Settings
+from dyngraph.sources import resolve
+from dyngraph.spec import to_query
+from dyngraph.http import make_etag
+app = make_app(Settings())
+query = "cht=p3&chs=250x100&chd=t:60,40&chl=Hello|World&chm=o,ff0000,0,-1,5"
+etag = make_etag(to_query(resolve(query, Settings())))
+statuses = []
+def start(status, headers):
+    statuses.append(status)
+for q, inm in ((query, etag), ("cht=lc&chs=200x100&chd=t:1,x", "")):
+    app({{"REQUEST_METHOD": "GET", "QUERY_STRING": q, "HTTP_IF_NONE_MATCH": inm, "wsgi.errors": sys.stderr}}, start)
+print(statuses, sorted({{m.split('.')[0] for m in sys.modules if m.startswith(('PIL', 'segno'))}}))
+"""
+    output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert output.strip() == "['304 Not Modified', '400 Bad Request'] []"
