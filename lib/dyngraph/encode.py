@@ -62,18 +62,19 @@ def palette(image, *, lossless_only=False):
     if colours is None or lossless_only:
         return image
     quantized = image.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-    entries = quantized.getpalette()
-    entries = [tuple(entries[i:i + 3]) for i in range(0, len(entries), 3)]
-    claimed = set()
+    flat = quantized.getpalette()
+    entries = [tuple(flat[i:i + 3]) for i in range(0, len(flat), 3)]
+    exact = set(entries)
     colours.sort(reverse=True)
-    for _, key in colours[:KEY_COLOURS]:
-        best, distance = None, SNAP_DISTANCE + 1
-        for index, entry in enumerate(entries):
-            d = max(abs(entry[0] - key[0]), abs(entry[1] - key[1]), abs(entry[2] - key[2]))
-            if d < distance and index not in claimed:
-                best, distance = index, d
-        if best is not None:
+    least = image.width * image.height // 1000  # key colours cover at least 0.1% of the image
+    keys = [c for n, c in colours[:KEY_COLOURS] if n >= least and c not in exact]
+    free = set(range(len(entries))) - {i for i, e in enumerate(entries) if e in {c for _, c in colours[:KEY_COLOURS]}}
+    for key in keys:
+        kr, kg, kb = key
+        best = min(free, default=None,
+                   key=lambda i: max(abs(entries[i][0] - kr), abs(entries[i][1] - kg), abs(entries[i][2] - kb)))
+        if best is not None and max(abs(a - b) for a, b in zip(entries[best], key)) <= SNAP_DISTANCE:
             entries[best] = key
-            claimed.add(best)
+            free.discard(best)
     quantized.putpalette([c for entry in entries for c in entry])
     return quantized

@@ -55,6 +55,9 @@ def _draw(canvas, spec, *, horizontal):
     lo_edge, hi_edge = (plot.box.left, plot.box.right) if horizontal else (plot.box.bottom, plot.box.top)
     crisp = group / (1 if spec.stacked else len(spec.data)) >= 3
     gap = 1 if crisp and not spec.stacked and len(spec.data) > 1 else 0
+    if group / (1 if spec.stacked else len(spec.data)) < 1:
+        _dense(canvas, spec, plot, bars, group, lo_edge, hi_edge, horizontal)
+        return
     for category, slot, slots, start, end, s in bars:
         width = group / slots
         across0 = plot.position(category) - group / 2 + slot * width
@@ -67,6 +70,27 @@ def _draw(canvas, spec, *, horizontal):
             canvas.rect(along0, across0, along1, across1, colour)
         else:
             canvas.rect(across0, along1, across1, along0, colour)
+
+
+def _dense(canvas, spec, plot, bars, group, lo_edge, hi_edge, horizontal):
+    """Bars thinner than a pixel: one rectangle per pixel row/column and series, spanning what its bars span."""
+    ac, bc = plot.position.coefficients()
+    av, bv = plot.value.coefficients()
+    spans = {}
+    for category, slot, slots, start, end, s in bars:
+        key = (s, int(ac * category + bc - group / 2 + (slot + 0.5) * group / slots))
+        a, b = av * start + bv, av * end + bv
+        if a > b:
+            a, b = b, a
+        old = spans.get(key)
+        spans[key] = (a, b) if old is None else (min(a, old[0]), max(b, old[1]))
+    for (s, pixel), (a, b) in sorted(spans.items()):
+        a, b = _clamped(a, lo_edge, hi_edge), _clamped(b, lo_edge, hi_edge)
+        colour = theme.series_colour(spec.colors, s)
+        if horizontal:
+            canvas.rect(a, pixel, max(b, a + 0.5), pixel + 1, colour)
+        else:
+            canvas.rect(pixel, a, pixel + 1, max(b, a + 0.5), colour)
 
 
 def _clamped(p, a, b):

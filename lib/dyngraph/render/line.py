@@ -4,6 +4,7 @@ from .. import theme
 from .canvas import colour as to_rgba
 from .frame import cartesian, legend, no_data, outer_box, series_entries, title
 from .geometry import runs, thin_run
+from .path import DENSE, columns, draw_run
 
 AREA_ALPHA = 0.28  # fill opacity of overlapping (unstacked) areas
 STACKED_ALPHA = 0.78
@@ -55,35 +56,48 @@ def _draw(canvas, spec, *, area):
     clip = (plot.box.left - width, plot.box.top - width, plot.box.right + width, plot.box.bottom + width)
     per_point = plot.band  # pixel columns between neighbouring points
     zero = min(max(plot.value(0.0), plot.box.top), plot.box.bottom)
-    paths = []
     ax, bx = plot.position.coefficients()
     ay, by = plot.value.coefficients()
+    paths = []
     for index, (bottoms, values) in enumerate(layers):
         colour = theme.series_colour(spec.colors, index)
         for start, run in runs(values):
-            indices, kept = thin_run(start, run, per_point)
-            points = [(ax * i + bx, ay * v + by) for i, v in zip(indices, kept)]
             if area:
-                _fill(canvas, plot, points, indices, bottoms, zero, colour, STACKED_ALPHA if stacked else AREA_ALPHA)
-            paths.append((colour, points, len(run)))
-    for colour, points, length in paths:  # lines over every fill
-        if length == 1:
-            canvas.circle(points[0][0], points[0][1], width * 1.2 + 1, colour)
-        else:
-            canvas.line(points, colour, width, clip=clip)
+                _fill(canvas, plot, start, run, bottoms, zero, colour, STACKED_ALPHA if stacked else AREA_ALPHA)
+            paths.append((colour, start, run))
+    for colour, start, run in paths:  # lines over every fill
+        draw_run(canvas, start, run, x=(ax, bx), y=(ay, by), colour=colour, width=width, clip=clip, spacing=per_point)
     if spec.dots and count <= plot.box.width / 4:
         radius = width * 1.3 + 1.2
-        for colour, points, _ in paths:
-            for x, y in points:
+        for colour, start, run in paths:
+            for x, y in ((ax * i + bx, ay * v + by) for i, v in enumerate(run, start)):
                 if plot.box.top - radius <= y <= plot.box.bottom + radius:
                     canvas.circle(x, y, radius, colour, outline=canvas.background, outline_width=1)
 
 
-def _fill(canvas, plot, points, indices, bottoms, zero, colour, alpha):
+def _fill(canvas, plot, start, run, bottoms, zero, colour, alpha):
     """The area under one run: down to the series below (stacked) or to zero."""
+    r, g, b, a = to_rgba(colour)
+    ink = (r, g, b, round(a * alpha))
+    ax, bx = plot.position.coefficients()
+    ay, by = plot.value.coefficients()
+    spacing = plot.band
+    if spacing > 0 and 1 / spacing >= DENSE:  # one rectangle per pixel column
+        top, bottom = plot.box.top, plot.box.bottom
+        cols = columns(start, run, 1 / spacing)
+        for n, (first, _, _, last) in enumerate(cols):
+            x0 = ax * first + bx
+            x1 = ax * cols[n + 1][0] + bx if n + 1 < len(cols) else ax * (start + len(run) - 1) + bx
+            index = cols[n + 1][0] - 1 if n + 1 < len(cols) else start + len(run) - 1
+            floor = zero if bottoms is None else ay * bottoms[index] + by
+            y0, y1 = sorted((ay * last + by, floor))
+            if x1 > x0:
+                canvas.rect(x0, max(y0, top), x1, min(y1, bottom), ink)
+        return
+    indices, kept = thin_run(start, run, spacing)
+    points = [(ax * i + bx, ay * v + by) for i, v in zip(indices, kept)]
     if bottoms is None:
         floor = [(points[-1][0], zero), (points[0][0], zero)]
     else:
-        floor = [(plot.position(i), plot.value(bottoms[i])) for i in reversed(indices)]
-    r, g, b, a = to_rgba(colour)
-    canvas.polygon(points + floor, (r, g, b, round(a * alpha)), clip=plot.clip)
+        floor = [(ax * i + bx, ay * bottoms[i] + by) for i in reversed(indices)]
+    canvas.polygon(points + floor, ink, clip=plot.clip)

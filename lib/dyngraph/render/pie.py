@@ -3,7 +3,6 @@
 import math
 
 from .. import theme
-from ..scale import format_number
 from .frame import Box, Entry, column_width, compact, legend, no_data, outer_box, title
 
 MIN_LABEL_DEGREES = 20  # slices narrower than this get no percentage inside
@@ -64,12 +63,18 @@ def _draw(canvas, spec, *, hole):
     for start, sweep, colour, v in slices:
         if sweep < MIN_LABEL_DEGREES:
             continue
-        text = format_number(v / total * 100) + "%"
+        text = percent(v / total)
         a = math.radians(start + sweep / 2)
         x, y = cx + radius * middle * math.cos(a), cy + radius * middle * math.sin(a)
         room = radius * (1 - hole) * 0.9 if hole else radius * 0.6
         if canvas.text_width(text, size) <= room:
             canvas.text(x, y, text, size=size, fill=_ink_on(colour), anchor="mm")
+
+
+def percent(share):
+    """0.4567 -> '46%'; below one percent, one decimal."""
+    value = share * 100
+    return f"{value:.0f}%" if value >= 1 or value == 0 else f"{value:.1f}%"
 
 
 def _ink_on(hex_colour):

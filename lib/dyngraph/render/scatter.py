@@ -23,7 +23,6 @@ def draw_scatter(canvas, spec):
     plot = cartesian(canvas, spec, box, low=min(ys), high=max(ys), x_range=(x_low - margin, x_high + margin))
     radius = spec.linewidth + 1.5
     left, top, right, bottom = plot.box.rect
-    k = canvas.k
     seen = set()
     for index, pairs in enumerate(series):
         r, g, b, a = to_rgba(theme.series_colour(spec.colors, index))
@@ -34,8 +33,8 @@ def draw_scatter(canvas, spec):
             px, py = plot.position(x), plot.value(y)
             if not (left <= px <= right and top <= py <= bottom):
                 continue
-            if len(points) > MANY:
-                key = (index, round(px * k), round(py * k))
+            if len(points) > MANY:  # many dots: one per series and pixel
+                key = (index, round(px), round(py))
                 if key in seen:
                     continue
                 seen.add(key)

@@ -2,7 +2,8 @@
 
 from .. import theme
 from ..scale import widen
-from .geometry import runs, thin_run
+from .geometry import runs
+from .path import draw_run
 
 
 def draw_sparkline(canvas, spec):
@@ -26,28 +27,31 @@ def draw_sparkline(canvas, spec):
     def x_of(i):
         return left + i * step if count > 1 else (left + right) / 2
 
-    def y_of(v):
-        return bottom - (v - low) / (high - low) * (bottom - top) if high > low else (top + bottom) / 2
+    ay = -(bottom - top) / (high - low) if high > low else 0.0
+    by = bottom - low * ay if high > low else (top + bottom) / 2
 
+    def y_of(v):
+        return ay * v + by
+
+    x = (step, left) if count > 1 else (0.0, (left + right) / 2)
     clip = (left - pad, top - pad, right + pad, bottom + pad)
     for index, series in enumerate(spec.data):
         colour = theme.series_colour(spec.colors, index)
         for start, run in runs(series):
-            indices, kept = thin_run(start, run, step * canvas.k if count > 1 else 1)
-            points = [(x_of(i), y_of(v)) for i, v in zip(indices, kept)]
-            if len(points) == 1:
-                canvas.circle(points[0][0], points[0][1], width, colour)
-            else:
-                canvas.line(points, colour, width, clip=clip)
+            draw_run(canvas, start, run, x=x, y=(ay, by), colour=colour, width=width, clip=clip, spacing=step)
     first = spec.data[0]
-    known = [(i, v) for i, v in enumerate(first) if v is not None]
+    known = first if None not in first else [v for v in first if v is not None]
     if not known:
         return
+    indices = [i for i in (0, len(first) - 1) if first[i] is not None]
+    start = indices[0] if indices and indices[0] == 0 else next(i for i, v in enumerate(first) if v is not None)
+    end = len(first) - 1 if first[-1] is not None else max(i for i, v in enumerate(first) if v is not None)
+    low_v, high_v = min(known), max(known)
     picks = {
-        "min": min(known, key=lambda p: p[1]),
-        "max": max(known, key=lambda p: p[1]),
-        "first": known[0],
-        "last": known[-1],
+        "min": (first.index(low_v), low_v),
+        "max": (first.index(high_v), high_v),
+        "first": (start, first[start]),
+        "last": (end, first[end]),
     }
     for name in ("first", "last", "min", "max"):  # extremes drawn last, on top
         if name in spec.markers:
