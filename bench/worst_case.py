@@ -72,10 +72,10 @@ def candidates(chart_type):
     base = f"type={chart_type}"
     found = []
     if chart_type in ("pie", "donut"):
-        ones = values(QUERY_BUDGET, ("1",))
-        found.append(("max slices, square at the pixel cap", f"{base}&width={sw}&height={sh}&data={','.join(ones)}"))
-        half = values(QUERY_BUDGET // 2, ("1", "2"))
-        labels = "|".join("W" for _ in half)
+        ones = values(QUERY_BUDGET, ("1",))[:LIMITS.max_slices]
+        found.append(("most slices allowed, square at the pixel cap", f"{base}&width={sw}&height={sh}&data={','.join(ones)}"))
+        half = values(QUERY_BUDGET // 2, ("1", "2"))[:LIMITS.max_slices]
+        labels = "|".join("W" * 12 for _ in half)
         found.append(("slices with a label each", f"{base}&width={sw}&height={sh}&data={','.join(half)}"
                                                    f"&labels={labels}&legendpos=right"))
         few = ["1"] * 40

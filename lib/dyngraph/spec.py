@@ -233,6 +233,8 @@ def _check_whole(spec, limits):
     if spec.type in ("pie", "donut"):
         if len(spec.data) != 1:
             raise SpecError("data", f"{spec.type} takes one series, got {len(spec.data)}")
+        if len(spec.data[0]) > limits.max_slices:
+            raise SpecError("data", f"{spec.type} takes at most {limits.max_slices} slices, got {len(spec.data[0])}")
         if any(v is not None and v < 0 for v in spec.data[0]):
             raise SpecError("data", f"{spec.type} values must not be negative")
     if spec.type == "scatter":
