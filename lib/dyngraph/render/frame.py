@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .. import theme
 from ..scale import Linear, format_number, nice_step, nice_ticks
 
+MEASURED_LABELS = 40  # only the longest category labels are measured to space them
 COMPACT_WIDTH, COMPACT_HEIGHT = 110, 70  # below this: no title, legend or axis labels
 
 
@@ -181,10 +182,12 @@ def _category_ticks(spec, count, spacing, canvas, limit_width):
     if count == 0:
         return []
     if spec.labels:
-        texts = [canvas.fit(t, limit_width) for t in spec.labels[:count]]
-        widest = max((canvas.text_width(t) for t in texts), default=0)
+        labels = spec.labels[:count]
+        longest = sorted(labels, key=len, reverse=True)[:MEASURED_LABELS]  # width grows with length
+        widest = min(limit_width, max((canvas.text_width(t) for t in longest), default=0))
         every = max(1, math.ceil((widest + 10) / max(spacing, 1e-9)))
-        return [(i, texts[i]) for i in range(0, len(texts), every) if texts[i]]
+        shown = [(i, canvas.fit(labels[i], limit_width)) for i in range(0, len(labels), every)]
+        return [(i, text) for i, text in shown if text]
     widest = canvas.text_width(format_number(count)) + 16
     step = max(1, int(nice_step(count, max(1, (spacing * count) // widest))))
     first = step if step > 1 else 1

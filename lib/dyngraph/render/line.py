@@ -8,6 +8,7 @@ from .path import DENSE, columns, draw_run
 
 AREA_ALPHA = 0.28  # fill opacity of overlapping (unstacked) areas
 STACKED_ALPHA = 0.78
+POLYGON_POINTS = 200  # longer runs are filled column by column (see Canvas.fill_between)
 
 
 def draw_line(canvas, spec):
@@ -97,7 +98,11 @@ def _fill(canvas, plot, start, run, bottoms, zero, colour, alpha):
     indices, kept = thin_run(start, run, spacing)
     points = [(ax * i + bx, ay * v + by) for i, v in zip(indices, kept)]
     if bottoms is None:
-        floor = [(points[-1][0], zero), (points[0][0], zero)]
+        floors = [zero] * len(points)
     else:
-        floor = [(ax * i + bx, ay * bottoms[i] + by) for i in reversed(indices)]
-    canvas.polygon(points + floor, ink, clip=plot.clip)
+        floors = [ay * bottoms[i] + by for i in indices]
+    if len(points) > POLYGON_POINTS:
+        canvas.fill_between([p[0] for p in points], [p[1] for p in points], floors, ink, clip=plot.clip)
+    else:
+        floor = [(x, f) for (x, _), f in zip(reversed(points), reversed(floors))]
+        canvas.polygon(points + floor, ink, clip=plot.clip)

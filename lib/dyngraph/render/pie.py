@@ -6,6 +6,8 @@ from .. import theme
 from .frame import Box, Entry, column_width, compact, legend, no_data, outer_box, title
 
 MIN_LABEL_DEGREES = 20  # slices narrower than this get no percentage inside
+MIN_SWEEP = 0.5  # degrees; thinner neighbouring slices are merged
+MAX_SEPARATED = 90  # more slices than this get no separator lines
 
 
 def draw_pie(canvas, spec):
@@ -38,17 +40,10 @@ def _draw(canvas, spec, *, hole):
         canvas.punch(cx, cy, radius * max(hole, 0.9 if not hole else hole))
         no_data(canvas, box)
         return
-    angle = -90.0
-    slices = []
-    for index, v in enumerate(values):
-        if v <= 0:
-            continue
-        sweep = v / total * 360
-        colour = theme.series_colour(spec.colors, index)
-        canvas.pieslice(cx, cy, radius, angle, angle + sweep + (0 if sweep >= 360 else 0.01), colour)
-        slices.append((angle, sweep, colour, v))
-        angle += sweep
-    if len(slices) > 1:  # thin separators in the background colour
+    slices = layout(values, total, spec.colors)
+    for start, sweep, colour, _ in slices:
+        canvas.pieslice(cx, cy, radius, start, start + sweep + (0 if sweep >= 360 else 0.01), colour)
+    if 1 < len(slices) <= MAX_SEPARATED:  # thin separators in the background colour
         edge = max(1.0, radius / 80)
         for start, _, _, _ in slices:
             a = math.radians(start)
@@ -69,6 +64,35 @@ def _draw(canvas, spec, *, hole):
         room = radius * (1 - hole) * 0.9 if hole else radius * 0.6
         if canvas.text_width(text, size) <= room:
             canvas.text(x, y, text, size=size, fill=_ink_on(colour), anchor="mm")
+
+
+def layout(values, total, colors):
+    """(start degrees, sweep, colour, value) per slice; hair-thin neighbours are merged.
+
+    Thousands of slices would cost a pie-slice draw each for arcs narrower
+    than a pixel; consecutive slices under MIN_SWEEP degrees are drawn as one,
+    in the colour of the largest.
+    """
+    out, angle = [], -90.0
+    pending = None  # [start, sweep, colour, value, biggest]
+    for index, v in enumerate(values):
+        if v <= 0:
+            continue
+        sweep = v / total * 360
+        colour = theme.series_colour(colors, index)
+        if pending is not None and (pending[1] < MIN_SWEEP and sweep < MIN_SWEEP):
+            pending[1] += sweep
+            pending[3] += v
+            if v > pending[4]:
+                pending[2], pending[4] = colour, v
+        else:
+            if pending is not None:
+                out.append(tuple(pending[:4]))
+            pending = [angle, sweep, colour, v, v]
+        angle += sweep
+    if pending is not None:
+        out.append(tuple(pending[:4]))
+    return out
 
 
 def percent(share):
