@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The baseline: a chart drawn by matplotlib (Agg) in a CGI script, as a matplotlib user would write it.
 
-It reads the same query string as get_graph.py (data, labels, legend, title,
+It reads the same query string as get_graph.py (data, legend, title,
 width, height, format, quality) and draws the same line chart: a title, both
 axes with tick labels, a legend and a grid. It is given matplotlib's best
 case: the object API (no pyplot), no layout engine, and a persistent font
