@@ -443,14 +443,11 @@ signal.setitimer(signal.ITIMER_REAL, 2 * worst_case.BUDGET)  # SIGALRM's default
 status, seconds, body = worst_case.run(app, query + "&format=" + sys.argv[4])
 print(status, f"{seconds:.3f}")
 """
-RENDERER_SLOW = ("renderer: an area of ~2,000 points on a 2000-px-wide plot is not decimated (fewer points than "
-                 "columns) and Pillow fills the one big polygon in O(rows x vertices): ~1.3 s; fill by columns "
-                 "(owned by the render engineer)")
 WORST = [
     pytest.param("line:query filled with zigzag values, widest lines and dots, at the pixel cap", "png"),
     pytest.param("line:same, square", "jpeg"),
     pytest.param("area:same, square", "jpeg"),
-    pytest.param("area:thousands of labels", "png", marks=pytest.mark.xfail(strict=True, reason=RENDERER_SLOW)),
+    pytest.param("area:thousands of labels", "png"),  # long areas are filled column by column
     pytest.param("bar:same, square", "png"),
     pytest.param("hbar:16 series with long legend names", "png"),
     pytest.param("pie:most slices allowed, square at the pixel cap", "png"),
