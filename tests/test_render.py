@@ -271,3 +271,18 @@ def test_error_image_shows_the_message():
 @pytest.mark.parametrize("size", [(1, 1), (16, 16), (2000, 2000)])
 def test_error_image_fits_any_size(size):
     assert render_error("x" * 500, width=size[0], height=size[1]).size == size
+
+
+def test_api_reference_is_generated_from_params():
+    """docs/api.md is written by docs/make_images.py from PARAMS; run `make docs` when a parameter changes."""
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    path = ROOT / "docs" / "make_images.py"
+    module_spec = importlib.util.spec_from_file_location("make_images", path)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    assert (ROOT / "docs" / "api.md").read_text(encoding="utf-8") == module.api_markdown(), "run `make docs`"
+    for name in __import__("dyngraph.spec", fromlist=["PARAMS"]).PARAMS:
+        assert f"| `{name}` |" in module.api_markdown()
