@@ -1,14 +1,14 @@
 """Numbers to pixels: nice 1-2-5 ticks, linear scales, short number labels (no Pillow)."""
 
 import math
-from dataclasses import dataclass
+from .record import record
 
 _NICE = (1, 2, 5, 10)
 _SUFFIXES = ((1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"))
 _TINY = 1e-300
 
 
-@dataclass(frozen=True)
+@record
 class Ticks:
     """An axis: its bounds and the tick values between them."""
 
@@ -74,7 +74,7 @@ def _clean(value):
     return 0.0 if value == 0 else value
 
 
-@dataclass(frozen=True)
+@record
 class Linear:
     """Maps data values in [low, high] onto pixels [start, end] (end < start for y)."""
 

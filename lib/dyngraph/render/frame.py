@@ -5,7 +5,7 @@ side, so it never covers the plot), then axis labels; what remains is the plot.
 """
 
 import math
-from dataclasses import dataclass
+from ..record import record
 
 from .. import theme
 from ..scale import Linear, format_number, nice_step, nice_ticks
@@ -14,7 +14,7 @@ MEASURED_LABELS = 40  # only the longest category labels are measured to space t
 COMPACT_WIDTH, COMPACT_HEIGHT = 110, 70  # below this: no title, legend or axis labels
 
 
-@dataclass
+@record
 class Box:
     left: float
     top: float
@@ -34,7 +34,7 @@ class Box:
         return (self.left, self.top, self.right, self.bottom)
 
 
-@dataclass
+@record
 class Entry:
     """One legend line: a name, a colour and the kind of key drawn beside it."""
 
@@ -150,7 +150,7 @@ def _entry(canvas, entry, left, top, swatch, row_height, width):
 # --- axes ----------------------------------------------------------------------
 
 
-@dataclass
+@record
 class Plot:
     """The plot box and how to place data in it."""
 
