@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 from wsgiref.util import setup_testing_defaults
@@ -45,7 +45,7 @@ class Case:
     headers: tuple = ()
     body: bytes = b""
     size: tuple | None = None
-    extra: dict = field(default_factory=dict)
+    xfail: str = ""  # a known bug outside the core request path, with who owns it
 
 
 def ok(name, query, size=(480, 240), **kw):
@@ -114,6 +114,9 @@ CASES = [
     ok("pie_all_zero", "type=pie&data=0,0,0&format=png"),
     ok("bar_extremes", "type=bar&data=-1e15,1e15|1e15,-1e15&stacked=1"),
     ok("scatter_one_pair", "type=scatter&data=1e15,-1e15&format=png"),
+    ok("area_dense_sign_changes", "type=area&data=" + ",".join(["-1", "1"] * 150), xfail=(
+        "render/canvas.py fill_between: an area of a few hundred points alternating around zero asks Pillow for a "
+        "rectangle with y1 < y0 (ValueError: y1 must be greater than or equal to y0) -> 500; render engineer")),
     # --- text ---------------------------------------------------------------------
     ok("title_control_characters", "data=1,2&title=a%00b%07c%1Bd%7F"),
     ok("title_carriage_return", "data=1,2&title=a%0Db%0D%0Ac"),
@@ -307,7 +310,9 @@ def test_the_corpus_is_large_and_names_are_unique():
     assert len(set(names)) == len(names)
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+@pytest.mark.parametrize("case", [pytest.param(case, id=case.name, marks=[pytest.mark.xfail(strict=True,
+                                                                                  reason=case.xfail)] * bool(case.xfail))
+                                  for case in CASES])
 def test_abuse_case(apps, drawn, case):
     result = call(apps[case.app], case.method, case.query, _with_etag(apps, case), case.body)
 
