@@ -191,12 +191,20 @@ def _as_user(user):
     return {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
 
 
+SHARED_CACHE_MAX_AGE = 3600
+
+
 def shared_htaccess(pylib):
-    """cgi-bin/.htaccess.example as a user would edit it: PYTHONPATH pointed at their Pillow."""
+    """cgi-bin/.htaccess.example as a user would edit it: PYTHONPATH at their Pillow, one setting."""
     text = (ROOT / "cgi-bin" / ".htaccess.example").read_text()
-    placeholder = "#SetEnv PYTHONPATH /home/USER/pylib"
-    assert placeholder in text, "the .htaccess example lost its PYTHONPATH line"
-    return text.replace(placeholder, f"SetEnv PYTHONPATH {pylib}")
+    edits = {
+        "#SetEnv PYTHONPATH /home/USER/pylib": f"SetEnv PYTHONPATH {pylib}",
+        "#SetEnv DYNGRAPH_CACHE_MAX_AGE 86400": f"SetEnv DYNGRAPH_CACHE_MAX_AGE {SHARED_CACHE_MAX_AGE}",
+    }
+    for example, edited in edits.items():
+        assert example in text, f"the .htaccess example lost its line {example!r}"
+        text = text.replace(example, edited)
+    return text
 
 
 @pytest.fixture(scope="session")
@@ -290,11 +298,24 @@ UserDir "{tree.root}/home/*/public_html"
 """
 
 
-def start_apache(tree):
+def start_apache(tree, attempts=3):
     """Start httpd in the foreground on a free port; returns (Apache, Popen)."""
     for module in MODULES:
         path = APACHE_MODULES / f"mod_{module}.so"
         require_or_skip(path.exists(), f"{path} not found: install apache2 (.ci/install-system-deps)")
+    for attempt in range(attempts):
+        try:
+            return _start_apache_once(tree)
+        except PortTaken:  # another process took the free port between our check and httpd's bind
+            if attempt == attempts - 1:
+                raise
+
+
+class PortTaken(Exception):
+    pass
+
+
+def _start_apache_once(tree):
     base = Path(tempfile.mkdtemp(prefix="apache-", dir=tree.root))
     base.chmod(0o755)
     conf, run_dir = base / "conf", base / "run"
@@ -310,16 +331,23 @@ def start_apache(tree):
     check = subprocess.run([APACHE, "-t", "-f", str(conf / "httpd.conf")], capture_output=True, text=True,
                            **_as_user(tree.run_user))
     assert check.returncode == 0, f"apache2 -t refused the generated config:\n{check.stderr}"
-    process = subprocess.Popen(
-        [APACHE, "-DFOREGROUND", "-f", str(conf / "httpd.conf")],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True, env={"PATH": HOST_PATH, "LANG": "C"}, **_as_user(tree.run_user),
-    )
+    startup_log = run_dir / "startup.log"  # what httpd says before its ErrorLog is open
+    with open(startup_log, "wb") as output:
+        process = subprocess.Popen(
+            [APACHE, "-DFOREGROUND", "-f", str(conf / "httpd.conf")],
+            stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
+            start_new_session=True, env={"PATH": HOST_PATH, "LANG": "C"}, **_as_user(tree.run_user),
+        )
     server = Apache(port, run_dir / "error.log", run_dir / "access.log")
     try:
-        wait_for_http(server.base + "/dyngraph/", process, server.error_log)  # a redirect: no CGI, no log
+        wait_for_http(server.base + "/dyngraph/", process, startup_log)  # a redirect: no CGI, no log
     except BaseException:
         stop(process)
+        said = startup_log.read_text(errors="replace")
+        if server.error_log.exists():
+            said += server.error_log.read_text(errors="replace")
+        if "Address already in use" in said:
+            raise PortTaken(port) from None
         raise
     return server, process
 

@@ -42,14 +42,15 @@ def driver():
         from selenium.webdriver.chrome.service import Service
     except ImportError:
         require_or_skip(False, "selenium is not installed: pip install -e '.[test]'")
-    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must never try to download a driver or browser
     profile = tempfile.mkdtemp(prefix="dyngraph-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in (*FLAGS, f"--user-data-dir={profile}"):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    browser = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SE_OFFLINE", "true")  # Selenium Manager must never try to download a driver or browser
+        browser = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
     try:
         browser.set_page_load_timeout(WAIT)
         yield browser

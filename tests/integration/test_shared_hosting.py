@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from .conftest import HOST_PATH, shared_hosting_site
+from .conftest import HOST_PATH, SHARED_CACHE_MAX_AGE, shared_hosting_site
 from .http_checks import *  # noqa: F401,F403 - the shared checks run against this site
 from .http_checks import fetch
 
@@ -42,3 +42,9 @@ def test_library_and_htaccess_are_not_served(site, apache):
                  "/~user/cgi-bin/.htaccess.example"):
         response = fetch(apache.base + path)
         assert response.status == 403, (path, response.status)
+
+
+def test_settings_in_htaccess_reach_the_app(site):
+    response = fetch(site.graph_url + "?data=1,2,3", method="HEAD")
+    assert response.status == 200
+    assert response.headers["Cache-Control"] == f"public, max-age={SHARED_CACHE_MAX_AGE}"
