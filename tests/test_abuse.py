@@ -114,9 +114,8 @@ CASES = [
     ok("pie_all_zero", "type=pie&data=0,0,0&format=png"),
     ok("bar_extremes", "type=bar&data=-1e15,1e15|1e15,-1e15&stacked=1"),
     ok("scatter_one_pair", "type=scatter&data=1e15,-1e15&format=png"),
-    ok("area_dense_sign_changes", "type=area&data=" + ",".join(["-1", "1"] * 150), xfail=(
-        "render/canvas.py fill_between: an area of a few hundred points alternating around zero asks Pillow for a "
-        "rectangle with y1 < y0 (ValueError: y1 must be greater than or equal to y0) -> 500; render engineer")),
+    ok("area_dense_sign_changes", "type=area&data=" + ",".join(["-1", "1"] * 150)),
+    ok("area_dense_sign_changes_long", "type=area&data=" + ",".join(["-1", "1.5"] * 400)),
     # --- text ---------------------------------------------------------------------
     ok("title_control_characters", "data=1,2&title=a%00b%07c%1Bd%7F"),
     ok("title_carriage_return", "data=1,2&title=a%0Db%0D%0Ac"),

@@ -126,9 +126,9 @@ class Canvas:
             a = tops[segment] + t * (tops[segment + 1] - tops[segment])
             b = floors[segment] + t * (floors[segment + 1] - floors[segment])
             a, b = (a, b) if a <= b else (b, a)
-            a, b = clamp(a, top, bottom), clamp(b, top, bottom)
-            if b > a:
-                self._draw.rectangle((column, round(a * k), column, round(b * k) - 1), fill=ink)
+            y0, y1 = round(clamp(a, top, bottom) * k), round(clamp(b, top, bottom) * k) - 1
+            if y1 >= y0:  # a sliver thinner than one supersampled row rounds away
+                self._draw.rectangle((column, y0, column, y1), fill=ink)
 
     def circle(self, cx, cy, radius, fill, *, outline=None, outline_width=0.0):
         """A disc; skipped when it lies wholly outside the image."""
