@@ -157,3 +157,34 @@ def test_valid_specs_render_at_exactly_the_requested_size(spec):
     image = decode(result.body)
     assert image.format == PIL_FORMATS[spec.format]
     assert image.size == (spec.width, spec.height)
+
+
+@st.composite
+def dense_specs(draw):
+    """Long series (hundreds to thousands of points) built from a repeated pattern.
+
+    Dense data takes the renderer's per-column paths (min/max bands, column fills),
+    which short random series never reach.
+    """
+    chart_type = draw(st.sampled_from(["line", "area", "bar", "hbar", "scatter", "sparkline"]))
+    pattern = draw(st.lists(st.one_of(st.none(), st.integers(-5, 5), st.floats(-1e6, 1e6)), min_size=2, max_size=8))
+    repeats = draw(st.integers(50, 400))
+    series = [pattern * repeats for _ in range(draw(st.integers(1, 3)))]
+    if chart_type == "scatter":
+        series = [s[: len(s) // 2 * 2] for s in series]
+    options = {"type": chart_type, "data": series, "format": "png", "stacked": draw(st.booleans()),
+               "width": draw(st.integers(16, 640)), "height": draw(st.integers(16, 300))}
+    try:
+        return make(**options)
+    except SpecError:
+        assume(False)
+
+
+@given(dense_specs())
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+def test_dense_specs_render_at_exactly_the_requested_size(spec):
+    from dyngraph.draw import draw_chart
+    from dyngraph.settings import Settings
+
+    image = decode(draw_chart(spec, Settings()))
+    assert image.size == (spec.width, spec.height)
