@@ -245,7 +245,7 @@ class Apache:
         return f"http://127.0.0.1:{self.port}"
 
 
-def apache_config(tree, port, run_dir):
+def apache_config(tree, port, run_dir, extra=""):
     """httpd.conf for one test server; the dyngraph part is apache.conf.example, included unchanged."""
     modules = "\n".join(f"LoadModule {name}_module {APACHE_MODULES}/mod_{name}.so" for name in MODULES)
     return f"""\
@@ -295,17 +295,20 @@ UserDir "{tree.root}/home/*/public_html"
     Options MultiViews SymLinksIfOwnerMatch IncludesNoExec
     Require all granted
 </Directory>
-"""
+{extra}"""
 
 
-def start_apache(tree, attempts=3):
-    """Start httpd in the foreground on a free port; returns (Apache, Popen)."""
+def start_apache(tree, attempts=3, extra=lambda run_dir: ""):
+    """Start httpd in the foreground on a free port; returns (Apache, Popen).
+
+    ``extra(run_dir)`` returns more configuration to append (mod_wsgi's test).
+    """
     for module in MODULES:
         path = APACHE_MODULES / f"mod_{module}.so"
         require_or_skip(path.exists(), f"{path} not found: install apache2 (.ci/install-system-deps)")
     for attempt in range(attempts):
         try:
-            return _start_apache_once(tree)
+            return _start_apache_once(tree, extra)
         except PortTaken:  # another process took the free port between our check and httpd's bind
             if attempt == attempts - 1:
                 raise
@@ -315,7 +318,7 @@ class PortTaken(Exception):
     pass
 
 
-def _start_apache_once(tree):
+def _start_apache_once(tree, extra):
     base = Path(tempfile.mkdtemp(prefix="apache-", dir=tree.root))
     base.chmod(0o755)
     conf, run_dir = base / "conf", base / "run"
@@ -327,7 +330,7 @@ def _start_apache_once(tree):
     (conf / "mime.types").write_text("")
     shutil.copyfile(ROOT / "apache.conf.example", conf / "dyngraph.conf")
     port = free_port()
-    (conf / "httpd.conf").write_text(apache_config(tree, port, run_dir))
+    (conf / "httpd.conf").write_text(apache_config(tree, port, run_dir, extra(run_dir)))
     check = subprocess.run([APACHE, "-t", "-f", str(conf / "httpd.conf")], capture_output=True, text=True,
                            **_as_user(tree.run_user))
     assert check.returncode == 0, f"apache2 -t refused the generated config:\n{check.stderr}"
