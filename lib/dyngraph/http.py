@@ -17,7 +17,7 @@ except ImportError:
 STATUS_TEXT = {
     200: "OK", 302: "Found", 304: "Not Modified", 400: "Bad Request", 403: "Forbidden",
     404: "Not Found", 405: "Method Not Allowed", 414: "URI Too Long", 500: "Internal Server Error",
-    503: "Service Unavailable",
+    501: "Not Implemented", 503: "Service Unavailable",
 }
 ALLOWED_METHODS = ("GET", "HEAD")
 SECURITY_HEADERS = [("X-Content-Type-Options", "nosniff")]

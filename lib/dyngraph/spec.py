@@ -21,6 +21,7 @@ CODE_TYPES = ("qr",)
 QR_LEVELS = ("L", "M", "Q", "H")
 QR_ENCODINGS = ("utf-8", "iso-8859-1", "shift_jis")
 QR_MAX_BYTES = {"L": 2953, "M": 2331, "Q": 1663, "H": 1273}  # byte mode, version 40
+QR_MISSING = "qr is not available: the server needs the segno package (pip install segno, or 'dyngraph[qr]')"
 DEFAULT_SIZES = {"sparkline": (120, 30), "qr": (200, 200)}
 DEFAULT_SIZE = (480, 240)
 
@@ -207,8 +208,7 @@ def _check_qr(spec):
     try:
         import segno
     except ImportError:
-        raise SpecError("type", "qr needs the segno package on the server (pip install 'dyngraph[qr]')",
-                        status=500) from None
+        raise SpecError("type", QR_MISSING, status=501) from None
     try:
         code = segno.make(spec.qrtext, error=spec.qrlevel, encoding=spec.qrencoding, micro=False, boost_error=False)
     except ValueError as error:  # segno's DataOverflowError and encoding errors

@@ -118,6 +118,12 @@ def _read_size(query, params, limits, note):
 
 
 def _map_qr(query, params, note):
+    try:
+        import segno  # noqa: F401  (needed to draw the code; only QR requests import it)
+    except ImportError:
+        from ..spec import QR_MISSING
+
+        raise SpecError("cht", QR_MISSING, status=501) from None
     text = query.get("chl")
     if not text:
         raise SpecError("chl", "required for cht=qr: the text to encode")

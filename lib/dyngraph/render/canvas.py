@@ -21,6 +21,13 @@ MAX_FACTOR = 4
 LIMIT = 1e9  # coordinates are clamped to +-LIMIT (and NaN removed) before clipping
 CURVE_JOINTS = 1000  # longer polylines get plain joints: Pillow draws each round joint from Python
 MAX_LINE_WIDTH = 50.0
+SNAP_WIDTH = 3  # lines this thin (whole pixels) are snapped to the pixel grid: solid, not smeared over two rows
+
+
+def snap(points, pixels):
+    """Move points so a line ``pixels`` wide covers whole pixels: centres on .5 for odd widths."""
+    half = pixels / 2
+    return [(math.floor(x - half + 0.5) + half, math.floor(y - half + 0.5) + half) for x, y in points]
 
 
 def factor(width, height):
@@ -88,9 +95,14 @@ class Canvas:
         pixels = max(1, round(width * self.k))
         limit = LIMIT
         safe = [(clamp(x, -limit, limit), clamp(y, -limit, limit)) for x, y in points]
+        if width <= SNAP_WIDTH and abs(width - round(width)) < 0.05:
+            safe = snap(safe, round(width))
         k = self.k
+        # Pillow centres a line of p pixels on sample c with c-p/2+1 .. c+p/2 (even p): shift by
+        # one sample (half for odd p) so a line centred at y covers exactly [y - w/2, y + w/2).
+        shift = 1 if pixels % 2 == 0 else 0.5
         for run in clip_polyline(safe, box):
-            scaled = [(x * k, y * k) for x, y in run]
+            scaled = [(round(x * k - shift), round(y * k - shift)) for x, y in run]
             if len(scaled) == 1 or all(p == scaled[0] for p in scaled):
                 self.circle(run[0][0], run[0][1], width / 2, ink)
             else:
