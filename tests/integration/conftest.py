@@ -14,7 +14,7 @@ real machine has, inside a world-readable temporary tree:
     <tmp>/srv/dyngraph/venv               the admin's venv: host python3 + Pillow
     <tmp>/home/user/public_html/{cgi-bin,lib}   the same bundle on shared hosting
     <tmp>/home/user/pylib/PIL             Pillow installed by the user (--target)
-    <tmp>/apache/{conf,run}               httpd's own files
+    <tmp>/apache-*/{conf,run}             httpd's own files, one folder per server
 
 "The host's python3" is the first python3 on /usr/local/bin:/usr/bin:/bin;
 the Pillow copied beside it is the one this test run imports, so both must be
@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
