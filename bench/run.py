@@ -130,17 +130,25 @@ class Report:
         self()
 
 
-def timed(function, repeats, warmup=2):
-    """Call ``function`` repeatedly; return (Stat of seconds, last result)."""
-    result = None
-    for _ in range(warmup):
-        result = function()
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = function()
-        samples.append(time.perf_counter() - start)
-    return Stat(samples), result
+def timed_pair(first, second, repeats, warmup=2, block=5):
+    """Time two functions in alternating blocks of ``block`` calls.
+
+    Alternating spreads drift in machine load over both; blocks keep each
+    library's caches warm as they would be in a server drawing many charts.
+    Returns (Stat of first, last result of first, Stat of second, last result of second).
+    """
+    results = [None, None]
+    samples = ([], [])
+    for which, function in enumerate((first, second)):
+        for _ in range(warmup):
+            results[which] = function()
+    while len(samples[1]) < repeats:
+        for which, function in enumerate((first, second)):
+            for _ in range(min(block, repeats - len(samples[which]))):
+                start = time.perf_counter()
+                results[which] = function()
+                samples[which].append(time.perf_counter() - start)
+    return Stat(samples[0]), results[0], Stat(samples[1]), results[1]
 
 
 def image_info(body):
@@ -175,9 +183,8 @@ def section_in_process(report, results, repeats):
     for fmt in ("png", "jpeg"):
         query = standard_query(fmt)
         spec = parse(query)
-        dyn, dyn_body = timed(draw_dyngraph(spec), repeats)
         chart = mpl.parse(query)
-        ref, mpl_body = timed(lambda chart=chart: mpl.draw(**chart), repeats)
+        dyn, dyn_body, ref, mpl_body = timed_pair(draw_dyngraph(spec), lambda chart=chart: mpl.draw(**chart), repeats)
         for name, body in (("dyngraph", dyn_body), ("matplotlib", mpl_body)):
             got = image_info(body)
             if got != (fmt.upper(), (WIDTH, HEIGHT)):
@@ -326,6 +333,10 @@ def _measure_cgi(report, results, rounds, runner, png, jpeg, mplconfig, clean):
     procs["not304"].run(record=False)
     assert procs["not304"].head()[0]["Status"] == "304 Not Modified", procs["not304"].output[:200]
     assert procs["text400"].head()[0]["Status"] == "400 Bad Request"
+    procs["page"] = Process(runner, "page.py, the gallery page (HTML)", [PY, str(GET_GRAPH.parent / "page.py")],
+                            cgi_env("", SCRIPT_NAME="/cgi-bin/page.py", HTTP_ACCEPT="text/html"))
+    procs["page"].run(record=False)
+    assert procs["page"].head()[0]["Status"] == "200 OK", procs["page"].output[:200]
     # A host where the CGI user cannot write lib/__pycache__: dyngraph compiled from source every time.
     nopyc = Path(tempfile.mkdtemp(prefix="dyngraph-bench-nopyc-"))
     shutil.copytree(GET_GRAPH.parent, nopyc / "cgi-bin")
@@ -370,7 +381,7 @@ def _measure_cgi(report, results, rounds, runner, png, jpeg, mplconfig, clean):
     report("## c) The cheap paths as CGI processes")
     report()
     rows = []
-    for key in ("pass", "not304", "text400", "nopyc400"):
+    for key in ("pass", "not304", "text400", "nopyc400", "page"):
         wall, cpu, rss, name = stats[key]
         rows.append((name, wall.ms(), f"{cpu.median * 1e3:.1f} ms", f"{rss / MIB:.1f} MiB",
                      f"**{ratio(wall.median, floor):.2f}×**"))
@@ -582,10 +593,10 @@ def section_growth(report, results, quick):
                     format="png")
         parse_time = time.perf_counter() - start
         repeats = {100: 20, 1_000: 12, 10_000: 6, 100_000: 4}[points] // (2 if quick else 1) or 1
-        dyn, dyn_body = timed(draw_dyngraph(spec), repeats, warmup=1)
         chart = {"data": data, "legend": list(LEGEND), "title": TITLE, "width": WIDTH, "height": HEIGHT,
                  "format": "png"}
-        ref, _ = timed(lambda chart=chart: mpl.draw(**chart), repeats, warmup=1)
+        dyn, dyn_body, ref, _ = timed_pair(draw_dyngraph(spec), lambda chart=chart: mpl.draw(**chart), repeats,
+                                           warmup=1)
         assert image_info(dyn_body) == ("PNG", (WIDTH, HEIGHT))
         results[f"points_{points}"] = (dyn, ref)
         rows.append((f"{points:,}", dyn.ms(), ref.ms(), f"{ratio(ref.median, dyn.median):.2f}×",
@@ -600,10 +611,10 @@ def section_growth(report, results, quick):
     for width, height in sizes:
         spec = make(type="line", data=standard_data(), legend=list(LEGEND), title=TITLE, width=width, height=height,
                     format="png")
-        dyn, dyn_body = timed(draw_dyngraph(spec), 5 if quick else 12, warmup=1)
         chart = {"data": standard_data(), "legend": list(LEGEND), "title": TITLE, "width": width,
                  "height": height, "format": "png"}
-        ref, mpl_body = timed(lambda chart=chart: mpl.draw(**chart), 5 if quick else 12, warmup=1)
+        dyn, dyn_body, ref, mpl_body = timed_pair(draw_dyngraph(spec), lambda chart=chart: mpl.draw(**chart),
+                                                  5 if quick else 12, warmup=1)
         assert image_info(dyn_body) == ("PNG", (width, height))
         rows.append((f"{width}×{height}", dyn.ms(), ref.ms(), f"{ratio(ref.median, dyn.median):.1f}×",
                      f"{len(dyn_body):,}", f"{len(mpl_body):,}"))
