@@ -8,8 +8,9 @@ whole CGI request for it as a fresh process, against a matplotlib CGI script
 and the floors ``python -c pass`` / ``python -c "import PIL.Image"``; c) the
 304 and text-400 paths as CGI processes; d) the WSGI app under gunicorn (2
 workers) on 127.0.0.1 with a bounded load generator; e) cost against points
-per series and image size; f) output bytes. Then the issue's targets, each
-met or not. Machines are shared and noisy: compare ratios from one run.
+per series and image size; f) output bytes; g) what a CGI request imports
+and who pulls in each costly module. Then the issue's targets, each met or
+not. Machines are shared and noisy: compare ratios from one run.
 
 Prints as it goes and writes bench/report-latest.md (committed) plus a
 timestamped copy (git-ignored).
@@ -740,9 +741,9 @@ def main(argv=None):
     report()
     machine(report)
     if "a" in only:
-        section_in_process(report, results, 10 if args.quick else 40)
+        section_in_process(report, results, 10 if args.quick else 60)
     if "b" in only:
-        section_cgi(report, results, 8 if args.quick else 30)
+        section_cgi(report, results, 8 if args.quick else 40)
     if "d" in only:
         section_gunicorn(report, results, args.quick)
     if "e" in only:
