@@ -26,6 +26,7 @@ def page(*, gallery, builder_fields, built, error, script, settings=None):
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         "<title>dyngraph: charts drawn on the fly</title>",
+        '<link rel="icon" href="data:,">',  # no favicon request, no 404 in the browser console
         f"<style>{STYLE}</style></head><body>",
         "<header><h1>dyngraph</h1><p>Charts drawn on the fly: this page's <code>&lt;img&gt;</code> tags "
         "point at <code>get_graph.py</code>, which draws each chart from its query string.</p></header>",

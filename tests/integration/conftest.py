@@ -416,13 +416,13 @@ def devserver(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def gunicorn(tmp_path_factory):
-    """gunicorn, 2 workers, serving the module-level ``application`` objects of both apps."""
+    """gunicorn, 2 workers, serving dyngraph.wsgi:application (both apps at Apache's paths)."""
     require_or_skip(_importable("gunicorn"), "gunicorn is not installed: pip install -e '.[test]'")
     port = free_port()
     log_path = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
     base = f"http://127.0.0.1:{port}"
     args = ["gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}", "--graceful-timeout", "5",
-            "--pythonpath", str(Path(__file__).parent), "--error-logfile", "-", "wsgi_mount:application"]
+            "--error-logfile", "-", "dyngraph.wsgi:application"]
     process = python_server(args, log_path, base + "/cgi-bin/page.py")
     try:
         yield Site("gunicorn", f"{base}/cgi-bin/page.py", f"{base}/cgi-bin/get_graph.py", index_url=base + "/",

@@ -1,7 +1,7 @@
 """The module-level ``application`` objects of page_app and graph_app under gunicorn.
 
 Two workers on a free loopback port, both apps mounted at the paths Apache
-uses (wsgi_mount.py), and the same HTTP checks as Apache.
+uses (dyngraph.wsgi), and the same HTTP checks as Apache.
 """
 
 import pytest

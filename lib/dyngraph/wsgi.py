@@ -1,0 +1,12 @@
+"""Both applications under one WSGI callable, at the paths Apache's cgi-bin uses.
+
+For WSGI servers that serve a single callable (gunicorn, uWSGI, waitress):
+``gunicorn -w 2 -b 127.0.0.1:8000 dyngraph.wsgi:application`` serves
+/cgi-bin/page.py and /cgi-bin/get_graph.py, so the page's relative image URLs work.
+"""
+
+from .devserver import make_router
+from .graph_app import application as graph_application
+from .page_app import application as page_application
+
+application = make_router(page_application, graph_application)
