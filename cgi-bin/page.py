@@ -19,4 +19,7 @@ except ModuleNotFoundError as error:  # the bundle as unpacked: lib/ lives besid
 if __name__ == "__main__":
     from wsgiref.handlers import CGIHandler
 
+    from dyngraph.gateway import prepare_cgi
+
+    prepare_cgi(application.settings)  # time limit (DYNGRAPH_CGI_TIMEOUT), drain any request body
     CGIHandler().run(application)

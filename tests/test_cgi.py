@@ -11,7 +11,7 @@ from conftest import ROOT, decode
 CGI_BIN = ROOT / "cgi-bin"
 
 
-def run_cgi(script, query="", method="GET", extra_env=None, pythonpath=None, python_flags=(), cgi_bin=CGI_BIN):
+def run_cgi(script, query="", method="GET", extra_env=None, pythonpath=None, python_flags=(), cgi_bin=CGI_BIN, body=b""):
     """Run a script as Apache would and split its raw output into headers and body."""
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -27,7 +27,7 @@ def run_cgi(script, query="", method="GET", extra_env=None, pythonpath=None, pyt
     if pythonpath is not None:
         env["PYTHONPATH"] = pythonpath
     command = [sys.executable, *python_flags, str(cgi_bin / script)]
-    result = subprocess.run(command, env=env, capture_output=True, timeout=60)
+    result = subprocess.run(command, env=env, input=body, capture_output=True, timeout=60)
     head, _, body = result.stdout.partition(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     headers = dict(line.split(": ", 1) for line in lines)
@@ -93,5 +93,38 @@ def test_unpacked_bundle_finds_lib_without_install(tmp_path):
     (only_pillow / "PIL").symlink_to(os.path.dirname(PIL.__file__))
     headers, body, stderr = run_cgi("get_graph.py", "data=1,2,3&format=png", pythonpath=str(only_pillow),
                                     python_flags=("-S",), cgi_bin=tmp_path / "cgi-bin")
+    assert headers["Status"] == "200 OK", stderr
+    assert decode(body).format == "PNG"
+
+
+def test_gateway_drains_a_small_body_and_caps_a_large_one():
+    """mod_cgid resets the connection if a script exits without reading its body."""
+    import io
+
+    from dyngraph.gateway import MAX_DRAIN, prepare_cgi
+    from dyngraph.settings import Settings
+
+    small, large = io.BytesIO(b"x" * 20), io.BytesIO(b"x" * (MAX_DRAIN * 2))
+    prepare_cgi(Settings(cgi_timeout=0), environ={"CONTENT_LENGTH": "10"}, stdin=small)
+    prepare_cgi(Settings(cgi_timeout=0), environ={"CONTENT_LENGTH": str(10**12)}, stdin=large)
+    prepare_cgi(Settings(cgi_timeout=0), environ={"CONTENT_LENGTH": "-5"}, stdin=io.BytesIO(b"abc"))
+    assert (small.tell(), large.tell()) == (10, MAX_DRAIN)
+
+
+def test_gateway_time_limit_ends_a_stuck_process():
+    import signal
+    import time
+
+    code = ("from dyngraph.gateway import prepare_cgi; from dyngraph.settings import Settings; "
+            "prepare_cgi(Settings(cgi_timeout=1), environ={}); import time; time.sleep(30)")
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", code], env={"PYTHONPATH": str(ROOT / "lib")}, timeout=60)
+    assert result.returncode == -signal.SIGALRM
+    assert time.monotonic() - started < 10
+
+
+def test_get_graph_with_a_request_body_still_answers():
+    headers, body, stderr = run_cgi("get_graph.py", "data=1,2&format=png", extra_env={"CONTENT_LENGTH": "5"},
+                                    body=b"hello")
     assert headers["Status"] == "200 OK", stderr
     assert decode(body).format == "PNG"

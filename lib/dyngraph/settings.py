@@ -26,6 +26,7 @@ class Settings:
     store_url: str = ""
     store_ttl: int = 30 * 86_400
     graph_script: str = "get_graph.py"
+    cgi_timeout: int = 20
 
 
 def from_environ(environ):
@@ -37,7 +38,7 @@ def from_environ(environ):
             limit_values[name] = _int_setting(name, raw)
     settings = Settings(limits=replace(Limits(), **limit_values))
     updates = {}
-    for name in ("cache_max_age", "signed_ttl", "store_ttl"):
+    for name in ("cache_max_age", "signed_ttl", "store_ttl", "cgi_timeout"):
         raw = environ.get(PREFIX + name.upper())
         if raw is not None:
             updates[name] = _int_setting(name, raw)
