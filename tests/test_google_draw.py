@@ -47,3 +47,127 @@ def test_qr_without_segno_is_501_naming_cht_and_the_package(graph, monkeypatch):
     assert response.text.startswith("cht: ") and "segno" in response.text
     native = graph.get("/?type=qr&qrtext=hi", status=501)
     assert native.text.startswith("type: ") and "pip install segno" in native.text
+
+
+# --- axes ---------------------------------------------------------------------
+
+
+def _ink_rows_cols(image, box):
+    """Rows and columns inside ``box`` holding dark (text) pixels."""
+    dark = near(image, (0, 0, 0), box=box, tolerance=120)
+    return {y for _, y in dark}, {x for x, _ in dark}
+
+
+def test_chxt_right_and_top_axes_get_tick_labels_in_their_bands():
+    base = "cht=lc&chs=300x200&chd=t:10,50,30&chxs=0,000000|1,000000|2,000000|3,000000"
+    with_axes = draw(base + "&chxt=x,y,r,t&chxr=2,0,10|3,0,5")
+    without = draw(base.split("&chxs")[0])
+    assert not near(without, (0, 0, 0), tolerance=120)  # no chxt: no tick labels at all, as Google drew
+    rows, cols = _ink_rows_cols(with_axes, (250, 30, 300, 170))
+    assert len(rows) > 15 and max(rows) - min(rows) > 80  # right band: labels down the r axis
+    rows, cols = _ink_rows_cols(with_axes, (30, 0, 270, 22))
+    assert len(cols) > 30  # top band: labels across the t axis
+
+
+def test_chxl_labels_centred_under_their_bars():
+    image = draw("cht=bvg&chs=300x150&chd=t:50,50,50&chco=ff0000&chbh=a&chxt=x&chxl=0:|A|B|C&chxs=0,0000ff,12")
+    red = near(image, (255, 0, 0), tolerance=10)
+    blue = near(image, (0, 0, 255), tolerance=120)
+    bars = sorted({x for x, _ in red})
+    labels = sorted({x for x, _ in blue})
+    thirds = [[x for x in labels if x < 100], [x for x in labels if 100 <= x < 200], [x for x in labels if x >= 200]]
+    bar_thirds = [[x for x in bars if x < 100], [x for x in bars if 100 <= x < 200], [x for x in bars if x >= 200]]
+    for text, bar in zip(thirds, bar_thirds):
+        assert abs((min(text) + max(text)) / 2 - (min(bar) + max(bar)) / 2) <= 3
+
+
+def test_chxr_step_sets_the_number_of_labels():
+    few = draw("cht=lc&chs=200x200&chd=t:1,2&chxt=y&chxr=0,0,100,50&chxs=0,0000ff")
+    many = draw("cht=lc&chs=200x200&chd=t:1,2&chxt=y&chxr=0,0,100,10&chxs=0,0000ff")
+
+    def groups(image):
+        rows = sorted({y for _, y in near(image, (0, 0, 255), box=(0, 0, 40, 200), tolerance=120)})
+        return 1 + sum(1 for a, b in zip(rows, rows[1:]) if b - a > 1)
+
+    assert groups(few) == 3 and groups(many) == 11
+
+
+# --- markers --------------------------------------------------------------------
+
+
+def test_chm_circle_marker_colour_lands_on_its_point():
+    image = draw("cht=lc&chs=200x100&chd=t:0,100,0&chco=cccccc&chm=o,ff0000,0,1,12&chma=0,0,0,0")
+    red = near(image, (255, 0, 0), tolerance=20)
+    xs, ys = [x for x, _ in red], [y for _, y in red]
+    assert len(red) > 50
+    assert abs(sum(xs) / len(xs) - 100) <= 2 and min(ys) <= 6  # the middle point, at the top
+
+
+def test_chm_fill_under_the_line_and_value_labels():
+    image = draw("cht=lc&chs=200x100&chd=t:50,50&chco=0000ff&chm=B,00ff00,0,0,0|N,ff0000,0,-1,12&chma=0,0,20,0")
+    green = near(image, (0, 255, 0), tolerance=10)
+    assert len(green) > 200 * 30 and min(y for _, y in green) > 50  # filled below the line only
+    assert near(image, (255, 0, 0), box=(0, 20, 200, 60), tolerance=120)  # "50" above the line
+
+
+def test_chm_horizontal_line_and_range():
+    image = draw("cht=lc&chs=200x100&chd=t:0,0&chco=eeeeee&chma=0,0,0,0&chm=h,ff0000,0,0.5,2|r,0000ff,0,0.8,0.9")
+    red_rows = {y for _, y in near(image, (255, 0, 0), tolerance=10)}
+    blue_rows = {y for _, y in near(image, (0, 0, 255), tolerance=10)}
+    assert red_rows and max(red_rows) - min(red_rows) <= 2 and 47 <= min(red_rows) <= 51
+    assert blue_rows and 8 <= min(blue_rows) <= 12 and 18 <= max(blue_rows) <= 21
+
+
+# --- grid, lines, title, fills ---------------------------------------------------
+
+
+def test_chg_steps_and_dashes():
+    image = draw("cht=lc&chs=200x100&chd=t:0,0&chco=ffffff&chma=0,0,0,0&chg=25,50,4,4")
+    grid = near(image, (0xcc, 0xcc, 0xcc), tolerance=12)
+    columns = sorted({x for x, y in grid if 20 < y < 40})
+    assert [c for c in (50, 100, 150) if c in columns or c - 1 in columns] == [50, 100, 150]
+    on = [y for y in range(100) if (100, y) in set(grid) or (99, y) in set(grid)]
+    assert 30 <= len(on) <= 70  # dashed: about half the column is drawn
+
+
+def test_chls_dashes_break_the_line():
+    solid = near(draw("cht=lc&chs=200x100&chd=t:50,50&chco=ff0000&chls=2"), (255, 0, 0), tolerance=60)
+    dashed = near(draw("cht=lc&chs=200x100&chd=t:50,50&chco=ff0000&chls=2,6,6"), (255, 0, 0), tolerance=60)
+    assert 0.35 < len(dashed) / len(solid) < 0.65
+
+
+def test_chtt_line_breaks_give_two_text_lines_in_the_title_colour():
+    image = draw("cht=lc&chs=300x150&chd=t:1,2&chtt=First|Second&chts=ff0000,14")
+    rows = sorted({y for _, y in near(image, (255, 0, 0), box=(0, 0, 300, 60), tolerance=90)})
+    blocks = 1 + sum(1 for a, b in zip(rows, rows[1:]) if b - a > 2)
+    assert blocks == 2
+
+
+def test_chf_linear_gradient_changes_monotonically_across_the_image():
+    image = draw("cht=lc&chs=300x100&chd=t:0,0&chco=ffffff&chf=bg,lg,0,000000,0,ffffff,1&chma=0,0,0,0")
+    row = [image.getpixel((x, 50))[0] for x in range(0, 300, 10)]
+    assert row[0] < 20 and row[-1] > 235 and all(a <= b for a, b in zip(row, row[1:]))
+
+
+def test_chf_chart_area_stripes():
+    image = draw("cht=lc&chs=200x200&chd=t:0,0&chco=ffffff&chf=c,ls,90,ff0000,0.5,0000ff,0.5&chma=0,0,0,0")
+    assert image.getpixel((100, 190))[:3] == (255, 0, 0) and image.getpixel((100, 10))[:3] == (0, 0, 255)
+
+
+# --- chart types ------------------------------------------------------------------
+
+
+def test_lxy_joins_its_points_in_order():
+    image = draw("cht=lxy&chs=200x200&chd=t:0,100|0,100&chco=ff0000&chma=0,0,0,0")
+    red = set(near(image, (255, 0, 0), tolerance=60))
+    diagonal = [(x, 199 - x) for x in range(20, 180, 10)]
+    assert sum(1 for x, y in diagonal if any((x + dx, y + dy) in red for dx in (-1, 0, 1) for dy in (-1, 0, 1))) \
+        == len(diagonal)
+
+
+def test_scatter_size_series_sets_the_dot_sizes():
+    image = draw("cht=s&chs=200x200&chd=t:25,75|50,50|20,100&chco=ff0000")
+    red = near(image, (255, 0, 0), tolerance=80)
+    small = [p for p in red if p[0] < 100]
+    large = [p for p in red if p[0] >= 100]
+    assert len(large) > 10 * len(small) > 0

@@ -126,7 +126,56 @@ def specs(draw):
     if draw(st.booleans()):
         options["min"] = draw(st.integers(-100, 0))
         options["max"] = draw(st.integers(1, 100))
+    options.update(draw(_styles(chart_type)))
     return make(**options)
+
+
+_small = st.integers(0, 100).map(str)
+_fill = st.one_of(
+    _colours.map(lambda c: "s," + c),
+    st.tuples(st.sampled_from(["lg", "ls"]), st.integers(-360, 360), st.lists(
+        st.tuples(_colours, st.sampled_from(["0", "0.25", "0.5", "1"])), min_size=1, max_size=3))
+    .map(lambda t: ",".join([t[0], str(t[1])] + [f"{c},{n}" for c, n in t[2]])),
+)
+_mark = st.one_of(
+    st.tuples(st.sampled_from(["o", "s", "d", "c", "x", "N"]), _colours, st.integers(0, 3),
+              st.sampled_from(["-1", "0", "2", "-2", "1:5:2", "3:"]), _small)
+    .map(lambda t: ",".join(map(str, t))),
+    st.tuples(st.sampled_from(["h", "r", "R"]), _colours, st.sampled_from(["0.25", "0", "1"]),
+              st.sampled_from(["0.5", "1", "0"])).map(lambda t: f"{t[0]},{t[1]},0,{t[2]},{t[3]}"),
+    _colours.map(lambda c: f"B,{c},0,0,0"),
+    _colours.map(lambda c: f"b,{c},0,1,0"),
+)
+
+
+@st.composite
+def _styles(draw, chart_type):
+    """The style parameters added for Google's chxt/chxl/chm/chf/chbh/chg/chls/chts/chdls/chma/p3/s/lxy."""
+    options = {}
+    if draw(st.booleans()):
+        sides = draw(st.lists(st.sampled_from("xyrt"), min_size=1, max_size=4))
+        options["axes"] = draw(st.sampled_from(["none", ",".join(sides)]))
+        labels = draw(st.lists(_texts.filter(lambda t: "|" not in t), max_size=3))
+        options["axislabels"] = "0:" + "".join("|" + t for t in labels)
+        options["axisranges"] = draw(st.sampled_from(["1,0,100", "0,-5,5,2.5|2,10,0"]))
+        options["axispositions"] = draw(st.sampled_from(["0,10,50", "1,0"]))
+        options["axisstyles"] = draw(st.sampled_from(["0,ff0000", "0,00ff00,12,-1,lt|1,0000ff,0,,_", "2,123456,9,0"]))
+    if draw(st.booleans()):
+        options["gridlines"] = draw(st.sampled_from(["20,25", "10,0,3,2,5,-5", "0,50,1,0"]))
+        options["barwidth"] = draw(st.sampled_from(["23", "a,4,8", "r,0.5,1.5", "10,0,2"]))
+        options["marks"] = "|".join(draw(st.lists(_mark, min_size=1, max_size=4)))
+        options["linestyles"] = draw(st.sampled_from(["2", "2,4,1|1", "0|3,2,2"]))
+    if draw(st.booleans()):
+        options["titlecolor"], options["legendcolor"] = draw(_colours), draw(_colours)
+        options["titlesize"], options["legendsize"] = draw(st.integers(4, 72)), draw(st.integers(4, 72))
+        options["margins"] = draw(st.sampled_from(["0,0,0,0", "20,10,5,30"]))
+    if draw(st.booleans()):
+        options["bgfill"], options["plotfill"] = draw(_fill), draw(_fill)
+        options["depth"] = draw(st.integers(0, 100))
+        options["lines"] = draw(st.booleans())
+        options["sizes"] = ",".join(map(str, draw(st.lists(st.integers(0, 100), max_size=4))))
+        options["xmin"], options["xmax"] = draw(st.integers(-100, 0)), draw(st.integers(1, 100))
+    return options
 
 
 @given(specs())

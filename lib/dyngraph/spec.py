@@ -6,7 +6,7 @@ total: any query string gives a ``ChartSpec`` or a :class:`SpecError` whose
 message names the parameter and what is accepted.
 """
 
-from . import compact, values
+from . import compact, styles, values
 from .record import fields, record, replace
 from .errors import SpecError, shown
 from .limits import DEFAULT_LIMITS
@@ -53,6 +53,27 @@ class ChartSpec:
     qrlevel: str = "L"
     qrmargin: int = 4
     qrencoding: str = "utf-8"
+    axes: str = ""
+    axislabels: tuple = ()
+    axisranges: tuple = ()
+    axispositions: tuple = ()
+    axisstyles: tuple = ()
+    gridlines: tuple = ()
+    barwidth: tuple = ()
+    marks: tuple = ()
+    linestyles: tuple = ()
+    titlecolor: str = ""
+    titlesize: float = 0.0
+    legendcolor: str = ""
+    legendsize: float = 0.0
+    margins: tuple = ()
+    bgfill: tuple = ()
+    plotfill: tuple = ()
+    depth: int = 0
+    lines: bool = False
+    sizes: tuple = ()
+    xmin: float | None = None
+    xmax: float | None = None
 
     def __post_init__(self):
         default_w, default_h = DEFAULT_SIZES.get(self.type, DEFAULT_SIZE)
@@ -118,6 +139,13 @@ def _read_qrtext(text, limits):
     if len(text) > QR_MAX_BYTES["L"]:
         raise SpecError("qrtext", f"must be at most {QR_MAX_BYTES['L']} characters, got {len(text)}")
     return text
+
+
+def _read_sizes(text, limits):
+    parts = text.split(",") if text else []
+    if len(parts) > limits.max_points:
+        raise SpecError("sizes", f"at most {limits.max_points} sizes")
+    return tuple(values.bounded_number(p, "sizes", 0, 100) for p in parts)
 
 
 @record
@@ -187,6 +215,54 @@ PARAMS = {
            "Quiet zone around a QR code, in modules (narrowed when the image is too small).", "0 to 40"),
         _p("qrencoding", lambda t, _: values.choice(t, "qrencoding", QR_ENCODINGS), str,
            "How QR text is turned into bytes.", " | ".join(QR_ENCODINGS)),
+        _p("axes", styles.read_axes, str,
+           "Axes to label, in order (their index is used by the other axis parameters); `none` for none. "
+           "Default: category labels below and value ticks at the left.", "x, y, r, t (repeatable) | none"),
+        _p("axislabels", styles.read_axis_labels, styles.write_axis_labels,
+           "Labels per axis, spread evenly (or at `axispositions`): `0:|Jan|Feb|1:|low|high`.", "text"),
+        _p("axisranges", styles.read_axis_ranges, styles.write_axis_ranges,
+           "Numeric range per axis, labelled with nice steps (or every `step`): `1,0,100,20|2,0,50`.",
+           "axis,start,end[,step]"),
+        _p("axispositions", styles.read_axis_positions, styles.write_axis_positions,
+           "Where an axis' labels go, in its range's units (0-100 without one): `0,10,35,75`.", "axis,numbers"),
+        _p("axisstyles", styles.read_axis_styles, styles.write_axis_styles,
+           "Label colour, size (0 = default), alignment and axis line/ticks (`l`, `t`, `lt`, `_`) per axis.",
+           "axis,colour[,size,-1|0|1,l|t|lt|_]"),
+        _p("gridlines", styles.read_grid_lines, styles.write_numbers,
+           "Grid lines every x and y percent of the plot, dashed (dash, space in px), with offsets (percent); "
+           "instead of lines at the value ticks.", "x,y[,dash,space,xoffset,yoffset]"),
+        _p("barwidth", styles.read_bar_width, styles.write_bar_width,
+           "Bar width and gaps in pixels (`23,4,8`); `a,4,8` sizes bars to fit; `r,0.5,1.5` gaps relative to bars. "
+           "Bars are left-aligned like Google's.", "width|a|r[,gap,groupgap]"),
+        _p("marks", styles.read_marks, styles.write_marks,
+           "Markers on the plot (Google's `chm`): shapes `o s d c x`, value labels `N`, lines `h`, bands `r`/`R`, "
+           "fills `B` (under a line) and `b` (between lines): `o,ff0000,0,-1,6|B,e6f2fa,0,0,0`.",
+           "kind,colour,series,which,size"),
+        _p("linestyles", styles.read_line_styles, styles.write_line_styles,
+           "Per series line width and dashes: `2,4,1|1` (overrides `linewidth`).", "width[,dash,space]"),
+        _p("titlecolor", lambda t, _: values.colour(t, "titlecolor"), str, "Title colour.", "hex colour"),
+        _p("titlesize", lambda t, _: values.bounded_number(t, "titlesize", 4, 72), _num,
+           "Title size in pixels (default: from the image size).", "4 to 72"),
+        _p("legendcolor", lambda t, _: values.colour(t, "legendcolor"), str, "Legend text colour.", "hex colour"),
+        _p("legendsize", lambda t, _: values.bounded_number(t, "legendsize", 4, 72), _num,
+           "Legend text size in pixels.", "4 to 72"),
+        _p("margins", styles.read_margins, styles.write_ints,
+           "Space around the plot area in pixels (labels go inside it): left,right,top,bottom.", "4 integers"),
+        _p("bgfill", lambda t, _: styles.read_fill(t, "bgfill"), styles.write_fill,
+           "Background as a linear gradient `lg,<angle>,<colour>,<offset>,...` or stripes "
+           "`ls,<angle>,<colour>,<width>,...` (offsets and widths 0-1).", "s | lg | ls fill"),
+        _p("plotfill", lambda t, _: styles.read_fill(t, "plotfill"), styles.write_fill,
+           "Fill of the plot area: `s,<colour>`, or a gradient or stripes as for `bgfill`.", "s | lg | ls fill"),
+        _p("depth", lambda t, _: values.integer(t, "depth", 0, 100), str,
+           "Pie: draw tilted with a rim this many pixels deep (a 3-D look); 0 is flat.", "0 to 100"),
+        _p("lines", lambda t, _: values.flag(t, "lines"), lambda v: "1" if v else "0",
+           "Scatter: join each series' points in order (x,y line charts).", "0 | 1"),
+        _p("sizes", lambda t, lim: _read_sizes(t, lim), lambda v: ",".join(map(_num, v)),
+           "Scatter: the size of each point of the first series, 0-100 (percent of the largest dot).", "numbers"),
+        _p("xmin", lambda t, _: values.number(t, "xmin"), _num,
+           "Scatter: left end of the x axis (default: from the data).", "number"),
+        _p("xmax", lambda t, _: values.number(t, "xmax"), _num,
+           "Scatter: right end of the x axis (default: from the data).", "number"),
     )
 }
 _DEFAULTS = ChartSpec()
@@ -243,6 +319,8 @@ def _check_whole(spec, limits):
                 raise SpecError("data", "scatter series must be x,y pairs (an even number of values)")
     if len(spec.legend) > len(spec.data):
         raise SpecError("legend", f"{len(spec.legend)} names for {len(spec.data)} series")
+    if spec.xmin is not None and spec.xmax is not None and spec.xmin >= spec.xmax:
+        raise SpecError("xmax", f"must be greater than xmin ({_num(spec.xmin)}), got {_num(spec.xmax)}")
     if spec.min is not None and spec.max is not None and spec.min >= spec.max:
         raise SpecError("max", f"must be greater than min ({_num(spec.min)}), got {_num(spec.max)}")
     text_length = len(spec.title) + sum(map(len, spec.labels)) + sum(map(len, spec.legend))

@@ -14,8 +14,8 @@ CHART_TYPES = {
     "lc": (SUPPORTED, "line chart (native `line`), no grid unless `chg`"),
     "lc:nda": (SUPPORTED, "line chart without default axes"),
     "ls": (SUPPORTED, "sparkline (native `sparkline`)"),
-    "lxy": (PARTIAL, "x,y line pairs; a series whose x is a single `-1`/`_` is evenly spaced and drawn as a "
-                     "line; explicit x values are drawn as points (native `scatter`), not joined"),
+    "lxy": (SUPPORTED, "x,y line pairs (native `scatter` with `lines=1`), each series scaled by its `chds`; "
+                       "an x series that is a single `-1`/`_` is evenly spaced"),
     "bvs": (SUPPORTED, "vertical stacked bars (native `bar`, `stacked=1`)"),
     "bvg": (SUPPORTED, "vertical grouped bars (native `bar`)"),
     "bhs": (SUPPORTED, "horizontal stacked bars (native `hbar`, `stacked=1`)"),
@@ -25,7 +25,8 @@ CHART_TYPES = {
     "p": (SUPPORTED, "pie (native `pie`); further series are ignored, as Google did"),
     "p3": (PARTIAL, "pie drawn flat: dyngraph has no 3-D tilt or rim"),
     "pc": (PARTIAL, "concentric pie: only the first (inner) series is drawn"),
-    "s": (PARTIAL, "scatter (native `scatter`): x|y series; the optional size series is ignored"),
+    "s": (SUPPORTED, "scatter (native `scatter`): x|y series on their `chds` ranges; the third series sets point "
+                     "sizes (native `sizes`)"),
     "qr": (SUPPORTED, "QR code via segno (native `qr`): `chl` text, `choe`, `chld` level|margin"),
 }
 
@@ -40,26 +41,31 @@ PARAMETERS = {
     "chds": (SUPPORTED, "min,max pairs per series (last pair reused) or `a`; ignored for `s:`/`e:` as Google did"),
     "chco": (PARTIAL, "`,` between series; `|` per slice for pies; `|` per bar/point is drawn with the "
                       "series' first colour"),
-    "chf": (PARTIAL, "`bg,s` background and `b<n>,s` bar series colours are drawn; `c` (chart area), `a` "
-                     "(transparency), gradients `lg` and stripes `ls` are reported"),
-    "chtt": (PARTIAL, "title, `+` as space; `|` line breaks are drawn as spaces"),
-    "chts": (NOT, "title colour and size"),
+    "chf": (PARTIAL, "`bg` and `c` (chart area) solid, gradient `lg` and stripes `ls` (native `bgfill`, "
+                     "`plotfill`), `b<n>,s` bar series colours; `a` (transparency) is reported"),
+    "chtt": (SUPPORTED, "title, `+` as space; `|` line breaks (native `title` with `|`)"),
+    "chts": (PARTIAL, "title colour and size (native `titlecolor`, `titlesize`); the title is always centred"),
     "chdl": (SUPPORTED, "legend names (slice names for pies when there is no `chl`)"),
     "chdlp": (PARTIAL, "`b`, `t`, `r` (and their `v`/`s` variants); `l` is drawn at the right"),
-    "chdls": (NOT, "legend colour and size"),
+    "chdls": (SUPPORTED, "legend text colour and size (native `legendcolor`, `legendsize`)"),
     "chl": (SUPPORTED, "pie slice labels; QR text"),
-    "chxt": (PARTIAL, "x-axis labels from `chxl` when there is one per point; value-axis ticks are "
-                      "dyngraph's nice steps over the chxr/default range"),
-    "chxl": (PARTIAL, "category labels (one per point/bar); blocks for axes not in chxt are ignored, as Google did"),
-    "chxr": (PARTIAL, "sets the value axis range when the data starts at zero"),
-    "chxp": (NOT, "axis label positions"),
-    "chxs": (NOT, "axis styles"),
+    "chxt": (SUPPORTED, "axes x, y, r, t, repeatable, in order (native `axes`); without it no axis labels, as "
+                        "Google drew"),
+    "chxl": (SUPPORTED, "labels per axis (native `axislabels`), spread evenly or centred on the bars/points when "
+                        "there is one per category; blocks for axes not in chxt are ignored, as Google did"),
+    "chxr": (SUPPORTED, "range and step per axis (native `axisranges`); axes without labels or range show "
+                        "Google's 0-100"),
+    "chxp": (SUPPORTED, "label positions in the axis' range (native `axispositions`)"),
+    "chxs": (PARTIAL, "label colour, size, alignment and axis line/ticks `l`/`t`/`lt`/`_` (native `axisstyles`); "
+                      "number formats and tick/axis line colours are not applied"),
     "chxtc": (NOT, "tick mark length"),
-    "chg": (PARTIAL, "turns the grid on; steps, dashes and offsets are dyngraph's"),
-    "chls": (PARTIAL, "the first series' thickness is the line width; dashes are not drawn"),
+    "chg": (SUPPORTED, "x and y steps in percent, dashes and offsets (native `gridlines`)"),
+    "chls": (SUPPORTED, "thickness and dashes per series (native `linestyles`)"),
     "chbh": (NOT, "bar width and gaps"),
-    "chm": (NOT, "markers, fills, value labels, lines and ranges"),
-    "chma": (NOT, "chart margins"),
+    "chm": (PARTIAL, "drawn (native `marks`): shapes `o s d c x`, value labels `N` (without number formats), "
+                     "`h` lines, `r`/`R` ranges, `B`/`b` fills; text `t`, arrows `a`, `v`/`V` lines, `D`, `F`, `E` "
+                     "and `@` positions are reported"),
+    "chma": (SUPPORTED, "margins around the chart (native `margins`); the legend size part is dyngraph's"),
     "chp": (NOT, "pie rotation / bar zero line"),
     "chof": (SUPPORTED, "`png` (default), `gif`, `validate` (a text report of how each parameter was read)"),
     "choe": (SUPPORTED, "QR output encoding: UTF-8, ISO-8859-1, Shift_JIS"),

@@ -9,6 +9,7 @@ and reported, never silently drawn differently.
 
 from .. import values
 from ..errors import SpecError, shown
+from .. import styles
 from . import compat, data
 
 OK, PARTIAL, NOT, IGNORED = "ok", "partial", "not supported", "ignored"
@@ -153,7 +154,8 @@ def _map_qr(query, params, note):
 
 
 def _map_chart(query, cht, params, stacked, limits, note):
-    handled = {"chd", "chds", "chco", "chtt", "chdl", "chdlp", "chl", "chf", "chg", "chls", "chxt", "chxl", "chxr"}
+    handled = {"chd", "chds", "chco", "chtt", "chdl", "chdlp", "chl", "chf", "chg", "chls", "chxt", "chxl", "chxr",
+               "chxp", "chxs", "chts", "chdls", "chma", "chm"}
     chd = query.get("chd")
     if not chd:
         raise SpecError("chd", "required: the chart data, e.g. chd=t:10,50,30")
@@ -170,11 +172,13 @@ def _map_chart(query, cht, params, stacked, limits, note):
         params["stacked"] = "1"
     axes = _read_axes(query, note)
     kind = params["type"]
+    if kind not in ("pie", "sparkline"):
+        _axis_params(query, axes, params, note)
     if kind == "pie":
         series = _pie(cht, cd, count, note)
         colours = _pie_colours(query.get("chco", ""), len(series[0]), note)
     elif kind == "scatter":
-        series = _scatter(cd, count, note)
+        series = _scatter(cd, count, params, note)
         colours = _series_colours(query.get("chco", ""), 1, LINE_DEFAULT, note)
     elif cht == "lxy":
         series = _lxy(cd, count, params, note)
@@ -189,15 +193,15 @@ def _map_chart(query, cht, params, stacked, limits, note):
         colours = _series_colours(query.get("chco", ""), count, default, note)
         if cht == "bvo":
             colours = colours[::-1]
-        _category_labels(axes, kind, len(max(series, key=len)), params, note)
     params["data"] = "|".join(",".join("" if v is None else values.format_number(v) for v in s) for s in series)
     _apply_fills(query.get("chf", ""), kind, colours, params, note)
     params["colors"] = ",".join(colours)
     _text_params(query, kind, len(series), cht, params, note)
-    params["grid"] = "1" if "chg" in query else "0"
-    if "chg" in query:
-        note("chg", PARTIAL, "grid drawn at dyngraph's value ticks; Google's steps, dashes and offsets are not")
+    params["grid"] = "0"
+    _grid(query.get("chg", ""), params, note)
     _line_style(query.get("chls", ""), kind, params, note)
+    _styles(query, params, note)
+    _marks(query.get("chm", ""), len(series), params, note)
     return handled
 
 
@@ -213,14 +217,29 @@ def _pie(cht, cd, count, note):
     return [series]
 
 
-def _scatter(cd, count, note):
+def _scatter(cd, count, params, note):
     if count < 2:
         raise SpecError("chd", "a scatter chart (cht=s) needs an x series and a y series")
+    (x_low, x_high), (y_low, y_high) = _span(cd.ranges[0]), _span(cd.ranges[1])
+    xs, ys = cd.values(0, x_low, x_high), cd.values(1, y_low, y_high)
+    _axes_range(params, x_low, x_high, y_low, y_high)
     if count > 2:
-        note("chd", PARTIAL, "the size series (third) is ignored: all points are drawn the same size")
-    xs, ys = cd.values(0, *cd.ranges[0]), cd.values(1, *cd.ranges[1])
-    note("chd", PARTIAL, "scatter x positions are scaled by dyngraph to the data, not to chds")
+        sizes = [0.0 if f is None else f * 100 for f in cd.fractions[2]]
+        params["sizes"] = ",".join(values.format_number(round(v, 3)) for v in sizes[:len(xs)])
+        note("chd", OK, "the third series sets each point's size")
+    if count > 3:
+        note("chd", IGNORED, "series after the size series are not drawn")
     return [tuple(v for pair in zip(xs, ys) for v in pair)]
+
+
+def _span(pair):
+    low, high = pair
+    return (low, high) if high > low else (low, low + 1.0)
+
+
+def _axes_range(params, x_low, x_high, y_low, y_high):
+    fmt = values.format_number
+    params["xmin"], params["xmax"], params["min"], params["max"] = fmt(x_low), fmt(x_high), fmt(y_low), fmt(y_high)
 
 
 def _lxy(cd, count, params, note):
@@ -232,13 +251,19 @@ def _lxy(cd, count, params, note):
         params["min"], params["max"] = values.format_number(low), values.format_number(high)
         note("chd", OK, "every x series is a single undefined value: points evenly spaced")
         return [cd.values(y, low, high) for _, y in pairs]
-    params["type"] = "scatter"
-    note("cht", PARTIAL, "lxy with explicit x values is drawn as points (native scatter), not joined")
+    params["type"], params["lines"] = "scatter", "1"
+    note("chd", OK, "x,y series pairs joined in order (native scatter with lines=1), each scaled by its chds")
+    (x_low, x_high), (y_low, y_high) = _span(cd.ranges[0]), _span(cd.ranges[1])
+    _axes_range(params, x_low, x_high, y_low, y_high)
     series = []
     for x_index in range(0, count, 2):
-        xs, ys = cd.values(x_index, *cd.ranges[x_index]), cd.values(x_index + 1, *cd.ranges[x_index + 1])
-        if len(xs) == 1 and xs[0] is None:
-            xs = tuple(float(i) for i in range(len(ys)))
+        ys = cd.values(x_index + 1, y_low, y_high)
+        x_fractions = cd.fractions[x_index]
+        if len(x_fractions) == 1 and x_fractions[0] is None:  # evenly spaced across the x range
+            steps = max(len(ys) - 1, 1)
+            xs = tuple(data._short(x_low + i / steps * (x_high - x_low)) for i in range(len(ys)))
+        else:
+            xs = cd.values(x_index, x_low, x_high)
         series.append(tuple(v for pair in zip(xs, ys) for v in pair))
     return series
 
@@ -278,8 +303,10 @@ def _read_axes(query, note):
     for k in kinds:
         if k not in ("x", "y", "r", "t"):
             raise SpecError("chxt", f"axes must be x, y, r or t, got {shown(k)}")
+    if len(kinds) > styles.MAX_AXES:
+        raise SpecError("chxt", f"at most {styles.MAX_AXES} axes, got {len(kinds)}")
     if "chxt" in query:
-        note("chxt", PARTIAL, "axes " + (",".join(kinds) or "none") + "; value ticks are dyngraph's nice steps")
+        note("chxt", OK, "axes " + (",".join(kinds) or "none"))
     chxl = query.get("chxl", "")
     if chxl:
         index, labels = None, {}
@@ -303,11 +330,67 @@ def _read_axes(query, note):
             raise SpecError("chxr", f"must be <axis>,<start>,<end>[,<step>], got {shown(block)}")
         index = int(parts[0])
         start, end = values.number(parts[1], "chxr"), values.number(parts[2], "chxr")
+        step = abs(values.number(parts[3], "chxr")) if len(parts) > 3 and parts[3] else None
         if index in axes:
-            axes[index]["range"] = (start, end)
+            axes[index]["range"] = (start, end, step)
         else:
             note("chxr", IGNORED, f"range for axis {index}, which chxt does not list")
     return axes
+
+
+def _axis_params(query, axes, params, note):
+    """The listed axes as native axes/axislabels/axisranges/axispositions/axisstyles."""
+    if not axes:
+        params["axes"] = "none"
+        return
+    params["axes"] = ",".join(a["kind"] for a in axes.values())
+    labels = [(i, a["labels"]) for i, a in axes.items() if a["labels"] is not None]
+    if labels:
+        params["axislabels"] = "|".join(f"{i}:" + "".join("|" + t for t in items) for i, items in labels)
+        note("chxl", OK, f"labels for axes {', '.join(str(i) for i, _ in labels)}")
+    positions = {}
+    for block in filter(None, query.get("chxp", "").split("|")):
+        parts = [p.strip() for p in block.split(",")]
+        if not parts[0].isdigit():
+            raise SpecError("chxp", f"must be <axis>,<position>,..., got {shown(block)}")
+        if int(parts[0]) in axes and len(parts) > 1:
+            positions[int(parts[0])] = ",".join(parts)
+    if positions:
+        params["axispositions"] = "|".join(positions.values())
+        note("chxp", OK, f"label positions for axes {', '.join(map(str, positions))}")
+    ranges = []
+    for i, a in axes.items():
+        start, end, step = a["range"] or (0.0, 100.0, None)
+        if a["range"] or (a["labels"] is None and i not in positions):  # Google's default axis range: 0-100
+            ranges.append(",".join([str(i), values.format_number(start), values.format_number(end)]
+                                   + ([values.format_number(step)] if step else [])))
+    if ranges:
+        params["axisranges"] = "|".join(ranges)
+        if "chxr" in query:
+            note("chxr", OK, "axis ranges")
+    looks = []
+    for block in filter(None, query.get("chxs", "").split("|")):
+        parts = [p.strip() for p in block.split(",")]
+        head = parts[0]
+        digits = len(head) - len(head.lstrip("0123456789"))
+        if not digits:
+            raise SpecError("chxs", f"must start with an axis index, got {shown(block)}")
+        index = int(head[:digits])
+        if head[digits:]:
+            note("chxs", PARTIAL, f"number format {shown(head[digits:])} is not applied")
+        if len(parts) > 5 and any(parts[5:]):
+            note("chxs", PARTIAL, "tick and axis line colours are dyngraph's")
+        if index not in axes or len(parts) < 2 or not parts[1]:
+            continue
+        colour = _colour(parts[1], "chxs")
+        size = parts[2] if len(parts) > 2 and parts[2] else "0"
+        align = parts[3] if len(parts) > 3 and parts[3] in ("-1", "0", "1") else ""
+        control = parts[4] if len(parts) > 4 and parts[4] in styles.AXIS_CONTROLS else ""
+        size = values.format_number(min(max(values.number(size, "chxs"), 0.0), 72.0))
+        looks.append(",".join([str(index), colour, size, align] + ([control] if control else [])))
+    if looks:
+        params["axisstyles"] = "|".join(looks)
+        note("chxs", OK, "axis label colours, sizes, alignment and lines")
 
 
 def _value_range(cd, axes, kind, note):
@@ -319,25 +402,10 @@ def _value_range(cd, axes, kind, note):
     value_kinds = ("x", "t") if kind == "hbar" else ("y", "r")
     shown_axes = [a for a in axes.values() if a["kind"] in value_kinds]
     if low == 0 and shown_axes:
-        start, end = shown_axes[0]["range"] or (0.0, 100.0)
+        start, end = (shown_axes[0]["range"] or (0.0, 100.0, None))[:2]
         if start == 0 and end > 0:
             return 0.0, end
-        note("chxr", PARTIAL, "axis range not starting at zero: ticks show the data range instead")
     return low, high
-
-
-def _category_labels(axes, kind, points, params, note):
-    category_kinds = ("y", "r") if kind == "hbar" else ("x", "t")
-    for axis in axes.values():
-        if axis["kind"] in category_kinds and axis["labels"]:
-            labels = axis["labels"]
-            if len(labels) == points:
-                # Google lists y-axis labels bottom-up while horizontal bars run top-down.
-                params["labels"] = "|".join(labels[::-1] if kind == "hbar" else labels)
-                note("chxl", OK, "category labels, one per " + ("bar" if kind != "line" else "point"))
-            else:
-                note("chxl", PARTIAL, f"{len(labels)} labels for {points} points: spread labels are not drawn")
-            return
 
 
 # --- colours, fills, text, lines ----------------------------------------------
@@ -402,8 +470,17 @@ def _apply_fills(chf, kind, colours, params, note):
         target, fill = parts[0], parts[1]
         if fill not in ("s", "lg", "ls"):
             raise SpecError("chf", f"fill type must be s, lg or ls, got {shown(fill)}")
+        if target in ("bg", "c") and (fill != "s" or target == "c"):
+            if kind == "qr":
+                note("chf", NOT, f"{target},{fill}: QR codes take a solid background only")
+                continue
+            native = "bgfill" if target == "bg" else "plotfill"
+            params[native] = ",".join([fill] + parts[2:])
+            note("chf", OK, ("background" if target == "bg" else "chart area")
+                 + {"s": " colour", "lg": " gradient", "ls": " stripes"}[fill])
+            continue
         if fill != "s":
-            note("chf", NOT, f"{target},{fill}: gradients and stripes are not drawn")
+            note("chf", NOT, f"{target},{fill}: gradients and stripes are drawn for bg and c only")
             continue
         colour = _colour(parts[2], "chf")
         if target == "bg":
@@ -422,11 +499,8 @@ def _text_params(query, kind, series_count, cht, params, note):
     title = query.get("chtt", "")
     if title:
         lines = [line.strip() for line in title.split("|")]
-        params["title"] = " ".join(line for line in lines if line)
-        if len(lines) > 1:
-            note("chtt", PARTIAL, "| line breaks are drawn as spaces")
-        else:
-            note("chtt", OK, "title")
+        params["title"] = "|".join(line for line in lines if line)
+        note("chtt", OK, "title" + (f", {len(lines)} lines" if len(lines) > 1 else ""))
     legend = [t for t in query.get("chdl", "").split("|")] if query.get("chdl") else []
     labels = query.get("chl", "")
     if kind == "pie":
@@ -465,15 +539,117 @@ def _line_style(chls, kind, params, note):
         if kind in ("line", "sparkline"):
             params["linewidth"] = "2" if kind == "line" else "1"
         return
-    first = chls.split("|")[0].split(",")
-    try:
-        width = float(values.number(first[0].strip(), "chls"))
-    except SpecError:
-        raise SpecError("chls", f"must be <thickness>[,<dash>,<space>], got {shown(chls)}") from None
-    params["linewidth"] = values.format_number(min(max(width, 0.5), 12.0))
-    dashed = len(first) >= 2 and first[1].strip() not in ("", "0") and not (len(first) > 2 and first[2].strip() in ("0", ""))
-    text = f"line width {params['linewidth']}"
-    if dashed or "|" in chls:
-        note("chls", PARTIAL, text + "; dashes and per-series widths are not drawn")
-    else:
-        note("chls", OK, text)
+    styles_ = []
+    for block in chls.split("|"):
+        parts = [p.strip() for p in block.split(",")]
+        try:
+            width = min(max(values.number(parts[0], "chls"), 0.5), 12.0) if parts[0] else 2.0
+            dash = min(max(values.number(parts[1], "chls"), 0.0), 100.0) if len(parts) > 1 and parts[1] else 0.0
+            space = min(max(values.number(parts[2], "chls"), 0.0), 100.0) if len(parts) > 2 and parts[2] else 0.0
+        except SpecError:
+            raise SpecError("chls", f"must be <thickness>[,<dash>,<space>], got {shown(chls)}") from None
+        if dash and not space:  # Google: a dash length alone means dashes and spaces of that length
+            space = dash
+        styles_.append((width, dash, space))
+    params["linewidth"] = values.format_number(styles_[0][0])
+    if len(styles_) > 1 or any(d and sp for _, d, sp in styles_):
+        _num = values.format_number
+        params["linestyles"] = "|".join(_num(w) if not (d and sp) else f"{_num(w)},{_num(d)},{_num(sp)}"
+                                        for w, d, sp in styles_)
+    note("chls", OK, "line widths and dashes per series")
+
+
+def _grid(chg, params, note):
+    """chg=<x step>,<y step>[,<dash>,<space>,<x offset>,<y offset>] -> native gridlines."""
+    if not chg:
+        return
+    parts = [p.strip() for p in chg.split(",")]
+    defaults = [0.0, 0.0, 4.0, 1.0, 0.0, 0.0]
+    numbers = []
+    for i, default in enumerate(defaults):
+        text = parts[i] if i < len(parts) else ""
+        numbers.append(values.number(text, "chg") if text else default)
+    bounds = [(0, 100), (0, 100), (0, 100), (0, 100), (-100, 100), (-100, 100)]
+    numbers = [min(max(v, lo), hi) for v, (lo, hi) in zip(numbers, bounds)]
+    params["gridlines"] = ",".join(values.format_number(v) for v in numbers)
+    note("chg", OK, "grid every {} % across and {} % up, dashes {},{}".format(*map(values.format_number, numbers[:4])))
+
+
+def _styles(query, params, note):
+    """chts (title colour, size), chdls (legend colour, size), chma (margins)."""
+    chts = [p.strip() for p in query.get("chts", "").split(",")]
+    if chts[0]:
+        params["titlecolor"] = _colour(chts[0], "chts")
+    if len(chts) > 1 and chts[1]:
+        params["titlesize"] = values.format_number(min(max(values.number(chts[1], "chts"), 4.0), 72.0))
+    if len(chts) > 2 and chts[2] not in ("", "c"):
+        note("chts", PARTIAL, "title alignment: the title is centred")
+    elif "chts" in query:
+        note("chts", OK, "title colour and size")
+    chdls = [p.strip() for p in query.get("chdls", "").split(",")]
+    if chdls[0]:
+        params["legendcolor"] = _colour(chdls[0], "chdls")
+    if len(chdls) > 1 and chdls[1]:
+        params["legendsize"] = values.format_number(min(max(values.number(chdls[1], "chdls"), 4.0), 72.0))
+    if "chdls" in query:
+        note("chdls", OK, "legend colour and size")
+    chma = query.get("chma", "")
+    if chma:
+        margins, _, box = chma.partition("|")
+        parts = [p.strip() for p in margins.split(",")]
+        if len(parts) != 4:
+            raise SpecError("chma", f"must be <left>,<right>,<top>,<bottom>[|<legend width>,<legend height>], got {shown(chma)}")
+        params["margins"] = ",".join(str(values.integer(p, "chma", 0, 500)) for p in parts)
+        note("chma", OK if not box else PARTIAL, "margins around the chart" + ("; the legend box size is dyngraph's"
+                                                                               if box else ""))
+
+
+_MARK_NAMES = {"o": "circle", "s": "square", "d": "diamond", "c": "cross", "x": "x", "N": "value label",
+               "B": "fill under a line", "b": "fill between lines", "h": "horizontal line", "r": "horizontal band",
+               "R": "vertical band"}
+
+
+def _marks(chm, series_count, params, note):
+    """chm -> native marks: the kinds dyngraph draws; the others are named in the report."""
+    kept, drawn, skipped = [], [], []
+    for block in filter(None, chm.split("|")):
+        parts = [p.strip() for p in block.split(",")]
+        kind = parts[0]
+        if kind.startswith("N"):
+            if kind != "N":
+                note("chm", PARTIAL, f"value label format {shown(kind[1:])}: numbers are shown as dyngraph writes them")
+            kind = "N"
+        if kind not in _MARK_NAMES or kind in ("t", "a", "v", "V", "D", "F", "E") or kind.startswith("@"):
+            skipped.append(shown(parts[0][:8]))
+            continue
+        if len(parts) < 4:
+            raise SpecError("chm", f"must be <type>,<colour>,<series>,<which>,<size>, got {shown(block)}")
+        fields = (parts + ["0", "0"])[:5]
+        fields[0] = kind
+        fields[1] = _colour(fields[1], "chm")
+        fields[4] = fields[4] or "0"
+        if kind in styles.MARK_SHAPES or kind == "N":
+            which = fields[3]
+            which = which or "-1"
+            fields[3] = which
+            if "@" in which or ("." in which and ":" not in which):
+                skipped.append(f"{kind} at {shown(which)} (x:y or fractional positions)")
+                continue
+            if ":" in which:
+                fields[3] = ":".join((which.split(":") + ["", ""])[:3])
+        if kind in ("h", "r", "R"):
+            fields[2] = "0"
+        series = fields[2]
+        if kind not in ("h", "r", "R") and (not series.isdigit() or int(series) >= series_count):
+            skipped.append(f"{kind} for series {shown(series)}, which is not drawn")
+            continue
+        if kind == "b" and (not fields[3].isdigit() or int(fields[3]) >= series_count):
+            skipped.append(f"b to series {shown(fields[3])}, which is not drawn")
+            continue
+        kept.append(",".join(fields))
+        drawn.append(_MARK_NAMES[kind])
+    if kept:
+        params["marks"] = "|".join(kept)
+        note("chm", OK, ", ".join(dict.fromkeys(drawn)))
+    for what in skipped:
+        note("chm", NOT, f"{what}: not drawn")

@@ -8,6 +8,7 @@ from PIL import Image, ImageDraw
 
 from .. import fonts, theme
 from .bar import draw_bar, draw_hbar
+from . import fills
 from .canvas import Canvas
 from .line import draw_area, draw_line
 from .pie import draw_donut, draw_pie
@@ -29,6 +30,9 @@ CHARTS = {
 def render(spec, *, font_path=""):
     """Draw ``spec``; an RGB image (RGBA with a translucent background) of exactly spec.width x spec.height."""
     canvas = Canvas(spec.width, spec.height, spec.background, font_path=font_path)
+    canvas.margins = spec.margins
+    canvas.legend_size, canvas.legend_ink = round(spec.legendsize), spec.legendcolor or None
+    fills.paint(canvas, spec.bgfill, (0, 0, spec.width, spec.height))
     CHARTS[spec.type](canvas, spec)
     return canvas.finish()
 

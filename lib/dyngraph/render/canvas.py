@@ -109,6 +109,22 @@ class Canvas:
                 self._draw.line(scaled, fill=ink, width=pixels,
                                 joint="curve" if pixels > 2 and len(scaled) <= CURVE_JOINTS else None)
 
+    def dashes(self, x0, y0, x1, y1, fill, dash, space):
+        """A 1-pixel horizontal or vertical line from (x0, y0) to (x1, y1), dashed unless ``space`` is 0."""
+        vertical = x0 == x1
+        start, end = (y0, y1) if vertical else (x0, x1)
+        period = dash + space if dash > 0 and space > 0 else 0
+        pos = start
+        while pos < end:
+            stop = min(end, pos + dash) if period else end
+            if vertical:
+                self.rect(x0, pos, x0 + 1, stop, fill)
+            else:
+                self.rect(pos, y0, stop, y0 + 1, fill)
+            if not period:
+                break
+            pos += period
+
     def polygon(self, points, fill, *, clip=None):
         """A filled polygon cut to ``clip`` (default: the image)."""
         limit = LIMIT
@@ -160,6 +176,15 @@ class Canvas:
         x, y, r = clamp(cx, 0, self.width) * k, clamp(cy, 0, self.height) * k, radius * k
         self._draw.pieslice((x - r, y - r, x + r, y + r), clamp(start, -720, 720), clamp(end, -720, 720),
                             fill=colour(fill))
+
+    def paste(self, left, top, image):
+        """Paste an RGBA ``image`` drawn at final size with its top-left at (left, top), blending alpha."""
+        k = self.k
+        scaled = image.resize((image.width * k, image.height * k), Image.Resampling.NEAREST) if k > 1 else image
+        if self.mode == "RGB":
+            self._image.paste(scaled.convert("RGB"), (left * k, top * k), scaled.getchannel("A"))
+        else:
+            self._image.alpha_composite(scaled, (left * k, top * k))
 
     def punch(self, cx, cy, radius):
         """Replace a disc with the background, transparency included (a donut's hole)."""

@@ -8,6 +8,7 @@ import math
 from ..record import record
 
 from .. import theme
+from . import axes, fills
 from ..scale import Linear, format_number, nice_step, nice_ticks
 
 MEASURED_LABELS = 40  # only the longest category labels are measured to space them
@@ -48,6 +49,10 @@ def compact(canvas):
 
 
 def outer_box(canvas):
+    margins = getattr(canvas, "margins", ())
+    if margins:
+        left, right, top, bottom = margins
+        return Box(left, top, max(left + 1, canvas.width - right), max(top + 1, canvas.height - bottom))
     pad = theme.PAD if not compact(canvas) else 2
     return Box(pad, pad, canvas.width - pad, canvas.height - pad)
 
@@ -56,10 +61,14 @@ def title(canvas, spec, box):
     """Draw the title centred at the top; return the box below it."""
     if not spec.title or compact(canvas):
         return box
-    size = canvas.title_size
-    text = canvas.fit(spec.title, box.width, size)
-    canvas.text((box.left + box.right) / 2, box.top, text, size=size, fill=canvas.inks["title"], anchor="ma")
-    return Box(box.left, box.top + canvas.line_height(size) + theme.PAD / 2, box.right, box.bottom)
+    size = round(spec.titlesize) or canvas.title_size
+    ink = spec.titlecolor or canvas.inks["title"]
+    top = box.top
+    for line in (part.strip() for part in spec.title.split("|")):  # `|` starts a new line
+        text = canvas.fit(line, box.width, size)
+        canvas.text((box.left + box.right) / 2, top, text, size=size, fill=ink, anchor="ma")
+        top += canvas.line_height(size)
+    return Box(box.left, top + theme.PAD / 2, box.right, box.bottom)
 
 
 def no_data(canvas, box, message="No data"):
@@ -77,9 +86,9 @@ def legend(canvas, entries, box, position):
     """Draw the legend beside ``box`` (never inside it) and return the box left for the plot."""
     if not entries or position == "none" or compact(canvas):
         return box
-    size = canvas.label_size
+    size = getattr(canvas, "legend_size", 0) or canvas.label_size
     swatch, gap = theme.LEGEND_SWATCH * size / 12, theme.LEGEND_GAP
-    widths = [swatch + 5 + canvas.text_width(e.name) for e in entries]
+    widths = [swatch + 5 + canvas.text_width(e.name, size) for e in entries]
     if position == "auto":
         if sum(widths) + gap * (len(widths) - 1) <= box.width:
             position = "top"
@@ -87,7 +96,7 @@ def legend(canvas, entries, box, position):
             position = "right"
         else:
             position = "bottom"
-    row_height = max(canvas.line_height(), swatch) + 4
+    row_height = max(canvas.line_height(size), swatch) + 4
     if position == "right":
         return _legend_column(canvas, entries, box, swatch, row_height)
     return _legend_rows(canvas, entries, box, swatch, row_height, gap, at_top=position == "top")
@@ -95,8 +104,9 @@ def legend(canvas, entries, box, position):
 
 def column_width(canvas, entries, box):
     """The width a legend on the right takes (without the gap before it)."""
-    swatch = theme.LEGEND_SWATCH * canvas.label_size / 12
-    return min(box.width * 0.35, swatch + 5 + max(canvas.text_width(e.name) for e in entries))
+    size = getattr(canvas, "legend_size", 0) or canvas.label_size
+    swatch = theme.LEGEND_SWATCH * size / 12
+    return min(box.width * 0.35, swatch + 5 + max(canvas.text_width(e.name, size) for e in entries))
 
 
 def _legend_column(canvas, entries, box, swatch, row_height):
@@ -113,7 +123,7 @@ def _legend_rows(canvas, entries, box, swatch, row_height, gap, *, at_top):
     max_rows = 3
     rows, current, used = [], [], 0.0
     for entry in entries:
-        width = min(box.width, swatch + 5 + canvas.text_width(entry.name))
+        width = min(box.width, swatch + 5 + canvas.text_width(entry.name, getattr(canvas, "legend_size", 0) or None))
         if current and used + gap + width > box.width:
             rows.append((current, used))
             current, used = [], 0.0
@@ -143,8 +153,9 @@ def _entry(canvas, entry, left, top, swatch, row_height, width):
     else:
         canvas.rect(round(left), round(middle - swatch / 2), round(left + swatch), round(middle + swatch / 2),
                     entry.colour)
-    text = canvas.fit(entry.name, width - swatch - 5)
-    canvas.text(left + swatch + 5, middle, text, anchor="lm")
+    size = getattr(canvas, "legend_size", 0) or None
+    text = canvas.fit(entry.name, width - swatch - 5, size)
+    canvas.text(left + swatch + 5, middle, text, size=size, fill=getattr(canvas, "legend_ink", None), anchor="lm")
 
 
 # --- axes ----------------------------------------------------------------------
@@ -165,13 +176,16 @@ class Plot:
         return self.box.rect
 
 
-def category_positions(box, count, mode, horizontal=False):
-    """(index -> pixel centre as a Linear, band) for ``count`` categories as points or as bands."""
+def category_positions(box, count, mode, horizontal=False, *, edge=False):
+    """(index -> pixel centre as a Linear, band) for ``count`` categories as points or as bands.
+
+    ``edge``: points run from edge to edge (listed axes label the plot's full width).
+    """
     start, length = (box.top, box.height) if horizontal else (box.left, box.width)
     if mode == "bands":
         band = length / max(count, 1)
         return Linear(-0.5, count - 0.5, start, start + length), band
-    inset = min(12.0, max(4.0, length * 0.02))
+    inset = 0.0 if edge else min(12.0, max(4.0, length * 0.02))
     if count <= 1:
         return Linear(0, 0, start, start + length), length - 2 * inset
     return Linear(0, count - 1, start + inset, start + length - inset), (length - 2 * inset) / (count - 1)
@@ -226,9 +240,19 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
             right_room = canvas.text_width(format_number(x_ticks.values[-1], x_ticks.step)) / 2 if x_ticks.values else 0
         plot = Box(box.left + (tick_width + gap if labelled else 0), box.top + line / 2,
                    box.right - right_room, box.bottom - line - gap)
+    explicit = []
+    if spec.axes:  # listed axes (or none) replace the default labels
+        tick_texts, labelled = [], False
+        if spec.axes != "none" and not compact(canvas):
+            explicit, used = axes.build(canvas, spec, horizontal=horizontal, count=count, ticks=ticks, x_ticks=x_ticks)
+            top_room = used["t"] or (canvas.line_height() / 2 if used["y"] or used["r"] else 0)
+            plot = Box(box.left + used["y"], box.top + top_room, box.right - used["r"], box.bottom - used["x"])
+        else:
+            plot = box
     if plot.width < 4 or plot.height < 4:
         plot = Box(box.left, box.top, max(box.right, box.left + 4), max(box.bottom, box.top + 4))
-        labelled = False
+        labelled, explicit = False, []
+    fills.paint(canvas, spec.plotfill, plot.rect)
 
     if horizontal:
         value = Linear(ticks.low, ticks.high, plot.left, plot.right)
@@ -239,17 +263,21 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
             scale_x = Linear(x_ticks.low, x_ticks.high, plot.left, plot.right)
             position, band = scale_x, plot.width
         else:
-            position, band = category_positions(plot, count, mode)
+            position, band = category_positions(plot, count, mode, edge=bool(spec.axes))
     result = Plot(plot, value, position, band, horizontal)
 
+    if spec.gridlines:
+        grid_lines(canvas, result, spec.gridlines)
     _value_axis(canvas, spec, result, ticks, tick_texts if labelled else [], horizontal)
+    if explicit:
+        axes.draw(canvas, explicit, result)
     if x_ticks:
         _value_grid(canvas, spec, plot, x_ticks, position, vertical_lines=True)
-        if labelled:
+        if labelled and not spec.axes:
             for v in x_ticks.values:
                 canvas.text(position(v), plot.bottom + gap, format_number(v, x_ticks.step),
                             fill=inks["muted"], anchor="ma")
-    elif labelled:
+    elif labelled and not spec.axes:
         spacing = band if mode == "bands" else (band if count > 1 else plot.width)
         if horizontal:
             if spec.labels:
@@ -271,8 +299,28 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
     return result
 
 
+def grid_lines(canvas, plot, gridlines):
+    """Google-style grid: a line every x and y percent of the plot, dashed, from an offset."""
+    x_step, y_step, dash, space, x_offset, y_offset = gridlines
+    box, ink = plot.box, canvas.inks["grid_strong"]
+    for step, offset, vertical in ((x_step, x_offset, True), (y_step, y_offset, False)):
+        if step <= 0:
+            continue
+        length = box.width if vertical else box.height
+        first = offset % step
+        count = int((100 - first) / step + 1e-9) + 1
+        for n in range(min(count, 1000)):
+            f = (first + n * step) / 100
+            p = round(box.left + f * length) if vertical else round(box.bottom - f * length)
+            p = min(p, round(box.right) - 1) if vertical else max(p, round(box.top))
+            if vertical:
+                canvas.dashes(p, box.top, p, box.bottom, ink, dash, space)
+            else:
+                canvas.dashes(box.left, p, box.right, p, ink, dash, space)
+
+
 def _value_grid(canvas, spec, plot, ticks, scale, *, vertical_lines):
-    if not spec.grid:
+    if not spec.grid or spec.gridlines:
         return
     for v in ticks.values:
         p = round(scale(v))
@@ -290,12 +338,12 @@ def _value_axis(canvas, spec, plot, ticks, texts, horizontal):
     for v, text in zip(ticks.values, texts or [""] * len(ticks.values)):
         p = round(scale(v))
         if horizontal:
-            if spec.grid and box.left <= p <= box.right and not (has_zero and v == 0):
+            if spec.grid and not spec.gridlines and box.left <= p <= box.right and not (has_zero and v == 0):
                 canvas.rect(p, box.top, p + 1, box.bottom, inks["grid"])
             if text:
                 canvas.text(p, box.bottom + gap, text, fill=inks["muted"], anchor="ma")
         else:
-            if spec.grid and box.top <= p <= box.bottom and not (has_zero and v == 0):
+            if spec.grid and not spec.gridlines and box.top <= p <= box.bottom and not (has_zero and v == 0):
                 canvas.rect(box.left, p, box.right, p + 1, inks["grid"])
             if text:
                 canvas.text(box.left - gap, p, text, fill=inks["muted"], anchor="rm")

@@ -149,3 +149,28 @@ def thin_run(start, values, columns_per_point):
             kept.append(chunk[offset])
         lo_index = hi_index
     return indices, kept
+
+
+def dash_polyline(points, dash, space, limit=20000):
+    """Cut a polyline into dashes ``dash`` long with ``space`` between (pixels along the line)."""
+    if dash <= 0 or space <= 0:
+        return [list(points)]
+    out, current, on, left = [], [points[0]], True, dash
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        length = math.hypot(x1 - x0, y1 - y0)
+        done = 0.0
+        while length - done > left and len(out) < limit:
+            done += left
+            t = done / length
+            point = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
+            if on:
+                current.append(point)
+                out.append(current)
+            current = [point]
+            on, left = not on, (space if on else dash)
+        left -= length - done
+        if on:
+            current.append((x1, y1))
+    if on and len(current) > 1:
+        out.append(current)
+    return out

@@ -3,7 +3,8 @@
 from .. import theme
 from .canvas import colour as to_rgba
 from .frame import cartesian, legend, no_data, outer_box, series_entries, title
-from .geometry import runs, thin_run
+from . import overlays
+from .geometry import dash_polyline, runs, thin_run
 from .path import DENSE, columns, draw_run
 
 AREA_ALPHA = 0.28  # fill opacity of overlapping (unstacked) areas
@@ -60,20 +61,53 @@ def _draw(canvas, spec, *, area):
     ax, bx = plot.position.coefficients()
     ay, by = plot.value.coefficients()
     paths = []
+    places = _points(plot, layers)
+    overlays.under(canvas, spec, places)
     for index, (bottoms, values) in enumerate(layers):
         colour = theme.series_colour(spec.colors, index)
         for start, run in runs(values):
             if area:
                 _fill(canvas, plot, start, run, bottoms, zero, colour, STACKED_ALPHA if stacked else AREA_ALPHA)
-            paths.append((colour, start, run))
-    for colour, start, run in paths:  # lines over every fill
-        draw_run(canvas, start, run, x=(ax, bx), y=(ay, by), colour=colour, width=width, clip=clip, spacing=per_point)
+            paths.append((colour, start, run, index))
+    for colour, start, run, index in paths:  # lines over every fill
+        line_width, dash, space = line_style(spec, index)
+        if line_width <= 0:
+            continue
+        if dash:
+            points = [(ax * i + bx, ay * v + by) for i, v in enumerate(run, start)]
+            for piece in dash_polyline(points, dash, space):
+                canvas.line(piece, colour, line_width, clip=clip)
+            continue
+        draw_run(canvas, start, run, x=(ax, bx), y=(ay, by), colour=colour, width=line_width, clip=clip,
+                 spacing=per_point)
     if spec.dots and count <= plot.box.width / 4:
         radius = width * 1.3 + 1.2
-        for colour, start, run in paths:
+        for colour, start, run, _ in paths:
             for x, y in ((ax * i + bx, ay * v + by) for i, v in enumerate(run, start)):
                 if plot.box.top - radius <= y <= plot.box.bottom + radius:
                     canvas.circle(x, y, radius, colour, outline=canvas.background, outline_width=1)
+    overlays.over(canvas, spec, places)
+
+
+def line_style(spec, index):
+    """(width, dash, space) of series ``index``: its ``linestyles`` entry, else ``linewidth`` solid."""
+    if index < len(spec.linestyles):
+        return spec.linestyles[index]
+    return (spec.linewidth, 0.0, 0.0)
+
+
+def _points(plot, layers):
+    """Where each value is drawn, for marks."""
+    ax, bx = plot.position.coefficients()
+    ay, by = plot.value.coefficients()
+    drawn = [values for _, values in layers]
+
+    def point(series, index):
+        if series >= len(drawn) or index >= len(drawn[series]) or drawn[series][index] is None:
+            return None
+        return (ax * index + bx, ay * drawn[series][index] + by)
+
+    return overlays.Places(plot, point, drawn)
 
 
 def _fill(canvas, plot, start, run, bottoms, zero, colour, alpha):

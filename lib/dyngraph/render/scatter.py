@@ -3,7 +3,10 @@
 from .. import theme
 from ..scale import widen
 from .canvas import colour as to_rgba
+from . import overlays
 from .frame import cartesian, legend, no_data, outer_box, series_entries, title
+from .geometry import dash_polyline
+from .line import line_style
 
 DOT_ALPHA = 0.85
 MANY = 2000  # above this many points, points landing on the same sub-pixel are drawn once
@@ -20,18 +23,37 @@ def draw_scatter(canvas, spec):
     box = legend(canvas, series_entries(spec, "dot"), box, spec.legendpos)
     x_low, x_high = widen(min(xs), max(xs))
     margin = (x_high - x_low) * 0.04  # keep edge dots whole
-    plot = cartesian(canvas, spec, box, low=min(ys), high=max(ys), x_range=(x_low - margin, x_high + margin))
+    x_range = (x_low - margin, x_high + margin)
+    if spec.xmin is not None or spec.xmax is not None:
+        x_range = (x_range[0] if spec.xmin is None else spec.xmin, x_range[1] if spec.xmax is None else spec.xmax)
+    plot = cartesian(canvas, spec, box, low=min(ys), high=max(ys), x_range=x_range)
     radius = spec.linewidth + 1.5
     left, top, right, bottom = plot.box.rect
     seen = set()
+    places = overlays.Places(plot, lambda s, i: _place(plot, series, s, i), [[p[1] for p in s] for s in series])
+    overlays.under(canvas, spec, places)
+    if spec.lines:
+        for index, pairs in enumerate(series):
+            width, dash, space = line_style(spec, index)
+            colour = theme.series_colour(spec.colors, index)
+            for run in _joined(plot, pairs):
+                for piece in dash_polyline(run, dash, space) if dash else [run]:
+                    if width > 0:
+                        canvas.line(piece, colour, width, clip=plot.clip)
     for index, pairs in enumerate(series):
         r, g, b, a = to_rgba(theme.series_colour(spec.colors, index))
         ink = (r, g, b, round(a * DOT_ALPHA))
-        for x, y in pairs:
+        if spec.lines and not spec.dots:
+            break
+        for number, (x, y) in enumerate(pairs):
             if x is None or y is None:
                 continue
             px, py = plot.position(x), plot.value(y)
             if not (left <= px <= right and top <= py <= bottom):
+                continue
+            if spec.sizes and index == 0:
+                if number < len(spec.sizes):
+                    canvas.circle(px, py, max(0.5, (2 * spec.linewidth + 3) * spec.sizes[number] / 100), ink)
                 continue
             if len(points) > MANY:  # many dots: one per series and pixel
                 key = (index, round(px), round(py))
@@ -39,3 +61,26 @@ def draw_scatter(canvas, spec):
                     continue
                 seen.add(key)
             canvas.circle(px, py, radius, ink)
+    overlays.over(canvas, spec, places)
+
+
+def _place(plot, series, s, i):
+    if s >= len(series) or i >= len(series[s]) or None in series[s][i]:
+        return None
+    x, y = series[s][i]
+    return (plot.position(x), plot.value(y))
+
+
+def _joined(plot, pairs):
+    """The pixel polylines of one series in point order, broken at missing values."""
+    runs, current = [], []
+    for x, y in pairs:
+        if x is None or y is None:
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        current.append((plot.position(x), plot.value(y)))
+    if current:
+        runs.append(current)
+    return runs

@@ -2,6 +2,8 @@
 
 from .. import theme
 from ..scale import widen
+from . import overlays
+from .frame import Box, Plot
 from .geometry import runs
 from .path import draw_run
 
@@ -35,10 +37,21 @@ def draw_sparkline(canvas, spec):
 
     x = (step, left) if count > 1 else (0.0, (left + right) / 2)
     clip = (left - pad, top - pad, right + pad, bottom + pad)
+    places = None
+    if spec.marks:
+        def point(series, index):
+            if series >= len(spec.data) or index >= len(spec.data[series]) or spec.data[series][index] is None:
+                return None
+            return (x_of(index), y_of(spec.data[series][index]))
+
+        places = overlays.Places(Plot(Box(left, top, right, bottom), None, None, 0.0), point, spec.data)
+        overlays.under(canvas, spec, places)
     for index, series in enumerate(spec.data):
         colour = theme.series_colour(spec.colors, index)
         for start, run in runs(series):
             draw_run(canvas, start, run, x=x, y=(ay, by), colour=colour, width=width, clip=clip, spacing=step)
+    if places is not None:
+        overlays.over(canvas, spec, places)
     first = spec.data[0]
     known = first if None not in first else [v for v in first if v is not None]
     if not known:

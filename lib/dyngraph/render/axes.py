@@ -1,0 +1,157 @@
+"""Explicitly listed axes (``axes=x,y,r,t`` with labels, ranges, positions and styles).
+
+Each axis gets its labels as (place, text) pairs, where a place is a fraction
+of the axis length, a category index, or a value on the data scale; room is
+made for them on their side (axes on the same side stack outwards) and they
+are drawn once the plot box is known. Without ``axes`` the frame draws its
+default labels instead (see frame.cartesian).
+"""
+
+from .. import styles
+from ..record import record
+from ..scale import format_number, nice_ticks
+
+TICK_LENGTH = 4
+DEFAULT_RANGE = (0.0, 100.0)
+
+
+@record
+class Axis:
+    side: str  # x (bottom), y (left), r (right), t (top)
+    items: tuple  # ((kind, place), text): kind "f" fraction, "c" category, "v" value, "x" x value
+    colour: object
+    size: int
+    align: str
+    control: str
+    offset: float = 0.0  # pixels outwards from the plot edge
+    room: float = 0.0
+
+
+def build(canvas, spec, *, horizontal, count, ticks, x_ticks):
+    """The axes of ``spec`` with their labels and the room each needs."""
+    sides = styles.axis_sides(spec)
+    labels, ranges = dict(spec.axislabels), {r[0]: r[1:] for r in spec.axisranges}
+    positions, looks = dict(spec.axispositions), {s[0]: s[1:] for s in spec.axisstyles}
+    value_sides = ("x", "t") if horizontal else ("y", "r")
+    axes, used = [], {side: 0.0 for side in styles.AXIS_SIDES}
+    for index, side in enumerate(sides):
+        colour, size, align, control = looks.get(index, ("", 0, "", ""))
+        size = round(size) or canvas.label_size
+        items = _items(spec, side in value_sides, horizontal, count, ticks, x_ticks,
+                       labels.get(index), ranges.get(index), positions.get(index))
+        if side in ("x", "t"):
+            room = canvas.line_height(size) + canvas_gap(control)
+        else:
+            room = max((canvas.text_width(t, size) for _, t in items), default=0) + canvas_gap(control)
+        axes.append(Axis(side, tuple(items), colour or canvas.inks["text"], size, align, control or "lt",
+                         used[side], room))
+        used[side] += room
+    return axes, used
+
+
+def canvas_gap(control):
+    return 3 + (TICK_LENGTH if "t" in (control or "lt") else 2)
+
+
+def _items(spec, on_value_side, horizontal, count, ticks, x_ticks, labels, span, positions):
+    low, high = (span[0], span[1]) if span else DEFAULT_RANGE
+    step = span[2] if span else None
+
+    def fraction(v):
+        return (v - low) / (high - low) if high != low else 0.0
+
+    if labels is not None:
+        if positions:
+            return [(("f", fraction(p)), t) for p, t in zip(positions, labels)]
+        n = len(labels)
+        if not on_value_side and n == count and count:
+            return [(("c", count - 1 - i if horizontal else i), t) for i, t in enumerate(labels)]
+        return [(("f", i / (n - 1) if n > 1 else 0.0), t) for i, t in enumerate(labels)]
+    if positions:
+        return [(("f", fraction(p)), format_number(p)) for p in positions]
+    if span:
+        lo, hi = min(low, high), max(low, high)
+        if step:
+            marks = [lo + i * step for i in range(int((hi - lo) / step + 1e-9) + 1)][:1000]
+        else:
+            marks = nice_ticks(lo, hi, 6, fixed_low=lo, fixed_high=hi).values
+        shown_step = step or (marks[1] - marks[0] if len(marks) > 1 else None)
+        return [(("f", fraction(v)), format_number(v, shown_step)) for v in marks]
+    if on_value_side:
+        return [(("v", v), format_number(v, ticks.step)) for v in ticks.values]
+    if x_ticks is not None:
+        return [(("x", v), format_number(v, x_ticks.step)) for v in x_ticks.values]
+    if spec.labels:
+        return [(("c", i), t) for i, t in enumerate(spec.labels[:count])]
+    return [(("c", i), format_number(i + 1)) for i in range(count)]
+
+
+def draw(canvas, axes, plot):
+    """Draw each axis' line, tick marks and labels around ``plot`` (a frame.Plot)."""
+    box = plot.box
+    innermost = set()
+    for axis in axes:
+        along = _along(axis, plot)
+        pixels = [(p, text) for p, text in ((along(place), text) for place, text in axis.items) if p is not None]
+        first = axis.side not in innermost
+        innermost.add(axis.side)
+        ink = canvas.inks["axis"]
+        edge = {"x": box.bottom, "t": box.top, "y": box.left, "r": box.right}[axis.side]
+        outward = 1 if axis.side in ("x", "r") else -1
+        if "l" in axis.control and first:
+            if axis.side in ("x", "t"):
+                canvas.rect(box.left, round(edge) - (1 if outward < 0 else 0), box.right,
+                            round(edge) + (1 if outward > 0 else 0), ink)
+            else:
+                canvas.rect(round(edge) - (1 if outward < 0 else 0), box.top,
+                            round(edge) + (1 if outward > 0 else 0), box.bottom, ink)
+        start = edge + outward * axis.offset
+        if "t" in axis.control:
+            for p, _ in pixels:
+                q = round(p)
+                if axis.side in ("x", "t"):
+                    canvas.rect(q, start, q + 1, start + outward * TICK_LENGTH, ink)
+                else:
+                    canvas.rect(start, q, start + outward * TICK_LENGTH, q + 1, ink)
+        gap = canvas_gap(axis.control)
+        for p, text in pixels:
+            _label(canvas, axis, p, start + outward * gap, text)
+
+
+def _along(axis, plot):
+    box = plot.box
+    horizontal_axis = axis.side in ("x", "t")
+    length = box.width if horizontal_axis else box.height
+
+    def place(item):
+        kind, value = item
+        if kind == "f":
+            p = box.left + value * length if horizontal_axis else box.bottom - value * length
+        elif kind == "c":
+            p = plot.position(value)
+        elif kind == "v":
+            p = plot.value(value)
+        else:
+            p = plot.position(value)
+        low, high = (box.left, box.right) if horizontal_axis else (box.top, box.bottom)
+        return p if low - 1 <= p <= high + 1 else None
+
+    return place
+
+
+def _label(canvas, axis, p, at, text):
+    size, fill = axis.size, axis.colour
+    if axis.side in ("x", "t"):
+        horizontal = {"-1": "l", "1": "r"}.get(axis.align, "m")
+        vertical = "a" if axis.side == "x" else "d"
+        half = canvas.text_width(text, size) / 2 if horizontal == "m" else 0
+        x = min(max(p, half + 1), canvas.width - 1 - half)
+        canvas.text(x, at, text, size=size, fill=fill, anchor=horizontal + vertical)
+        return
+    width = axis.room - canvas_gap(axis.control)
+    align = axis.align or ("1" if axis.side == "y" else "-1")
+    if axis.side == "y":
+        x = {"1": at, "-1": at - width, "0": at - width / 2}[align]
+    else:
+        x = {"-1": at, "1": at + width, "0": at + width / 2}[align]
+    canvas.text(x, p, text, size=size, fill=fill, anchor={"1": "rm", "-1": "lm", "0": "mm"}[align])

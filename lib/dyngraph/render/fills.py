@@ -1,0 +1,89 @@
+"""Background and plot-area fills: solid, linear gradients (``lg``) and stripes (``ls``).
+
+A fill is ``(kind, angle, ((colour, number), ...))`` (see styles.read_fill).
+The position along the fill's direction is computed once per pixel with
+ImageMath (no Python loop per pixel), quantised to 256 levels and coloured
+through a palette, so a 1000x300 gradient costs a few milliseconds.
+Angle 0 runs left to right, 90 bottom to top, as Google's did.
+"""
+
+import math
+
+from PIL import Image, ImageMath
+
+from .canvas import colour as to_rgba
+
+LEVELS = 256
+
+
+def paint(canvas, fill, box):
+    """Fill ``box`` (left, top, right, bottom, final pixels) of the canvas with ``fill``."""
+    if not fill:
+        return
+    kind, angle, stops = fill
+    left, top, right, bottom = (round(v) for v in box)
+    width, height = right - left, bottom - top
+    if width < 1 or height < 1:
+        return
+    if kind == "s":
+        canvas.rect(left, top, right, bottom, stops[0][0])
+        return
+    canvas.paste(left, top, image(kind, angle, stops, width, height))
+
+
+def image(kind, angle, stops, width, height):
+    """An RGBA image of the gradient or stripes, ``width`` x ``height``."""
+    a = math.radians(angle)
+    dx, dy = math.cos(a), -math.sin(a)  # screen y grows downwards
+    length = abs(dx) * (width - 1) + abs(dy) * (height - 1) or 1.0
+    # t = 0 at the corner where the direction starts, 1 at the opposite one.
+    origin = (0.0 if dx >= 0 else width - 1.0, 0.0 if dy >= 0 else height - 1.0)
+    xs = Image.new("F", (width, 1))
+    xs.putdata([(x - origin[0]) * dx / length for x in range(width)])
+    ys = Image.new("F", (1, height))
+    ys.putdata([(y - origin[1]) * dy / length for y in range(height)])
+    xs, ys = xs.resize((width, height), Image.Resampling.NEAREST), ys.resize((width, height), Image.Resampling.NEAREST)
+    level = ImageMath.lambda_eval(lambda n: (n["x"] + n["y"]) * (LEVELS - 1) + 0.5, x=xs, y=ys).convert("L")
+    table = gradient_table(stops) if kind == "lg" else stripe_table(stops)
+    indexed = level.convert("P")
+    indexed.putpalette([c for rgba in table for c in rgba], rawmode="RGBA")
+    return indexed.convert("RGBA")
+
+
+def gradient_table(stops):
+    """LEVELS RGBA colours: the stops' colours at their offsets, blended between, held beyond."""
+    points = sorted(((offset, to_rgba(c)) for c, offset in stops), key=lambda p: p[0])
+    table = []
+    for i in range(LEVELS):
+        t = i / (LEVELS - 1)
+        if t <= points[0][0]:
+            table.append(points[0][1])
+            continue
+        if t >= points[-1][0]:
+            table.append(points[-1][1])
+            continue
+        for (t0, c0), (t1, c1) in zip(points, points[1:]):
+            if t0 <= t <= t1:
+                f = (t - t0) / (t1 - t0) if t1 > t0 else 0.0
+                table.append(tuple(round(a + (b - a) * f) for a, b in zip(c0, c1)))
+                break
+    return table
+
+
+def stripe_table(stops):
+    """LEVELS RGBA colours: stripes of the stops' widths (fractions of the length), repeated."""
+    widths = [w for _, w in stops]
+    period = sum(widths)
+    if period <= 0:
+        return [to_rgba(stops[0][0])] * LEVELS
+    table = []
+    for i in range(LEVELS):
+        t = (i / (LEVELS - 1)) % period
+        for c, w in stops:
+            if t < w:
+                table.append(to_rgba(c))
+                break
+            t -= w
+        else:
+            table.append(to_rgba(stops[-1][0]))
+    return table

@@ -1,0 +1,94 @@
+"""Marks drawn on a chart's plot (``marks``, Google's ``chm``): fills, bands, lines, shapes, value labels.
+
+Each chart kind says where its values are with a :class:`Places`; the marks
+need nothing else. ``under`` runs before the series are drawn (fills and
+bands go behind the lines), ``over`` after (shapes, value labels, lines).
+"""
+
+import math
+
+from .. import styles
+from ..scale import format_number
+
+UNDER = ("B", "b", "r", "R")
+
+
+class Places:
+    """Where series values are drawn: ``point(series, index)`` -> (x, y) or None, and their values."""
+
+    def __init__(self, plot, point, values, base=None):
+        self.plot = plot
+        self.point = point
+        self.values = values  # per series, the values as drawn (for value labels and counts)
+        self.base = base  # (series, index) -> (x, y) of the bottom of a bar, for fills; None: plot bottom
+
+    def count(self, series):
+        return len(self.values[series]) if series < len(self.values) else 0
+
+
+def under(canvas, spec, places):
+    """Fills (B under a line, b between two) and bands (r horizontal, R vertical)."""
+    box = places.plot.box
+    for kind, colour, series, which, size in spec.marks:
+        if kind == "r" or kind == "R":
+            a, b = sorted((float(which), size))
+            if kind == "r":
+                canvas.rect(box.left, box.bottom - b * box.height, box.right, box.bottom - a * box.height, colour)
+            else:
+                canvas.rect(box.left + a * box.width, box.top, box.left + b * box.width, box.bottom, colour)
+        elif kind == "B":
+            line = _line(places, series)
+            if len(line) > 1:
+                floor = [(line[-1][0], box.bottom), (line[0][0], box.bottom)]
+                canvas.polygon(line + floor, colour, clip=box.rect)
+        elif kind == "b":
+            upper, lower = _line(places, series), _line(places, int(which))
+            if len(upper) > 1 and len(lower) > 1:
+                canvas.polygon(upper + lower[::-1], colour, clip=box.rect)
+
+
+def over(canvas, spec, places):
+    """Shapes, value labels and horizontal lines, on top of the series."""
+    box = places.plot.box
+    for kind, colour, series, which, size in spec.marks:
+        if kind == "h":
+            y = box.bottom - float(which) * box.height
+            half = max(size, 1.0) / 2
+            canvas.rect(box.left, y - half, box.right, y + half, colour)
+        elif kind in styles.MARK_SHAPES or kind == "N":
+            for index in styles.mark_points(which, places.count(series)):
+                point = places.point(series, index)
+                if point is None:
+                    continue
+                if kind == "N":
+                    value = places.values[series][index]
+                    text = format_number(value) if value is not None else ""
+                    canvas.text(point[0], point[1] - 3, text, size=round(size) or None, fill=colour, anchor="md")
+                else:
+                    shape(canvas, kind, point, size, colour)
+
+
+def shape(canvas, kind, point, size, colour):
+    """One marker ``size`` pixels across, centred on ``point``."""
+    x, y = point
+    r = max(size, 1.0) / 2
+    if kind == "o":
+        canvas.circle(x, y, r, colour)
+    elif kind == "s":
+        canvas.rect(x - r, y - r, x + r, y + r, colour)
+    elif kind == "d":
+        canvas.polygon([(x, y - r), (x + r, y), (x, y + r), (x - r, y)], colour)
+    else:
+        thick = max(1.0, size / 5)
+        if kind == "c":
+            canvas.rect(x - r, y - thick / 2, x + r, y + thick / 2, colour)
+            canvas.rect(x - thick / 2, y - r, x + thick / 2, y + r, colour)
+        else:  # x
+            d = r / math.sqrt(2) * 1.2
+            canvas.line([(x - d, y - d), (x + d, y + d)], colour, thick)
+            canvas.line([(x - d, y + d), (x + d, y - d)], colour, thick)
+
+
+def _line(places, series):
+    points = [places.point(series, i) for i in range(places.count(series))]
+    return [p for p in points if p is not None]

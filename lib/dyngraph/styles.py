@@ -1,0 +1,309 @@
+"""Readers and writers for the structured style parameters (axes, marks, fills, bars, grid lines).
+
+Standard library only: parsing a request never imports Pillow. Each reader
+takes the URL text and returns a canonical, hashable value (tuples of
+numbers and strings); each writer gives back text that reads to the same
+value, so ``parse(to_query(spec)) == spec`` holds for these parameters too.
+The grammars follow Google Image Charts' (``chxl``, ``chxr``, ``chm``, ``chf``,
+``chbh``, ``chg``, ``chls``), so Google URLs map onto them one to one.
+"""
+
+from . import values
+from .errors import SpecError, shown
+
+AXIS_SIDES = ("x", "y", "r", "t")
+AXIS_CONTROLS = ("l", "t", "lt", "_")  # axis line only, tick marks only, both, neither
+MARK_SHAPES = ("o", "s", "d", "c", "x")  # circle, square, diamond, cross, x
+MARK_KINDS = MARK_SHAPES + ("N", "h", "r", "R", "B", "b")
+FILL_KINDS = ("s", "lg", "ls")
+MAX_AXES = 8
+MAX_MARKS = 50
+MAX_STOPS = 16
+
+_num = values.format_number
+
+
+def _number(text, param):
+    return values.number(text.strip(), param)
+
+
+def _index(text, param, high):
+    return values.integer(text.strip(), param, 0, high)
+
+
+# --- axes ---------------------------------------------------------------------------
+
+
+def read_axes(text, _limits=None):
+    """``x,y,r,t`` (repeatable, in order) or ``none``; '' is automatic."""
+    if text in ("", "none"):
+        return text
+    sides = text.split(",")
+    if len(sides) > MAX_AXES:
+        raise SpecError("axes", f"at most {MAX_AXES} axes, got {len(sides)}")
+    for side in sides:
+        values.choice(side, "axes", AXIS_SIDES + ("none",) if len(sides) == 1 else AXIS_SIDES)
+    return ",".join(sides)
+
+
+def axis_sides(spec):
+    """The axes as a tuple of sides (empty for automatic or none)."""
+    return tuple(spec.axes.split(",")) if spec.axes not in ("", "none") else ()
+
+
+def _is_header(part):
+    return part.endswith(":") and part[:-1].isdigit() and len(part) <= 3
+
+
+def read_axis_labels(text, limits):
+    """``0:|Jan|Feb|1:||50`` -> ((0, ('Jan', 'Feb')), (1, ('', '50')))."""
+    if not text:
+        return ()
+    blocks, current = {}, None
+    for part in text.split("|"):
+        if _is_header(part.strip()):
+            current = _index(part.strip()[:-1], "axislabels", MAX_AXES - 1)
+            blocks[current] = []
+        elif current is None:
+            raise SpecError("axislabels", f"must start with an axis index like 0:, got {shown(part)}")
+        else:
+            label = values.text(part, "axislabels", limits.max_label_length)
+            if _is_header(label):  # would read back as a header
+                label = label[:-1]
+            blocks[current].append(label)
+    if sum(len(b) for b in blocks.values()) > limits.max_points:
+        raise SpecError("axislabels", f"at most {limits.max_points} labels")
+    return tuple((i, tuple(blocks[i])) for i in sorted(blocks))
+
+
+def write_axis_labels(blocks):
+    return "|".join(f"{i}:" + "".join("|" + t for t in labels) for i, labels in blocks)
+
+
+def read_axis_ranges(text, _limits=None):
+    """``1,0,100,20|2,0,50`` -> ((1, 0.0, 100.0, 20.0), (2, 0.0, 50.0, None)); step 0 is automatic."""
+    out = {}
+    for block in filter(None, text.split("|")):
+        parts = block.split(",")
+        if not 3 <= len(parts) <= 4:
+            raise SpecError("axisranges", f"must be <axis>,<start>,<end>[,<step>], got {shown(block)}")
+        index = _index(parts[0], "axisranges", MAX_AXES - 1)
+        start, end = _number(parts[1], "axisranges"), _number(parts[2], "axisranges")
+        step = abs(_number(parts[3], "axisranges")) if len(parts) == 4 and parts[3].strip() else None
+        out[index] = (index, start, end, step or None)
+    return tuple(out[i] for i in sorted(out))
+
+
+def write_axis_ranges(ranges):
+    return "|".join(",".join([str(i), _num(a), _num(b)] + ([_num(s)] if s else [])) for i, a, b, s in ranges)
+
+
+def read_axis_positions(text, limits):
+    """``1,10,35,75|0,0,50`` -> ((0, (0.0, 50.0)), (1, (10.0, 35.0, 75.0))): label positions in axis units."""
+    out = {}
+    for block in filter(None, text.split("|")):
+        parts = block.split(",")
+        if len(parts) < 2:
+            raise SpecError("axispositions", f"must be <axis>,<position>,..., got {shown(block)}")
+        index = _index(parts[0], "axispositions", MAX_AXES - 1)
+        if len(parts) - 1 > limits.max_points:
+            raise SpecError("axispositions", f"at most {limits.max_points} positions per axis")
+        out[index] = (index, tuple(_number(p, "axispositions") for p in parts[1:]))
+    return tuple(out[i] for i in sorted(out))
+
+
+def write_axis_positions(positions):
+    return "|".join(",".join([str(i)] + [_num(p) for p in ps]) for i, ps in positions)
+
+
+def read_axis_styles(text, _limits=None):
+    """``0,ff0000,13,0,lt|1,0000ff`` -> (index, colour, size (0 = default), align '-1'|'0'|'1'|'', control)."""
+    out = {}
+    for block in filter(None, text.split("|")):
+        parts = [p.strip() for p in block.split(",")] + [""] * 4
+        if not parts[1]:
+            raise SpecError("axisstyles", f"must be <axis>,<colour>[,<size>,<align>,<l|t|lt|_>], got {shown(block)}")
+        index = _index(parts[0], "axisstyles", MAX_AXES - 1)
+        colour = values.colour(parts[1], "axisstyles")
+        size = values.bounded_number(parts[2], "axisstyles", 0, 72) if parts[2] else 0.0
+        align = str(values.integer(parts[3], "axisstyles", -1, 1)) if parts[3] else ""  # '': the side's default
+        control = values.choice(parts[4], "axisstyles", AXIS_CONTROLS) if parts[4] else ""
+        out[index] = (index, colour, size, align, control)
+    return tuple(out[i] for i in sorted(out))
+
+
+def write_axis_styles(styles):
+    return "|".join(",".join([str(i), c, _num(s), a] + ([t] if t else [])) for i, c, s, a, t in styles)
+
+
+# --- grid lines, bars, line styles, margins ---------------------------------------------
+
+
+def read_grid_lines(text, _limits=None):
+    """``20,50,4,1,0,0``: x and y steps (percent of the plot), dash, space (px), x and y offsets (percent)."""
+    if not text:
+        return ()
+    parts = text.split(",")
+    if not 2 <= len(parts) <= 6:
+        raise SpecError("gridlines", f"must be <x step>,<y step>[,<dash>,<space>,<x offset>,<y offset>], got {shown(text)}")
+    numbers = [_number(p, "gridlines") for p in parts] + [4.0, 1.0, 0.0, 0.0][len(parts) - 2:]
+    for i, (low, high) in enumerate([(0, 100), (0, 100), (0, 100), (0, 100), (-100, 100), (-100, 100)]):
+        if not low <= numbers[i] <= high:
+            raise SpecError("gridlines", f"values must be from {low} to {high}, got {_num(numbers[i])}")
+    return tuple(numbers)
+
+
+def write_numbers(numbers):
+    return ",".join(map(_num, numbers))
+
+
+def read_bar_width(text, _limits=None):
+    """``23,4,8`` (pixels), ``a,4,8`` (bars sized to fit) or ``r,0.5,1.5`` (gaps relative to the bar width)."""
+    if not text:
+        return ()
+    parts = [p.strip() for p in text.split(",")]
+    mode = parts[0] if parts[0] in ("a", "r") else "px"
+    rest = parts[1:] if mode != "px" else parts[1:]
+    if len(parts) > 3:
+        raise SpecError("barwidth", f"must be <width|a|r>[,<gap>,<group gap>], got {shown(text)}")
+    width = values.bounded_number(parts[0], "barwidth", 1, 1000) if mode == "px" else 0.0
+    default_gaps = (0.5, 1.5) if mode == "r" else (4.0, 8.0)
+    gaps = [values.bounded_number(p, "barwidth", 0, 1000) if p else d for p, d in zip(rest + ["", ""], default_gaps)]
+    return (mode, width, gaps[0], gaps[1])
+
+
+def write_bar_width(bars):
+    mode, width, gap, group = bars
+    return ",".join([mode if mode != "px" else _num(width), _num(gap), _num(group)])
+
+
+def read_line_styles(text, _limits=None):
+    """``2,4,1|1``: per series thickness[,dash,space] -> ((2.0, 4.0, 1.0), (1.0, 0.0, 0.0))."""
+    out = []
+    for block in text.split("|") if text else ():
+        parts = [p.strip() for p in block.split(",")]
+        if len(parts) > 3 or not parts[0]:
+            raise SpecError("linestyles", f"must be <width>[,<dash>,<space>] per series, got {shown(block)}")
+        width = values.bounded_number(parts[0], "linestyles", 0, 12)
+        dash = values.bounded_number(parts[1], "linestyles", 0, 100) if len(parts) > 1 and parts[1] else 0.0
+        space = values.bounded_number(parts[2], "linestyles", 0, 100) if len(parts) > 2 and parts[2] else 0.0
+        out.append((width, dash, space) if dash and space else (width, 0.0, 0.0))
+    return tuple(out)
+
+
+def write_line_styles(styles):
+    return "|".join(_num(w) if not d else f"{_num(w)},{_num(d)},{_num(s)}" for w, d, s in styles)
+
+
+def read_margins(text, _limits=None):
+    """``l,r,t,b`` pixels around the plot area (inside the image)."""
+    if not text:
+        return ()
+    parts = text.split(",")
+    if len(parts) != 4:
+        raise SpecError("margins", f"must be <left>,<right>,<top>,<bottom> in pixels, got {shown(text)}")
+    return tuple(values.integer(p.strip(), "margins", 0, 500) for p in parts)
+
+
+def write_ints(numbers):
+    return ",".join(map(str, numbers))
+
+
+# --- fills ----------------------------------------------------------------------------
+
+
+def read_fill(text, param):
+    """``s,<colour>``, ``lg,<angle>,<colour>,<offset>,...`` or ``ls,<angle>,<colour>,<width>,...``.
+
+    -> (kind, angle, ((colour, number), ...)); offsets and stripe widths are 0..1.
+    """
+    if not text:
+        return ()
+    parts = [p.strip() for p in text.split(",")]
+    kind = values.choice(parts[0], param, FILL_KINDS)
+    if kind == "s":
+        if len(parts) != 2:
+            raise SpecError(param, f"a solid fill is s,<colour>, got {shown(text)}")
+        return ("s", 0.0, ((values.colour(parts[1], param), 0.0),))
+    stops = parts[2:]
+    if len(parts) < 4 or len(stops) % 2 or len(stops) // 2 > MAX_STOPS:
+        raise SpecError(param, f"must be {kind},<angle>,<colour>,<number>,... (up to {MAX_STOPS}), got {shown(text)}")
+    angle = values.bounded_number(parts[1], param, -360, 360)
+    pairs = tuple((values.colour(stops[i], param), values.bounded_number(stops[i + 1], param, 0, 1))
+                  for i in range(0, len(stops), 2))
+    return (kind, angle, pairs)
+
+
+def write_fill(fill):
+    kind, angle, stops = fill
+    if kind == "s":
+        return f"s,{stops[0][0]}"
+    return ",".join([kind, _num(angle)] + [f"{c},{_num(n)}" for c, n in stops])
+
+
+# --- marks ----------------------------------------------------------------------------
+
+
+def read_marks(text, _limits=None):
+    """Google's ``chm`` grammar (a subset), ``|``-separated; see :data:`MARK_KINDS`.
+
+    * shapes ``o s d c x`` and value labels ``N``: ``<kind>,<colour>,<series>,<which>,<size>``,
+      ``which`` = a point index, ``-1`` (all), ``-<n>`` (every n-th) or ``<start>:<end>:<n>``;
+    * ``h,<colour>,0,<y 0..1>,<thickness>``: a horizontal line across the plot;
+    * ``r``/``R,<colour>,0,<start 0..1>,<end 0..1>``: a horizontal / vertical band;
+    * ``B,<colour>,<series>,0,0``: fill under a line; ``b,<colour>,<series>,<series 2>,0``: fill between.
+
+    -> (kind, colour, series, which (canonical text), size) per mark.
+    """
+    out = []
+    for block in filter(None, text.split("|")):
+        parts = [p.strip() for p in block.split(",")]
+        kind = parts[0]
+        if kind not in MARK_KINDS:
+            raise SpecError("marks", f"kind must be one of {' '.join(MARK_KINDS)}, got {shown(kind)}")
+        if len(parts) < 5:
+            raise SpecError("marks", f"must be <kind>,<colour>,<series>,<which>,<size>, got {shown(block)}")
+        colour = values.colour(parts[1], "marks")
+        series = values.integer(parts[2], "marks", 0, 99)
+        if kind in ("h", "r", "R"):
+            which = _num(values.bounded_number(parts[3], "marks", 0, 1))
+            size = values.bounded_number(parts[4], "marks", 0, 1 if kind != "h" else 50)
+        elif kind == "b":
+            which = str(values.integer(parts[3], "marks", 0, 99))
+            size = 0.0
+        elif kind == "B":
+            which, size = "0", 0.0
+        else:
+            which = _which(parts[3])
+            size = values.bounded_number(parts[4], "marks", 0, 100)
+        out.append((kind, colour, series, which, size))
+    if len(out) > MAX_MARKS:
+        raise SpecError("marks", f"at most {MAX_MARKS} marks, got {len(out)}")
+    return tuple(out)
+
+
+def _which(text):
+    if ":" in text:
+        parts = (text.split(":") + ["", ""])[:3]
+        start = values.integer(parts[0], "marks", 0, 100000) if parts[0] else 0
+        end = values.integer(parts[1], "marks", 0, 100000) if parts[1] else 100000
+        step = values.integer(parts[2], "marks", 1, 100000) if parts[2] else 1
+        return f"{start}:{end}:{step}"
+    return str(values.integer(text, "marks", -100000, 100000))
+
+
+def mark_points(which, count):
+    """The point indices ``which`` selects among ``count`` points."""
+    if ":" in which:
+        start, end, step = map(int, which.split(":"))
+        return range(start, min(end, count - 1) + 1, step)
+    n = int(which)
+    if n == -1:
+        return range(count)
+    if n < 0:
+        return range(0, count, -n)
+    return [n] if n < count else []
+
+
+def write_marks(marks):
+    return "|".join(f"{k},{c},{s},{w},{_num(z)}" for k, c, s, w, z in marks)
