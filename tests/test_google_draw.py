@@ -171,3 +171,34 @@ def test_scatter_size_series_sets_the_dot_sizes():
     small = [p for p in red if p[0] < 100]
     large = [p for p in red if p[0] >= 100]
     assert len(large) > 10 * len(small) > 0
+
+
+# --- bar widths -------------------------------------------------------------------
+
+
+def _runs(xs):
+    """Lengths of the runs of consecutive integers in sorted ``xs``."""
+    runs, length = [], 1
+    for a, b in zip(xs, xs[1:]):
+        if b == a + 1:
+            length += 1
+        else:
+            runs.append(length)
+            length = 1
+    return runs + [length] if xs else []
+
+
+def test_chbh_sets_bar_width_and_gaps_in_pixels():
+    image = draw("cht=bvg&chs=300x150&chd=t:50,50|50,50&chco=ff0000,0000ff&chbh=20,3,12")
+    red = sorted({x for x, y in near(image, (255, 0, 0), tolerance=10) if y == 120})
+    blue = sorted({x for x, y in near(image, (0, 0, 255), tolerance=10) if y == 120})
+    assert _runs(red) == [20, 20] and _runs(blue) == [20, 20]
+    assert blue[0] - (red[0] + 20) == 3  # gap between the bars of a group
+    assert red[20] - (blue[19] + 1) == 12  # gap between groups
+
+
+def test_chbh_a_fits_the_bars_to_the_plot():
+    image = draw("cht=bvs&chs=300x150&chd=t:50,50,50,50,50,50,50,50,50,50&chco=ff0000&chbh=a,10")
+    red = sorted({x for x, y in near(image, (255, 0, 0), tolerance=10) if y == 120})
+    widths = _runs(red)
+    assert len(widths) == 10 and max(widths) - min(widths) <= 1 and red[-1] < 300

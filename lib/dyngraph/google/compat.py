@@ -61,7 +61,8 @@ PARAMETERS = {
     "chxtc": (NOT, "tick mark length"),
     "chg": (SUPPORTED, "x and y steps in percent, dashes and offsets (native `gridlines`)"),
     "chls": (SUPPORTED, "thickness and dashes per series (native `linestyles`)"),
-    "chbh": (NOT, "bar width and gaps"),
+    "chbh": (SUPPORTED, "bar width in pixels, `a` (sized to fit) or `r` (relative), and gaps (native "
+                        "`barwidth`); without chbh bars are sized to fit"),
     "chm": (PARTIAL, "drawn (native `marks`): shapes `o s d c x`, value labels `N` (without number formats), "
                      "`h` lines, `r`/`R` ranges, `B`/`b` fills; text `t`, arrows `a`, `v`/`V` lines, `D`, `F`, `E` "
                      "and `@` positions are reported"),

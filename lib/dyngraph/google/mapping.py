@@ -155,7 +155,7 @@ def _map_qr(query, params, note):
 
 def _map_chart(query, cht, params, stacked, limits, note):
     handled = {"chd", "chds", "chco", "chtt", "chdl", "chdlp", "chl", "chf", "chg", "chls", "chxt", "chxl", "chxr",
-               "chxp", "chxs", "chts", "chdls", "chma", "chm"}
+               "chxp", "chxs", "chts", "chdls", "chma", "chm", "chbh"}
     chd = query.get("chd")
     if not chd:
         raise SpecError("chd", "required: the chart data, e.g. chd=t:10,50,30")
@@ -202,6 +202,10 @@ def _map_chart(query, cht, params, stacked, limits, note):
     _line_style(query.get("chls", ""), kind, params, note)
     _styles(query, params, note)
     _marks(query.get("chm", ""), len(series), params, note)
+    if kind in ("bar", "hbar"):
+        _bar_width(query.get("chbh", ""), stacked, params, note)
+    elif "chbh" in query:
+        note("chbh", IGNORED, f"bar widths have no meaning for cht={cht}")
     return handled
 
 
@@ -653,3 +657,30 @@ def _marks(chm, series_count, params, note):
         note("chm", OK, ", ".join(dict.fromkeys(drawn)))
     for what in skipped:
         note("chm", NOT, f"{what}: not drawn")
+
+
+def _bar_width(chbh, stacked, params, note):
+    """chbh=<width|a|r>,<bar gap>,<group gap> -> native barwidth (stacked bars: the bar gap is between stacks)."""
+    if not chbh:
+        return
+    parts = [p.strip() for p in chbh.split(",")]
+    mode = parts[0] if parts[0] in ("a", "r") else "px"
+    numbers = []
+    for text in parts[1:3]:
+        numbers.append(max(0.0, values.number(text, "chbh")) if text else None)
+    numbers += [None] * (2 - len(numbers))
+    defaults = (0.5, 1.5) if mode == "r" else (4.0, 8.0)
+    gap, group = (d if n is None else n for n, d in zip(numbers, defaults))
+    if stacked:
+        group = gap
+    fmt = values.format_number
+    if mode == "px":
+        width = values.number(parts[0], "chbh") if parts[0] else 23.0
+        if width < 1:
+            note("chbh", PARTIAL, f"bar width {fmt(width)}: bars are sized to fit instead")
+            mode = "a"
+        head = mode if mode != "px" else fmt(min(width, 1000.0))
+    else:
+        head = mode
+    params["barwidth"] = ",".join([head, fmt(min(gap, 1000.0)), fmt(min(group, 1000.0))])
+    note("chbh", OK, f"bars {head}, gaps {fmt(gap)} and {fmt(group)}")

@@ -1,6 +1,8 @@
 """Bar charts, vertical (bar) and horizontal (hbar), grouped or stacked; negatives hang below zero."""
 
 from .. import theme
+from ..scale import Linear
+from . import overlays
 from .frame import cartesian, legend, no_data, outer_box, series_entries, title
 
 
@@ -46,8 +48,17 @@ def _draw(canvas, spec, *, horizontal):
     count = max(len(s) for s in spec.data)
     ends = [b[4] for b in bars] + [0.0]
     box = legend(canvas, series_entries(spec, "box"), box, spec.legendpos)
+    slots = 1 if spec.stacked else len(spec.data)
+    place = (lambda plot_box: fixed_layout(spec.barwidth, plot_box, count, slots, horizontal)[:2]) \
+        if spec.barwidth else None
     plot = cartesian(canvas, spec, box, low=min(ends), high=max(ends), count=count, mode="bands",
-                     horizontal=horizontal)
+                     horizontal=horizontal, place=place)
+    places = _places(spec, plot, bars, horizontal)
+    overlays.under(canvas, spec, places)
+    if spec.barwidth:
+        _fixed(canvas, spec, plot, bars, horizontal)
+        overlays.over(canvas, spec, places)
+        return
     share = theme.BAR_STACKED if spec.stacked else theme.BAR_GROUP
     if len(spec.data) == 1:
         share = theme.BAR_STACKED
@@ -70,6 +81,62 @@ def _draw(canvas, spec, *, horizontal):
             canvas.rect(along0, across0, along1, across1, colour)
         else:
             canvas.rect(across0, along1, across1, along0, colour)
+    overlays.over(canvas, spec, places)
+
+
+def fixed_layout(barwidth, box, count, slots, horizontal):
+    """(category -> centre, group pitch, bar width, gap) for ``barwidth`` (mode, width, gap, group gap).
+
+    Like Google's chbh: bars of a fixed width from the start of the axis (``px``), or sized so
+    all groups fit with gaps in pixels (``a``) or relative to the bar width (``r``).
+    """
+    mode, width, gap, group_gap = barwidth
+    start, length = (box.top, box.height) if horizontal else (box.left, box.width)
+    count = max(count, 1)
+    if mode == "a":
+        width = max(1.0, (length - count * group_gap - count * (slots - 1) * gap) / (count * slots))
+    elif mode == "r":
+        width = max(1.0, length / (count * (slots + (slots - 1) * gap + group_gap)))
+        gap, group_gap = gap * width, group_gap * width
+    group = slots * width + (slots - 1) * gap
+    first = start + group_gap / 2 + group / 2
+    pitch = group + group_gap
+    return Linear(0, 1, first, first + pitch), pitch, width, gap
+
+
+def _fixed(canvas, spec, plot, bars, horizontal):
+    slots = 1 if spec.stacked else len(spec.data)
+    _, _, width, gap = fixed_layout(spec.barwidth, plot.box, max(len(s) for s in spec.data), slots, horizontal)
+    group = slots * width + (slots - 1) * gap
+    lo_edge, hi_edge = (plot.box.left, plot.box.right) if horizontal else (plot.box.bottom, plot.box.top)
+    for category, slot, _, start, end, s in bars:
+        across0 = round(plot.position(category) - group / 2 + slot * (width + gap))
+        across1 = across0 + max(1, round(width))
+        along0, along1 = _clamped(plot.value(start), lo_edge, hi_edge), _clamped(plot.value(end), lo_edge, hi_edge)
+        along0, along1 = round(along0), round(along1)
+        colour = theme.series_colour(spec.colors, s)
+        if horizontal:
+            canvas.rect(along0, across0, along1, min(across1, plot.box.bottom), colour)
+        else:
+            canvas.rect(across0, along1, min(across1, plot.box.right), along0, colour)
+
+
+def _places(spec, plot, bars, horizontal):
+    """The end of each bar (its top, or right end), where marks and value labels go."""
+    ends, shown = {}, [list(s) for s in spec.data]
+    slots = 1 if spec.stacked else len(spec.data)
+    if spec.barwidth:
+        _, _, width, gap = fixed_layout(spec.barwidth, plot.box, max(len(s) for s in spec.data), slots, horizontal)
+        group = slots * width + (slots - 1) * gap
+    else:
+        share = theme.BAR_STACKED if spec.stacked or len(spec.data) == 1 else theme.BAR_GROUP
+        group, gap = plot.band * share, 0.0
+        width = group / slots
+    for category, slot, _, _start, end, s in bars:
+        across = plot.position(category) - group / 2 + slot * (width + gap) + width / 2
+        along = plot.value(end)
+        ends[(s, category)] = (along, across) if horizontal else (across, along)
+    return overlays.Places(plot, lambda s, i: ends.get((s, i)), shown)
 
 
 def _dense(canvas, spec, plot, bars, group, lo_edge, hi_edge, horizontal):

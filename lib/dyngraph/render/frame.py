@@ -208,11 +208,12 @@ def _category_ticks(spec, count, spacing, canvas, limit_width):
     return [(n - 1, format_number(n)) for n in range(first, count + 1, step)] or [(0, "1")]
 
 
-def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=None, horizontal=False):
+def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=None, horizontal=False, place=None):
     """Lay out and draw the axes, grid and labels; return the Plot to draw data into.
 
     ``low``/``high`` is the data range on the value axis; ``count`` categories
-    are placed as points or bands, or ``x_range`` gives a numeric x axis (scatter).
+    are placed as points or bands, or ``x_range`` gives a numeric x axis (scatter);
+    ``place(plot box) -> (position, band)`` overrides where the categories go.
     """
     inks, size = canvas.inks, canvas.label_size
     labelled = not compact(canvas)
@@ -264,6 +265,8 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
             position, band = scale_x, plot.width
         else:
             position, band = category_positions(plot, count, mode, edge=bool(spec.axes))
+    if place is not None:  # the chart lays out its own categories (bars of a fixed width)
+        position, band = place(plot)
     result = Plot(plot, value, position, band, horizontal)
 
     if spec.gridlines:
