@@ -202,3 +202,12 @@ def test_chbh_a_fits_the_bars_to_the_plot():
     red = sorted({x for x, y in near(image, (255, 0, 0), tolerance=10) if y == 120})
     widths = _runs(red)
     assert len(widths) == 10 and max(widths) - min(widths) <= 1 and red[-1] < 300
+
+
+def test_p3_has_a_darker_rim_below_the_pie():
+    flat, tilted = draw("cht=p&chs=200x100&chd=t:100&chco=ff0000"), draw("cht=p3&chs=200x100&chd=t:100&chco=ff0000")
+    rim = (round(255 * 0.7), 0, 0)
+    assert not near(flat, rim, tolerance=12)
+    dark = near(tilted, rim, tolerance=12)
+    red = near(tilted, (255, 0, 0), tolerance=12)
+    assert len(dark) > 50 and min(y for _, y in dark) > sum(y for _, y in red) / len(red)  # below the pie's centre

@@ -23,7 +23,8 @@ CHART_TYPES = {
     "bvo": (PARTIAL, "overlapped bars drawn as the stacked bars that look the same: each category's visible "
                      "bands are computed and stacked in reverse series order (negative values: partial)"),
     "p": (SUPPORTED, "pie (native `pie`); further series are ignored, as Google did"),
-    "p3": (PARTIAL, "pie drawn flat: dyngraph has no 3-D tilt or rim"),
+    "p3": (PARTIAL, "pie with a darker rim below it (native `depth`), drawn from the front; the top is not "
+                    "tilted into an ellipse"),
     "pc": (PARTIAL, "concentric pie: only the first (inner) series is drawn"),
     "s": (SUPPORTED, "scatter (native `scatter`): x|y series on their `chds` ranges; the third series sets point "
                      "sizes (native `sizes`)"),

@@ -176,6 +176,8 @@ def _map_chart(query, cht, params, stacked, limits, note):
         _axis_params(query, axes, params, note)
     if kind == "pie":
         series = _pie(cht, cd, count, note)
+        if cht == "p3":
+            params["depth"] = str(max(3, round(int(params["height"]) * 0.08)))
         colours = _pie_colours(query.get("chco", ""), len(series[0]), note)
     elif kind == "scatter":
         series = _scatter(cd, count, params, note)
