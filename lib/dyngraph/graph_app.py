@@ -1,36 +1,15 @@
 """The image application: query string -> chart image (get_graph.py)."""
 
-import sys
-
 from . import http
-from .settings import Settings, from_environ
 from .errors import Forbidden, NotFound, SpecError, StoreUnavailable
+from .settings import settings_for
 
 REQUEST_ERRORS = (SpecError, NotFound, Forbidden, StoreUnavailable)
 
 
 def make_app(settings=None, **overrides):
-    """Build the WSGI application; ``settings`` default to the environment's."""
-    if settings is None:
-        import os
-
-        settings = from_environ(os.environ)
-    if overrides:
-        from dataclasses import replace
-
-        settings = replace(settings, **overrides)
-
-    def application(environ, start_response):
-        try:
-            return _handle(environ, start_response, settings)
-        except Exception:  # the one catch-all, at the WSGI boundary
-            import traceback  # only here: ~3 ms on every cold CGI process otherwise
-
-            traceback.print_exc(file=environ.get("wsgi.errors", sys.stderr))
-            return http.text_error(environ, start_response, 500, "internal error; see the server's error log")
-
-    application.settings = settings
-    return application
+    """Build the image application; ``settings`` default to the environment's."""
+    return http.guarded_app(_handle, settings_for(settings, **overrides))
 
 
 def _handle(environ, start_response, settings):

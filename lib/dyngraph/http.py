@@ -78,3 +78,24 @@ def text_error(environ, start_response, code, message, extra_headers=()):
         *extra_headers,
     ]
     return respond(environ, start_response, code, headers, body)
+
+
+def guarded_app(handle, settings):
+    """A WSGI application around ``handle(environ, start_response, settings)``.
+
+    The one catch-all sits here, at the WSGI boundary: the client gets a
+    generic 500, the traceback goes to wsgi.errors (Apache's error log).
+    """
+
+    def application(environ, start_response):
+        try:
+            return handle(environ, start_response, settings)
+        except Exception:
+            import sys
+            import traceback  # only here: ~3 ms on every cold CGI process otherwise
+
+            traceback.print_exc(file=environ.get("wsgi.errors", sys.stderr))
+            return text_error(environ, start_response, 500, "internal error; see the server's error log")
+
+    application.settings = settings
+    return application

@@ -1,11 +1,8 @@
 """The page application (page.py): gallery and builder form, valid HTML5, no JavaScript."""
 
-import sys
-import traceback
-
 from . import http
 from .errors import SpecError, StoreUnavailable
-from .settings import from_environ
+from .settings import settings_for
 
 BUILDER_FIELDS = ("type", "data", "labels", "legend", "title", "width", "height", "format", "output")
 PAGE_HEADERS = [
@@ -18,25 +15,8 @@ PAGE_HEADERS = [
 
 
 def make_app(settings=None, **overrides):
-    """Build the page's WSGI application."""
-    if settings is None:
-        import os
-
-        settings = from_environ(os.environ)
-    if overrides:
-        from dataclasses import replace
-
-        settings = replace(settings, **overrides)
-
-    def application(environ, start_response):
-        try:
-            return _handle(environ, start_response, settings)
-        except Exception:  # the one catch-all, at the WSGI boundary
-            traceback.print_exc(file=environ.get("wsgi.errors", sys.stderr))
-            return http.text_error(environ, start_response, 500, "internal error; see the server's error log")
-
-    application.settings = settings
-    return application
+    """Build the page application; ``settings`` default to the environment's."""
+    return http.guarded_app(_handle, settings_for(settings, **overrides))
 
 
 def _handle(environ, start_response, settings):

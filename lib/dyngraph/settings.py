@@ -57,3 +57,12 @@ def _int_setting(name, raw):
         msg = f"must be a non-negative integer, got {raw!r}"
         raise SpecError(PREFIX + name.upper(), msg)
     return int(raw)
+
+
+def settings_for(settings=None, **overrides):
+    """The settings an app factory runs with: given ones, else the process environment's."""
+    if settings is None:
+        import os
+
+        settings = from_environ(os.environ)
+    return replace(settings, **overrides) if overrides else settings
