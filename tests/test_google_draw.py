@@ -211,3 +211,74 @@ def test_p3_has_a_darker_rim_below_the_pie():
     dark = near(tilted, rim, tolerance=12)
     red = near(tilted, (255, 0, 0), tolerance=12)
     assert len(dark) > 50 and min(y for _, y in dark) > sum(y for _, y in red) / len(red)  # below the pie's centre
+
+
+# --- per-element colours (chco with |) ------------------------------------------------
+
+
+def test_chco_pipes_colour_each_bar_in_turn():
+    image = draw("cht=bvg&chs=300x150&chd=t:50,60,70,80&chco=ff0000|00ff00|0000ff&chbh=30,10,20&chma=0,0,0,0")
+    row = [image.getpixel((x, 140)) for x in range(300)]
+    starts = [x for x in range(1, 300) if row[x] != row[x - 1] and row[x] != (255, 255, 255)]
+    assert [row[x + 15] for x in starts] == [(255, 0, 0), (0, 255, 0), (0, 0, 255), (255, 0, 0)]  # cycled
+    assert unsupported("cht=bvg&chs=300x150&chd=t:50,60&chco=ff0000|00ff00").find("chco") == -1
+
+
+def test_chco_pipes_and_commas_mix_per_bar_and_per_series_colours_in_hbars():
+    image = draw("cht=bhg&chs=200x200&chd=t:50,50|50,50&chco=ff0000|00ff00,0000ff&chbh=20,0,10&chma=0,0,0,0")
+    column = [image.getpixel((20, y)) for y in range(200)]
+    colours = [c for i, c in enumerate(column) if c != (255, 255, 255) and (i == 0 or column[i - 1] != c)]
+    assert sorted(set(colours)) == [(0, 0, 255), (0, 255, 0), (255, 0, 0)] and colours.count((0, 0, 255)) == 2
+
+
+def test_chco_pipes_colour_each_scatter_point():
+    image = draw("cht=s&chs=200x200&chd=t:20,80|50,50&chco=ff0000|0000ff&chma=0,0,0,0")
+    red, blue = near(image, (255, 0, 0), tolerance=70), near(image, (0, 0, 255), tolerance=70)
+    assert red and blue and max(x for x, _ in red) < 100 < min(x for x, _ in blue)
+
+
+def test_per_point_colours_change_the_etag():
+    from dyngraph.spec import to_query
+
+    plain = resolve("cht=bvg&chs=200x100&chd=t:1,2&chco=ff0000", Settings())
+    coloured = resolve("cht=bvg&chs=200x100&chd=t:1,2&chco=ff0000|00ff00", Settings())
+    assert to_query(plain) != to_query(coloured) and "pointcolors=ff0000%7C00ff00" in to_query(coloured)
+
+
+# --- transparency, title alignment -------------------------------------------------------
+
+
+def test_chf_a_makes_the_whole_png_translucent(graph):
+    body = graph.get("/?cht=bvg&chs=100x80&chd=t:50&chco=ff0000&chf=a,s,00000080").body
+    image = decode(body)
+    assert image.mode == "RGBA" and body[:8] == b"\x89PNG\r\n\x1a\n"
+    alphas = {a for _, a in image.getchannel("A").getcolors()}
+    assert alphas == {128}  # background and bars alike
+    assert max(image.getpixel((x, 70))[0] for x in range(100)) == 255  # the red bar keeps its colour
+
+
+def test_chts_alignment_moves_the_title():
+    def title_columns(align):
+        image = draw(f"cht=lc&chs=300x150&chd=t:1,2&chtt=Title&chts=ff0000,14,{align}")
+        return sorted({x for x, _ in near(image, (255, 0, 0), box=(0, 0, 300, 30), tolerance=90)})
+
+    left, centre, right = title_columns("l"), title_columns("c"), title_columns("r")
+    assert left[0] < 20 and right[-1] > 280 and abs((centre[0] + centre[-1]) / 2 - 150) <= 3
+
+
+# --- legend positions ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("chdlp", "side"), [("l", "left"), ("r", "right"), ("t", "top"), ("b", "bottom")])
+def test_chdlp_puts_the_legend_on_its_side_outside_the_plot(chdlp, side):
+    query = f"cht=bvg&chs=300x200&chd=t:100&chco=ff0000&chdl=Reds&chdls=00aa00,14&chdlp={chdlp}&chf=c,s,0000ff"
+    image = draw(query)
+    plot = near(image, (0, 0, 255), tolerance=10)
+    left, right = min(x for x, _ in plot), max(x for x, _ in plot)
+    top, bottom = min(y for _, y in plot), max(y for _, y in plot)
+    text = near(image, (0, 0xaa, 0), tolerance=90)
+    assert len(text) > 20
+    beyond = {"left": lambda x, y: x < left, "right": lambda x, y: x > right,
+              "top": lambda x, y: y < top, "bottom": lambda x, y: y > bottom}[side]
+    assert all(beyond(x, y) for x, y in text)
+    assert "chdlp" not in unsupported(query)

@@ -68,8 +68,11 @@ def test_pie_colours_per_slice_and_interpolated():
     assert colours == ("000000", "808080", "ffffff")
 
 
-def test_per_bar_colours_are_reported_partial():
-    assert "chco (partial" in unsupported("cht=bvg&chs=200x100&chd=t:1,2&chco=ff0000|00ff00")
+def test_per_bar_colours_are_drawn_and_per_segment_line_colours_reported_partial():
+    spec = spec_of("cht=bvg&chs=200x100&chd=t:1,2|3,4&chco=ff0000|00ff00")
+    assert spec.pointcolors == (("ff0000", "00ff00"), ("ff0000", "00ff00")) and spec.colors == ("ff0000", "ff0000")
+    assert "chco" not in unsupported("cht=bvg&chs=200x100&chd=t:1,2&chco=ff0000|00ff00")
+    assert "chco (partial" in unsupported("cht=lc&chs=200x100&chd=t:1,2&chco=ff0000|00ff00")
 
 
 def test_chf_bar_series_fill_sets_the_series_colour():

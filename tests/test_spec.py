@@ -175,6 +175,11 @@ def _styles(draw, chart_type):
         options["lines"] = draw(st.booleans())
         options["sizes"] = ",".join(map(str, draw(st.lists(st.integers(0, 100), max_size=4))))
         options["xmin"], options["xmax"] = draw(st.integers(-100, 0)), draw(st.integers(1, 100))
+    if draw(st.booleans()):
+        options["pointcolors"] = [draw(st.lists(_colours, min_size=1, max_size=3))]
+        options["opacity"] = draw(st.sampled_from([0, 0.25, 0.5, 1]))
+        options["titlealign"] = draw(st.sampled_from(["center", "left", "right"]))
+        options["legendpos"] = draw(st.sampled_from(["auto", "right", "bottom", "top", "left", "none"]))
     return options
 
 

@@ -14,7 +14,8 @@ from .query import split_query, unique_params
 
 CHART_TYPES = ("line", "area", "bar", "hbar", "pie", "donut", "scatter", "sparkline")
 FORMATS = ("jpeg", "png", "gif", "webp")
-LEGEND_POSITIONS = ("auto", "right", "bottom", "top", "none")
+LEGEND_POSITIONS = ("auto", "right", "bottom", "top", "left", "none")
+TITLE_ALIGNS = ("center", "left", "right")
 SPARK_MARKERS = ("min", "max", "first", "last")
 # Codes are not charts: kept out of CHART_TYPES so chart galleries and chart tests skip them.
 CODE_TYPES = ("qr",)
@@ -74,6 +75,9 @@ class ChartSpec:
     sizes: tuple = ()
     xmin: float | None = None
     xmax: float | None = None
+    pointcolors: tuple = ()
+    opacity: float = 1.0
+    titlealign: str = "center"
 
     def __post_init__(self):
         default_w, default_h = DEFAULT_SIZES.get(self.type, DEFAULT_SIZE)
@@ -168,7 +172,7 @@ PARAMS = {
     p.name: p
     for p in (
         _p("type", lambda t, _: values.choice(t, "type", CHART_TYPES + CODE_TYPES), str,
-           "Chart type (`qr`: a QR code of `qrtext`).", " | ".join(CHART_TYPES + CODE_TYPES)),
+           "Chart type (`pie` with several series: concentric rings, the first innermost; `qr`: a QR code of `qrtext`).", " | ".join(CHART_TYPES + CODE_TYPES)),
         _p("data", _read_series, _write_series,
            "Series separated by `|`, values by `,`; an empty value is a gap. "
            "For `scatter`, each series is x,y pairs: `1,5,2,7`. "
@@ -254,7 +258,7 @@ PARAMS = {
         _p("plotfill", lambda t, _: styles.read_fill(t, "plotfill"), styles.write_fill,
            "Fill of the plot area: `s,<colour>`, or a gradient or stripes as for `bgfill`.", "s | lg | ls fill"),
         _p("depth", lambda t, _: values.integer(t, "depth", 0, 100), str,
-           "Pie: a darker rim this many pixels deep below the pie (a 3-D look); 0 is flat.", "0 to 100"),
+           "Pie: a 3-D look, the pie tilted into an ellipse over a darker rim this many pixels deep; 0 is flat.", "0 to 100"),
         _p("lines", lambda t, _: values.flag(t, "lines"), lambda v: "1" if v else "0",
            "Scatter: join each series' points in order (x,y line charts).", "0 | 1"),
         _p("sizes", lambda t, lim: _read_sizes(t, lim), lambda v: ",".join(map(_num, v)),
@@ -263,6 +267,14 @@ PARAMS = {
            "Scatter: left end of the x axis (default: from the data).", "number"),
         _p("xmax", lambda t, _: values.number(t, "xmax"), _num,
            "Scatter: right end of the x axis (default: from the data).", "number"),
+        _p("pointcolors", styles.read_point_colours, styles.write_point_colours,
+           "Per-point colours (Google's `chco` grammar): `|` between the points of one series, `,` between series; "
+           "a series' list repeats over its points (one bar, dot or slice each): `ff0000|00ff00|0000ff,cccccc`. "
+           "For pies with several series (rings), the slice colours of each ring.", "rrggbb|...,..."),
+        _p("opacity", lambda t, _: values.bounded_number(t, "opacity", 0, 1), _num,
+           "Opacity of the whole image, 0-1 (PNG/WebP/GIF get an alpha channel; Google's `chf=a`).", "0 to 1"),
+        _p("titlealign", lambda t, _: values.choice(t, "titlealign", TITLE_ALIGNS), str,
+           "Title alignment.", " | ".join(TITLE_ALIGNS)),
     )
 }
 _DEFAULTS = ChartSpec()
@@ -307,11 +319,12 @@ def _check_whole(spec, limits):
         msg = f"{spec.width}x{spec.height} is {spec.width * spec.height} pixels; at most {limits.max_pixels} are accepted"
         raise SpecError("width", msg)
     if spec.type in ("pie", "donut"):
-        if len(spec.data) != 1:
-            raise SpecError("data", f"{spec.type} takes one series, got {len(spec.data)}")
-        if len(spec.data[0]) > limits.max_slices:
-            raise SpecError("data", f"{spec.type} takes at most {limits.max_slices} slices, got {len(spec.data[0])}")
-        if any(v is not None and v < 0 for v in spec.data[0]):
+        if spec.type == "donut" and len(spec.data) != 1:
+            raise SpecError("data", f"donut takes one series, got {len(spec.data)} (pie draws several as rings)")
+        slices = sum(len(s) for s in spec.data)
+        if slices > limits.max_slices:
+            raise SpecError("data", f"{spec.type} takes at most {limits.max_slices} slices, got {slices}")
+        if any(v is not None and v < 0 for s in spec.data for v in s):
             raise SpecError("data", f"{spec.type} values must not be negative")
     if spec.type == "scatter":
         for s in spec.data:
@@ -326,6 +339,8 @@ def _check_whole(spec, limits):
     text_length = len(spec.title) + sum(map(len, spec.labels)) + sum(map(len, spec.legend))
     if text_length > limits.max_text:
         raise SpecError("labels", f"{text_length} characters of text; at most {limits.max_text} in all")
+    if len(spec.pointcolors) > len(spec.data):
+        raise SpecError("pointcolors", f"{len(spec.pointcolors)} colour lists for {len(spec.data)} series")
     if len(spec.labels) > limits.max_points or len(spec.colors) > limits.max_points:
         raise SpecError("labels", f"at most {limits.max_points} labels and colours")
 
@@ -405,6 +420,8 @@ def _to_text(name, value):
     if isinstance(value, (int, float)):
         return _api_number(value)
     if isinstance(value, (list, tuple)):
+        if name == "pointcolors":
+            return ",".join("|".join(c.lstrip("#") for c in ([s] if isinstance(s, str) else s)) for s in value)
         sep = "," if name in ("colors", "markers") else "|"
         return sep.join(str(v).lstrip("#") if name == "colors" else str(v) for v in value)
     if name in ("background",) and isinstance(value, str):

@@ -209,6 +209,36 @@ def write_ints(numbers):
     return ",".join(map(str, numbers))
 
 
+# --- per-point colours ------------------------------------------------------------------
+
+
+def read_point_colours(text, limits):
+    """``ff0000|00ff00,0000ff`` -> (('ff0000', '00ff00'), ('0000ff',)): per series, the colours of its points."""
+    if not text:
+        return ()
+    out = []
+    for group in text.split(","):
+        items = tuple(values.colour(c.strip(), "pointcolors") for c in group.split("|") if c.strip())
+        if not items:
+            raise SpecError("pointcolors", f"each series needs at least one colour, got {shown(text)}")
+        if len(items) > limits.max_points:
+            raise SpecError("pointcolors", f"at most {limits.max_points} colours per series")
+        out.append(items)
+    return tuple(out)
+
+
+def write_point_colours(groups):
+    return ",".join("|".join(g) for g in groups)
+
+
+def point_colour(spec, series, index, default):
+    """The colour of point ``index`` of ``series``: its ``pointcolors`` entry (cycled), else ``default``."""
+    if series < len(spec.pointcolors):
+        group = spec.pointcolors[series]
+        return group[index % len(group)]
+    return default
+
+
 # --- fills ----------------------------------------------------------------------------
 
 

@@ -40,14 +40,17 @@ PARAMETERS = {
     "chs": (SUPPORTED, "`<width>x<height>`; Google's limits: 1,000 px a side, 300,000 px in all (configurable)"),
     "chd": (SUPPORTED, "`t:`, `t<N>:`, `s:`, `e:` with missing values `_`/`__` and below-range text values"),
     "chds": (SUPPORTED, "min,max pairs per series (last pair reused) or `a`; ignored for `s:`/`e:` as Google did"),
-    "chco": (PARTIAL, "`,` between series; `|` per slice for pies; `|` per bar/point is drawn with the "
-                      "series' first colour"),
-    "chf": (PARTIAL, "`bg` and `c` (chart area) solid, gradient `lg` and stripes `ls` (native `bgfill`, "
-                     "`plotfill`), `b<n>,s` bar series colours; `a` (transparency) is reported"),
+    "chco": (PARTIAL, "`,` between series; `|` per element: per bar and per scatter point (native "
+                      "`pointcolors`, cycled), per slice for pies; lines take each series' first colour"),
+    "chf": (SUPPORTED, "`bg` and `c` (chart area) solid, gradient `lg` and stripes `ls` (native `bgfill`, "
+                       "`plotfill`), `b<n>,s` bar series colours, `a,s,<rrggbbaa>` transparency of the whole "
+                       "image (native `opacity`, a PNG with alpha)"),
     "chtt": (SUPPORTED, "title, `+` as space; `|` line breaks (native `title` with `|`)"),
-    "chts": (PARTIAL, "title colour and size (native `titlecolor`, `titlesize`); the title is always centred"),
+    "chts": (SUPPORTED, "title colour, size and alignment `l`/`c`/`r` (native `titlecolor`, `titlesize`, "
+                        "`titlealign`)"),
     "chdl": (SUPPORTED, "legend names (slice names for pies when there is no `chl`)"),
-    "chdlp": (PARTIAL, "`b`, `t`, `r` (and their `v`/`s` variants); `l` is drawn at the right"),
+    "chdlp": (PARTIAL, "`b`, `t`, `r`, `l` (native `legendpos`; never over the plot) and their `s` variants; "
+                       "`bv`/`tv` are laid out in rows; label orders other than `l` are reported"),
     "chdls": (SUPPORTED, "legend text colour and size (native `legendcolor`, `legendsize`)"),
     "chl": (SUPPORTED, "pie slice labels; QR text"),
     "chxt": (SUPPORTED, "axes x, y, r, t, repeatable, in order (native `axes`); without it no axis labels, as "

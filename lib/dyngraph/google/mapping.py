@@ -19,7 +19,7 @@ PIE_DEFAULT = ("ff9900", "ffffcc")  # slices shaded from dark orange to pale yel
 FORMATS = {"png": "png", "gif": "gif"}
 QR_ENCODINGS = {"utf-8": "utf-8", "utf8": "utf-8", "iso-8859-1": "iso-8859-1", "shift_jis": "shift_jis"}
 _LEGEND_POSITIONS = {"b": "bottom", "bv": "bottom", "bs": "bottom", "bvs": "bottom", "t": "top", "tv": "top",
-                     "ts": "top", "tvs": "top", "r": "right", "rs": "right", "l": "right", "ls": "right"}
+                     "ts": "top", "tvs": "top", "r": "right", "rs": "right", "l": "left", "ls": "left"}
 # cht -> (native type, stacked)
 _TYPES = {"lc": ("line", False), "lc:nda": ("line", False), "ls": ("sparkline", False), "lxy": ("line", False),
           "bvs": ("bar", True), "bvg": ("bar", False), "bhs": ("hbar", True), "bhg": ("hbar", False),
@@ -181,7 +181,7 @@ def _map_chart(query, cht, params, stacked, limits, note):
         colours = _pie_colours(query.get("chco", ""), len(series[0]), note)
     elif kind == "scatter":
         series = _scatter(cd, count, params, note)
-        colours = _series_colours(query.get("chco", ""), 1, LINE_DEFAULT, note)
+        colours = _series_colours(query.get("chco", ""), 1, LINE_DEFAULT, note, params)
     elif cht == "lxy":
         series = _lxy(cd, count, params, note)
         colours = _series_colours(query.get("chco", ""), len(series), LINE_DEFAULT, note)
@@ -191,10 +191,13 @@ def _map_chart(query, cht, params, stacked, limits, note):
         if cht == "bvo":
             series = _overlapped_as_stacked(series, note)
         params["min"], params["max"] = values.format_number(low), values.format_number(high)
-        default = BAR_DEFAULT if kind in ("bar", "hbar") else LINE_DEFAULT
-        colours = _series_colours(query.get("chco", ""), count, default, note)
+        bars = kind in ("bar", "hbar")
+        colours = _series_colours(query.get("chco", ""), count, BAR_DEFAULT if bars else LINE_DEFAULT, note,
+                                  params if bars else None)
         if cht == "bvo":
             colours = colours[::-1]
+            if "pointcolors" in params:
+                params["pointcolors"] = ",".join(params["pointcolors"].split(",")[::-1])
     params["data"] = "|".join(",".join("" if v is None else values.format_number(v) for v in s) for s in series)
     _apply_fills(query.get("chf", ""), kind, colours, params, note)
     params["colors"] = ",".join(colours)
@@ -421,19 +424,25 @@ def _colour(text, param):
     return values.colour(text.strip(), param)
 
 
-def _series_colours(chco, count, default, note):
+def _series_colours(chco, count, default, note, params=None):
+    """Series colours (`,` between series, cycled); with ``params``, `|` per-element colours -> pointcolors."""
     if not chco:
         return [default] * count
-    groups = [g for g in chco.split(",")]
-    firsts = []
-    for group in groups:
-        items = [c for c in group.split("|") if c.strip()]
+    groups = []
+    for group in chco.split(","):
+        items = [_colour(c, "chco") for c in group.split("|") if c.strip()]
         if not items:
             raise SpecError("chco", f"must be hex colours like ff0000, got {shown(chco)}")
-        if len(items) > 1:
-            note("chco", PARTIAL, "per-element colours (|) are drawn with each series' first colour")
-        firsts.append(_colour(items[0], "chco"))
+        groups.append(items)
+    firsts = [g[0] for g in groups]
     note("chco", OK, ", ".join(firsts))
+    if any(len(g) > 1 for g in groups):
+        if params is None:
+            note("chco", PARTIAL, "per-element colours (|) are drawn with each series' first colour on lines")
+        else:
+            per_series = [groups[i % len(groups)] for i in range(count)]
+            params["pointcolors"] = ",".join("|".join(g) for g in per_series)
+            note("chco", OK, "per-element colours (|), cycled over each series' points")
     return [firsts[i % len(firsts)] for i in range(count)]
 
 
@@ -489,6 +498,11 @@ def _apply_fills(chf, kind, colours, params, note):
             note("chf", NOT, f"{target},{fill}: gradients and stripes are drawn for bg and c only")
             continue
         colour = _colour(parts[2], "chf")
+        if target == "a":  # transparency of the whole image: only the colour's alpha counts
+            alpha = int(colour[6:8], 16) if len(colour) == 8 else 255
+            params["opacity"] = values.format_number(round(alpha / 255, 4))
+            note("chf", OK, f"the whole image at {round(alpha / 255 * 100)} % opacity (PNG with alpha)")
+            continue
         if target == "bg":
             params["background"] = colour
             note("chf", OK, f"background {colour}")
@@ -534,8 +548,11 @@ def _text_params(query, kind, series_count, cht, params, note):
             raise SpecError("chdlp", f"must be one of b, t, r, l (with v or s), got {shown(position)}")
         params["legendpos"] = native
         note("chdl", OK, f"{len(legend)} legend names, at the {native}")
-        if position.startswith("l"):
-            note("chdlp", PARTIAL, "a left legend is drawn at the right")
+        order = query.get("chdlp", "").partition("|")[2].strip()
+        if order and order != "l":
+            note("chdlp", PARTIAL, f"label order {shown(order)}: the names are listed in chdl order")
+        if position in ("bv", "tv", "bvs", "tvs"):
+            note("chdlp", PARTIAL, f"{position}: the entries are laid out in rows, as many to a row as fit")
     elif kind not in ("pie",):
         params["legendpos"] = "none"
 
@@ -588,10 +605,13 @@ def _styles(query, params, note):
         params["titlecolor"] = _colour(chts[0], "chts")
     if len(chts) > 1 and chts[1]:
         params["titlesize"] = values.format_number(min(max(values.number(chts[1], "chts"), 4.0), 72.0))
-    if len(chts) > 2 and chts[2] not in ("", "c"):
-        note("chts", PARTIAL, "title alignment: the title is centred")
-    elif "chts" in query:
-        note("chts", OK, "title colour and size")
+    if len(chts) > 2 and chts[2]:
+        align = {"l": "left", "c": "center", "r": "right"}.get(chts[2])
+        if align is None:
+            raise SpecError("chts", f"alignment must be l, c or r, got {shown(chts[2])}")
+        params["titlealign"] = align
+    if "chts" in query:
+        note("chts", OK, "title colour, size and alignment")
     chdls = [p.strip() for p in query.get("chdls", "").split(",")]
     if chdls[0]:
         params["legendcolor"] = _colour(chdls[0], "chdls")

@@ -34,7 +34,11 @@ def render(spec, *, font_path=""):
     canvas.legend_size, canvas.legend_ink = round(spec.legendsize), spec.legendcolor or None
     fills.paint(canvas, spec.bgfill, (0, 0, spec.width, spec.height))
     CHARTS[spec.type](canvas, spec)
-    return canvas.finish()
+    image = canvas.finish()
+    if spec.opacity < 1:  # the whole image see-through (Google's chf=a)
+        image = image.convert("RGBA")
+        image.putalpha(image.getchannel("A").point(lambda a: round(a * spec.opacity)))
+    return image
 
 
 def render_error(message, *, width, height, font_path=""):

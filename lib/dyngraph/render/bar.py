@@ -1,6 +1,6 @@
 """Bar charts, vertical (bar) and horizontal (hbar), grouped or stacked; negatives hang below zero."""
 
-from .. import theme
+from .. import styles, theme
 from ..scale import Linear
 from . import overlays
 from .frame import cartesian, legend, no_data, outer_box, series_entries, title
@@ -12,6 +12,11 @@ def draw_bar(canvas, spec):
 
 def draw_hbar(canvas, spec):
     _draw(canvas, spec, horizontal=True)
+
+
+def bar_colour(spec, series, index):
+    """A bar's colour: its own (``pointcolors``), else its series'."""
+    return styles.point_colour(spec, series, index, theme.series_colour(spec.colors, series))
 
 
 def segments(data, stacked):
@@ -76,7 +81,7 @@ def _draw(canvas, spec, *, horizontal):
         along0, along1 = _clamped(plot.value(start), lo_edge, hi_edge), _clamped(plot.value(end), lo_edge, hi_edge)
         if crisp:
             across0, across1, along0, along1 = round(across0), round(across1), round(along0), round(along1)
-        colour = theme.series_colour(spec.colors, s)
+        colour = bar_colour(spec, s, category)
         if horizontal:
             canvas.rect(along0, across0, along1, across1, colour)
         else:
@@ -114,7 +119,7 @@ def _fixed(canvas, spec, plot, bars, horizontal):
         across1 = across0 + max(1, round(width))
         along0, along1 = _clamped(plot.value(start), lo_edge, hi_edge), _clamped(plot.value(end), lo_edge, hi_edge)
         along0, along1 = round(along0), round(along1)
-        colour = theme.series_colour(spec.colors, s)
+        colour = bar_colour(spec, s, category)
         if horizontal:
             canvas.rect(along0, across0, along1, min(across1, plot.box.bottom), colour)
         else:
@@ -150,10 +155,10 @@ def _dense(canvas, spec, plot, bars, group, lo_edge, hi_edge, horizontal):
         if a > b:
             a, b = b, a
         old = spans.get(key)
-        spans[key] = (a, b) if old is None else (min(a, old[0]), max(b, old[1]))
-    for (s, pixel), (a, b) in sorted(spans.items()):
+        spans[key] = (a, b, category) if old is None else (min(a, old[0]), max(b, old[1]), old[2])
+    for (s, pixel), (a, b, category) in sorted(spans.items()):
         a, b = _clamped(a, lo_edge, hi_edge), _clamped(b, lo_edge, hi_edge)
-        colour = theme.series_colour(spec.colors, s)
+        colour = bar_colour(spec, s, category)  # the first bar of the pixel
         if horizontal:
             canvas.rect(a, pixel, max(b, a + 0.5), pixel + 1, colour)
         else:

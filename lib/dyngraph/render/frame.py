@@ -58,15 +58,17 @@ def outer_box(canvas):
 
 
 def title(canvas, spec, box):
-    """Draw the title centred at the top; return the box below it."""
+    """Draw the title at the top (centred unless ``titlealign``); return the box below it."""
     if not spec.title or compact(canvas):
         return box
     size = round(spec.titlesize) or canvas.title_size
     ink = spec.titlecolor or canvas.inks["title"]
     top = box.top
+    align = getattr(spec, "titlealign", "center")
+    x, anchor = {"left": (box.left, "la"), "right": (box.right, "ra")}.get(align, ((box.left + box.right) / 2, "ma"))
     for line in (part.strip() for part in spec.title.split("|")):  # `|` starts a new line
         text = canvas.fit(line, box.width, size)
-        canvas.text((box.left + box.right) / 2, top, text, size=size, fill=ink, anchor="ma")
+        canvas.text(x, top, text, size=size, fill=ink, anchor=anchor)
         top += canvas.line_height(size)
     return Box(box.left, top + theme.PAD / 2, box.right, box.bottom)
 
@@ -97,8 +99,8 @@ def legend(canvas, entries, box, position):
         else:
             position = "bottom"
     row_height = max(canvas.line_height(size), swatch) + 4
-    if position == "right":
-        return _legend_column(canvas, entries, box, swatch, row_height)
+    if position in ("right", "left"):
+        return _legend_column(canvas, entries, box, swatch, row_height, at_left=position == "left")
     return _legend_rows(canvas, entries, box, swatch, row_height, gap, at_top=position == "top")
 
 
@@ -109,13 +111,15 @@ def column_width(canvas, entries, box):
     return min(box.width * 0.35, swatch + 5 + max(canvas.text_width(e.name, size) for e in entries))
 
 
-def _legend_column(canvas, entries, box, swatch, row_height):
+def _legend_column(canvas, entries, box, swatch, row_height, *, at_left=False):
     column_width_ = column_width(canvas, entries, box)
     rows = max(1, min(len(entries), int(box.height // row_height)))
-    left = box.right - column_width_
+    left = box.left if at_left else box.right - column_width_
     top = box.top + (box.height - rows * row_height) / 2
     for index, entry in enumerate(entries[:rows]):
         _entry(canvas, entry, left, top + index * row_height, swatch, row_height, column_width_)
+    if at_left:
+        return Box(left + column_width_ + theme.LEGEND_GAP, box.top, box.right, box.bottom)
     return Box(box.left, box.top, left - theme.LEGEND_GAP, box.bottom)
 
 

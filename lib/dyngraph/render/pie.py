@@ -27,7 +27,7 @@ def _draw(canvas, spec, *, hole):
     position = spec.legendpos
     if position == "auto":
         position = "right" if box.width >= box.height * 1.25 else "bottom"
-    if position == "right" and entries and not compact(canvas):
+    if position in ("right", "left") and entries and not compact(canvas):
         side = column_width(canvas, entries, box) + theme.LEGEND_GAP
         diameter = min(box.width - side, box.height)
         spare = max(0.0, box.width - side - diameter)

@@ -1,6 +1,6 @@
 """Scatter charts: each series is (x, y) pairs on two numeric axes."""
 
-from .. import theme
+from .. import styles, theme
 from ..scale import widen
 from .canvas import colour as to_rgba
 from . import overlays
@@ -45,9 +45,13 @@ def draw_scatter(canvas, spec):
         ink = (r, g, b, round(a * DOT_ALPHA))
         if spec.lines and not spec.dots:
             break
+        own = index < len(spec.pointcolors)
         for number, (x, y) in enumerate(pairs):
             if x is None or y is None:
                 continue
+            if own:  # per-point colours
+                r, g, b, a = to_rgba(styles.point_colour(spec, index, number, ""))
+                ink = (r, g, b, round(a * DOT_ALPHA))
             px, py = plot.position(x), plot.value(y)
             if not (left <= px <= right and top <= py <= bottom):
                 continue
