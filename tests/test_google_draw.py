@@ -204,6 +204,37 @@ def test_chbh_a_fits_the_bars_to_the_plot():
     assert len(widths) == 10 and max(widths) - min(widths) <= 1 and red[-1] < 300
 
 
+def test_p3_top_is_an_ellipse_wider_than_high_over_its_rim():
+    image = draw("cht=p3&chs=300x200&chd=t:100&chco=ff0000&chma=0,0,0,0")
+    red = near(image, (255, 0, 0), tolerance=12)
+    rim = near(image, (round(255 * 0.7), 0, 0), tolerance=12)
+    width = max(x for x, _ in red) - min(x for x, _ in red)
+    height = max(y for _, y in red) - min(y for _, y in red)
+    assert height < 0.6 * width and width > 250  # squashed: Google's tilted look
+    assert min(y for _, y in rim) > min(y for _, y in red) + height / 2  # the rim shows only at the front
+    assert max(y for _, y in rim) > max(y for _, y in red) + 5  # and hangs below the top
+    assert "cht (partial" not in unsupported("cht=p3&chs=300x200&chd=t:100")
+
+
+def test_pc_draws_every_series_as_a_ring_at_its_radius():
+    image = draw("cht=pc&chs=200x200&chd=t:100|100|100&chco=ff0000,00ff00,0000ff&chma=0,0,0,0")
+    row = [image.getpixel((x, 100)) for x in range(100, 200)]  # from the centre to the right edge
+
+    def extent(rgb):
+        xs = [i for i, c in enumerate(row) if all(abs(a - b) <= 10 for a, b in zip(c, rgb))]
+        return min(xs), max(xs)
+
+    red, green, blue = extent((255, 0, 0)), extent((0, 255, 0)), extent((0, 0, 255))
+    assert red[0] == 0 and 28 <= red[1] <= 34  # the first series: the middle, a third of the radius
+    assert 31 <= green[0] <= 36 and 61 <= green[1] <= 67
+    assert 64 <= blue[0] <= 69 and blue[1] >= 96
+    assert "chd (partial" not in unsupported("cht=pc&chs=200x200&chd=t:1|2")
+
+
+def test_p_still_ignores_further_series_as_google_did():
+    assert resolve("cht=p&chs=200x100&chd=t:1,2|3,4", Settings()).data == ((1.0, 2.0),)
+
+
 def test_p3_has_a_darker_rim_below_the_pie():
     flat, tilted = draw("cht=p&chs=200x100&chd=t:100&chco=ff0000"), draw("cht=p3&chs=200x100&chd=t:100&chco=ff0000")
     rim = (round(255 * 0.7), 0, 0)

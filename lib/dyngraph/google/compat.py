@@ -23,9 +23,10 @@ CHART_TYPES = {
     "bvo": (PARTIAL, "overlapped bars drawn as the stacked bars that look the same: each category's visible "
                      "bands are computed and stacked in reverse series order (negative values: partial)"),
     "p": (SUPPORTED, "pie (native `pie`); further series are ignored, as Google did"),
-    "p3": (PARTIAL, "pie with a darker rim below it (native `depth`), drawn from the front; the top is not "
-                    "tilted into an ellipse"),
-    "pc": (PARTIAL, "concentric pie: only the first (inner) series is drawn"),
+    "p3": (SUPPORTED, "3-D pie (native `depth`): the top squashed into an ellipse half as high as wide, over a "
+                      "rim 8 % of the image height deep in darker slice colours, seen from the front"),
+    "pc": (SUPPORTED, "concentric pie (native `pie` with several series): the first series innermost, each "
+                      "further one a ring around it; `,` colour groups per ring (native `pointcolors`)"),
     "s": (SUPPORTED, "scatter (native `scatter`): x|y series on their `chds` ranges; the third series sets point "
                      "sizes (native `sizes`)"),
     "qr": (SUPPORTED, "QR code via segno (native `qr`): `chl` text, `choe`, `chld` level|margin"),

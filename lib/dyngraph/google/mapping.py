@@ -178,7 +178,10 @@ def _map_chart(query, cht, params, stacked, limits, note):
         series = _pie(cht, cd, count, note)
         if cht == "p3":
             params["depth"] = str(max(3, round(int(params["height"]) * 0.08)))
-        colours = _pie_colours(query.get("chco", ""), len(series[0]), note)
+        colours = _pie_colours(query.get("chco", "").split(",")[0] if cht == "pc" else query.get("chco", ""),
+                               len(series[0]), note)
+        if len(series) > 1:
+            _ring_colours(query.get("chco", ""), series, colours, params, note)
     elif kind == "scatter":
         series = _scatter(cd, count, params, note)
         colours = _series_colours(query.get("chco", ""), 1, LINE_DEFAULT, note, params)
@@ -215,15 +218,18 @@ def _map_chart(query, cht, params, stacked, limits, note):
 
 
 def _pie(cht, cd, count, note):
+    """One series (``p``, ``p3``: further ones ignored, as Google did) or one ring per series (``pc``)."""
     if count > 1:
-        what = "only the first (inner) ring is drawn" if cht == "pc" else "further series are ignored, as Google did"
-        note("chd", PARTIAL if cht == "pc" else OK, f"{count} series for a pie: {what}")
-    low, high = cd.ranges[0]
-    series = cd.values(0, low, high)
-    if any(v is not None and v < 0 for v in series):
-        note("chd", PARTIAL, "negative pie values are drawn as empty (zero) slices")
-        series = tuple(None if v is None else max(v, 0.0) for v in series)
-    return [series]
+        what = "one ring each, the first innermost" if cht == "pc" else "further series are ignored, as Google did"
+        note("chd", OK, f"{count} series for a pie: {what}")
+    rings = []
+    for index in range(count if cht == "pc" else 1):
+        series = cd.values(index, *cd.ranges[index])
+        if any(v is not None and v < 0 for v in series):
+            note("chd", PARTIAL, "negative pie values are drawn as empty (zero) slices")
+            series = tuple(None if v is None else max(v, 0.0) for v in series)
+        rings.append(series)
+    return rings
 
 
 def _scatter(cd, count, params, note):
@@ -468,6 +474,16 @@ def _pie_colours(chco, slices, note):
         k = min(int(t), stops - 1)
         result.append(_mix(listed[k], listed[k + 1], t - k))
     return result
+
+
+def _ring_colours(chco, rings, colours, params, note):
+    """pc: `,` groups of chco go to the rings in turn, each spread over its ring's slices as for one pie
+    (`|` per slice, interpolated when short, one colour shaded towards white); one group serves every ring."""
+    groups = [g for g in chco.split(",") if g.strip()] or [""]
+    quiet = lambda *_: None  # noqa: E731  (the first ring's reading is already noted)
+    per_ring = [_pie_colours(groups[index % len(groups)], len(ring), quiet) for index, ring in enumerate(rings)]
+    params["pointcolors"] = ",".join("|".join(c) for c in per_ring)
+    note("chco", OK, "slice colours per ring")
 
 
 def _mix(a, b, t):

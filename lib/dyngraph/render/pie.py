@@ -1,8 +1,8 @@
-"""Pie and donut charts: one series, slices clockwise from 12 o'clock."""
+"""Pie and donut charts: slices clockwise from 12 o'clock; a pie's further series are rings around the first."""
 
 import math
 
-from .. import theme
+from .. import styles, theme
 from .frame import Box, Entry, column_width, compact, legend, no_data, outer_box, title
 
 MIN_LABEL_DEGREES = 20  # slices narrower than this get no percentage inside
@@ -20,55 +20,115 @@ def draw_donut(canvas, spec):
 
 def _draw(canvas, spec, *, hole):
     box = title(canvas, spec, outer_box(canvas))
-    values = [v or 0.0 for v in spec.data[0]] if spec.data else []
-    total = sum(values)
-    entries = [Entry(name, theme.series_colour(spec.colors, i)) for i, name in enumerate(spec.labels[:len(values)])
-               if name and total > 0 and values[i] > 0]
+    rings = [[v or 0.0 for v in series] for series in spec.data] or [[]]
+    tilted = bool(spec.depth) and not hole and len(rings) == 1
+    entries, k = [], 0
+    for r, values in enumerate(rings):
+        ring_total = sum(values)
+        for i, v in enumerate(values):
+            name = spec.labels[k] if k < len(spec.labels) else ""
+            if name and ring_total > 0 and v > 0:
+                entries.append(Entry(name, slice_colour(spec, r, i)))
+            k += 1
     position = spec.legendpos
     if position == "auto":
         position = "right" if box.width >= box.height * 1.25 else "bottom"
+    depth = float(spec.depth) if tilted else 0.0
     if position in ("right", "left") and entries and not compact(canvas):
         side = column_width(canvas, entries, box) + theme.LEGEND_GAP
-        diameter = min(box.width - side, box.height)
+        diameter = min(box.width - side, (box.height - depth) / (TILT if tilted else 1))
         spare = max(0.0, box.width - side - diameter)
         box = Box(box.left + spare / 2, box.top, box.right - spare / 2, box.bottom)
     box = legend(canvas, entries, box, position)
     radius = max(1.0, min(box.width, box.height) / 2 - 1)
     cx, cy = (box.left + box.right) / 2, (box.top + box.bottom) / 2
-    if not total > 0:
+    totals = [sum(values) for values in rings]
+    if not any(t > 0 for t in totals):
         canvas.circle(cx, cy, radius, canvas.inks["empty"])
         canvas.punch(cx, cy, radius * max(hole, 0.9 if not hole else hole))
         no_data(canvas, box)
         return
-    slices = layout(values, total, spec.colors)
-    if spec.depth and not hole:
-        depth = min(float(spec.depth), radius)
-        radius = max(1.0, radius - depth / 2)
-        cy -= depth / 2
-        _rim(canvas, cx, cy, radius, depth, slices)
-    for start, sweep, colour, _ in slices:
-        canvas.pieslice(cx, cy, radius, start, start + sweep + (0 if sweep >= 360 else 0.01), colour)
-    if 1 < len(slices) <= MAX_SEPARATED:  # thin separators in the background colour
-        edge = max(1.0, radius / 80)
-        for start, _, _, _ in slices:
-            a = math.radians(start)
-            canvas.line([(cx, cy), (cx + radius * 1.02 * math.cos(a), cy + radius * 1.02 * math.sin(a))],
-                        canvas.background, edge)
+    if tilted:
+        _tilted(canvas, spec, box, rings[0], totals[0])
+        return
+    count = len(rings)
+    for r in range(count - 1, -1, -1):  # outermost first; each inner ring covers the middle of the last
+        outer = radius * (r + 1) / count
+        if r < count - 1:
+            canvas.punch(cx, cy, outer)
+            outer -= max(1.0, radius / 80)
+        inner = radius * r / count if count > 1 else radius * hole
+        if totals[r] > 0:
+            _ring(canvas, spec, r, rings[r], totals[r], (cx, cy), outer, inner, hole if count == 1 else 0.0)
     if hole:
         canvas.punch(cx, cy, radius * hole)
+
+
+def slice_colour(spec, ring, index):
+    """Slice ``index`` of ``ring``: the ring's own colours (``pointcolors``), else ``colors`` per slice."""
+    return styles.point_colour(spec, ring, index, theme.series_colour(spec.colors, index))
+
+
+def _ring(canvas, spec, r, values, total, centre, outer, inner, hole):
+    """One ring (or the whole pie) from ``inner`` to ``outer`` pixels: slices, separators, percentages."""
+    cx, cy = centre
+    slices = layout(values, total, [slice_colour(spec, r, i) for i in range(len(values))])
+    for start, sweep, colour, _ in slices:
+        canvas.pieslice(cx, cy, outer, start, start + sweep + (0 if sweep >= 360 else 0.01), colour)
+    if 1 < len(slices) <= MAX_SEPARATED:  # thin separators in the background colour
+        edge = max(1.0, outer / 80)
+        for start, _, _, _ in slices:
+            a = math.radians(start)
+            canvas.line([(cx + inner * math.cos(a), cy + inner * math.sin(a)),
+                         (cx + outer * 1.02 * math.cos(a), cy + outer * 1.02 * math.sin(a))], canvas.background, edge)
     if compact(canvas):
         return
-    middle = (1 + hole) / 2 if hole else 0.64
+    if inner and not hole:  # a ring: labels in its middle
+        middle, room = (inner + outer) / 2 / outer, (outer - inner) * 0.9
+    else:
+        middle = (1 + hole) / 2 if hole else 0.64
+        room = outer * (1 - hole) * 0.9 if hole else outer * 0.6
+    _percentages(canvas, slices, total, lambda a, f: (cx + outer * f * math.cos(a), cy + outer * f * math.sin(a)),
+                 middle, room)
+
+
+def _percentages(canvas, slices, total, at, middle, room):
     size = canvas.label_size
     for start, sweep, colour, v in slices:
         if sweep < MIN_LABEL_DEGREES:
             continue
         text = percent(v / total)
-        a = math.radians(start + sweep / 2)
-        x, y = cx + radius * middle * math.cos(a), cy + radius * middle * math.sin(a)
-        room = radius * (1 - hole) * 0.9 if hole else radius * 0.6
+        x, y = at(math.radians(start + sweep / 2), middle)
         if canvas.text_width(text, size) <= room:
             canvas.text(x, y, text, size=size, fill=_ink_on(colour), anchor="mm")
+
+
+def _tilted(canvas, spec, box, values, total):
+    """A 3-D pie: the top squashed into an ellipse (TILT) over a rim ``depth`` pixels deep, darker, at the front."""
+    depth = min(float(spec.depth), box.height / 2)
+    rx = max(1.0, min(box.width / 2, (box.height - depth) / (2 * TILT)) - 1)
+    ry = rx * TILT
+    cx, cy = (box.left + box.right) / 2, (box.top + box.bottom - depth) / 2
+    slices = layout(values, total, [slice_colour(spec, 0, i) for i in range(len(values))])
+
+    def at(a, f=1.0):
+        return (cx + rx * f * math.cos(a), cy + ry * f * math.sin(a))
+
+    _rim(canvas, at, depth, slices)
+    for start, sweep, colour, _ in slices:
+        canvas.polygon([(cx, cy)] + _arc(at, start, start + sweep), colour)
+    if 1 < len(slices) <= MAX_SEPARATED:
+        edge = max(1.0, rx / 80)
+        for start, _, _, _ in slices:
+            canvas.line([(cx, cy), at(math.radians(start), 1.01)], canvas.background, edge)
+    if not compact(canvas):
+        _percentages(canvas, slices, total, at, 0.62, rx * 0.6)
+
+
+def _arc(at, a0, a1):
+    """Points along the ellipse from ``a0`` to ``a1`` degrees, at most 2 degrees apart."""
+    steps = max(2, int(abs(a1 - a0) / 2) + 1)
+    return [at(math.radians(a0 + (a1 - a0) * i / (steps - 1))) for i in range(steps)]
 
 
 def layout(values, total, colors):
@@ -116,20 +176,17 @@ def _rgb(hex_colour):
 
 
 RIM_SHADE = 0.7  # the rim is the slice colour darkened to this share
+TILT = 0.5  # a 3-D pie's top: an ellipse this many times as high as it is wide
 
 
-def _rim(canvas, cx, cy, radius, depth, slices):
-    """A 3-D look: the front edge of the pie as a band ``depth`` pixels deep, in darker slice colours."""
+def _rim(canvas, at, depth, slices):
+    """The front edge of a 3-D pie (angles 0-180, clockwise: the lower half) as a band ``depth`` deep."""
     for start, sweep, colour, _ in slices:
-        a0, a1 = max(start, 0.0), min(start + sweep, 180.0)  # only the front half (0-180, clockwise) shows
         for shift in (0.0, 360.0):
-            b0, b1 = max(start, shift), min(start + sweep, 180.0 + shift)
-            a0, a1 = b0 - shift, b1 - shift
+            a0, a1 = max(start, shift) - shift, min(start + sweep, 180.0 + shift) - shift
             if a1 <= a0:
                 continue
-            steps = max(2, int((a1 - a0) / 3) + 1)
-            arc = [math.radians(a0 + (a1 - a0) * i / (steps - 1)) for i in range(steps)]
-            top = [(cx + radius * math.cos(a), cy + radius * math.sin(a)) for a in arc]
+            top = _arc(at, a0, a1)
             bottom = [(x, y + depth) for x, y in reversed(top)]
             r, g, b = _rgb(colour)
             canvas.polygon(top + bottom, (round(r * RIM_SHADE), round(g * RIM_SHADE), round(b * RIM_SHADE)))
