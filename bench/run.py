@@ -46,7 +46,7 @@ MPL_CGI = BENCH / "mpl_cgi.py"
 MIB = 1024 * 1024
 
 WIDTH, HEIGHT, SERIES, POINTS = 600, 300, 3, 100
-MAX_W, MAX_H = 1732, 866  # the largest 2:1 image the default limits allow (max_pixels 1,500,000)
+MAX_W, MAX_H = 1414, 707  # the largest 2:1 image the default limits allow (max_pixels 1,000,000)
 TITLE = "Standard chart"
 LEGEND = ("alpha", "beta", "gamma")
 

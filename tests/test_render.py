@@ -56,7 +56,7 @@ def test_every_type_renders_exactly_the_requested_size_in_every_format(kind, fmt
     assert len(image.convert("RGB").getcolors(1 << 20)) > 2  # something was drawn
 
 
-@pytest.mark.parametrize("size", [(16, 16), (17, 300), (2000, 16), (2000, 750), (1224, 1224), (120, 30)])
+@pytest.mark.parametrize("size", [(16, 16), (17, 300), (2000, 16), (2000, 500), (1000, 1000), (120, 30)])
 @pytest.mark.parametrize("kind", sorted(CHARTS))
 def test_every_type_fits_tiny_and_huge_sizes(kind, size):
     image = render(make(type=kind, data=SAMPLES[kind], width=size[0], height=size[1], title="A title",

@@ -16,7 +16,7 @@ class Limits:
     min_size: int = 16
     max_width: int = 2000
     max_height: int = 2000
-    max_pixels: int = 1_500_000
+    max_pixels: int = 1_000_000
     max_series: int = 16
     max_points: int = 100_000
     max_slices: int = 360  # pie/donut: each slice is drawn; 4,000 sub-pixel slices took 2.4 s
