@@ -313,3 +313,18 @@ def test_chdlp_puts_the_legend_on_its_side_outside_the_plot(chdlp, side):
               "top": lambda x, y: y < top, "bottom": lambda x, y: y > bottom}[side]
     assert all(beyond(x, y) for x, y in text)
     assert "chdlp" not in unsupported(query)
+
+
+def test_without_chbh_bars_are_googles_23_px_with_8_px_between_groups():
+    image = draw("cht=bvg&chs=300x150&chd=t:50,50,50|50,50,50&chco=ff0000,0000ff")
+    red = sorted({x for x, y in near(image, (255, 0, 0), tolerance=10) if y == 140})
+    blue = sorted({x for x, y in near(image, (0, 0, 255), tolerance=10) if y == 140})
+    assert _runs(red) == [23, 23, 23] and _runs(blue) == [23, 23, 23]
+    assert blue[0] - (red[0] + 23) == 4 and red[23] - (blue[22] + 1) == 8
+
+
+def test_without_chbh_bars_that_would_not_fit_are_narrowed_to_fit():
+    image = draw("cht=bvs&chs=200x100&chd=t:" + ",".join(["50"] * 20) + "&chco=ff0000")
+    red = sorted({x for x, y in near(image, (255, 0, 0), tolerance=10) if y == 90})
+    widths = _runs(red)
+    assert len(widths) == 20 and max(widths) < 23 and red[-1] < 200

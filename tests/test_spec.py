@@ -162,7 +162,7 @@ def _styles(draw, chart_type):
         options["axisstyles"] = draw(st.sampled_from(["0,ff0000", "0,00ff00,12,-1,lt|1,0000ff,0,,_", "2,123456,9,0"]))
     if draw(st.booleans()):
         options["gridlines"] = draw(st.sampled_from(["20,25", "10,0,3,2,5,-5", "0,50,1,0"]))
-        options["barwidth"] = draw(st.sampled_from(["23", "a,4,8", "r,0.5,1.5", "10,0,2"]))
+        options["barwidth"] = draw(st.sampled_from(["23", "a,4,8", "a,4,8,23", "r,0.5,1.5", "10,0,2"]))
         options["marks"] = "|".join(draw(st.lists(_mark, min_size=1, max_size=4)))
         options["linestyles"] = draw(st.sampled_from(["2", "2,4,1|1", "0|3,2,2"]))
     if draw(st.booleans()):

@@ -236,8 +236,8 @@ PARAMS = {
            "Grid lines every x and y percent of the plot, dashed (dash, space in px), with offsets (percent); "
            "instead of lines at the value ticks.", "x,y[,dash,space,xoffset,yoffset]"),
         _p("barwidth", styles.read_bar_width, styles.write_bar_width,
-           "Bar width and gaps in pixels (`23,4,8`); `a,4,8` sizes bars to fit; `r,0.5,1.5` gaps relative to bars. "
-           "Bars are left-aligned like Google's.", "width|a|r[,gap,groupgap]"),
+           "Bar width and gaps in pixels (`23,4,8`); `a,4,8` sizes bars to fit (`a,4,8,23`: at most 23 px wide); "
+           "`r,0.5,1.5` gaps relative to bars. Bars are left-aligned like Google's.", "width|a|r[,gap,groupgap]"),
         _p("marks", styles.read_marks, styles.write_marks,
            "Markers on the plot (Google's `chm`): shapes `o s d c x`, value labels `N`, lines `h`, bands `r`/`R`, "
            "fills `B` (under a line) and `b` (between lines): `o,ff0000,0,-1,6|B,e6f2fa,0,0,0`.",

@@ -158,15 +158,19 @@ def write_numbers(numbers):
 
 
 def read_bar_width(text, _limits=None):
-    """``23,4,8`` (pixels), ``a,4,8`` (bars sized to fit) or ``r,0.5,1.5`` (gaps relative to the bar width)."""
+    """``23,4,8`` (pixels), ``a,4,8`` (bars sized to fit; ``a,4,8,23``: at most 23 px wide) or ``r,0.5,1.5``
+    (gaps relative to the bar width). -> (mode, width (for ``a``: the largest, 0 = any), gap, group gap)."""
     if not text:
         return ()
     parts = [p.strip() for p in text.split(",")]
     mode = parts[0] if parts[0] in ("a", "r") else "px"
-    rest = parts[1:] if mode != "px" else parts[1:]
-    if len(parts) > 3:
-        raise SpecError("barwidth", f"must be <width|a|r>[,<gap>,<group gap>], got {shown(text)}")
+    rest = parts[1:3]
+    if len(parts) > (4 if mode == "a" else 3):
+        raise SpecError("barwidth", f"must be <width|r>[,<gap>,<group gap>] or a[,<gap>,<group gap>,<largest "
+                                    f"width>], got {shown(text)}")
     width = values.bounded_number(parts[0], "barwidth", 1, 1000) if mode == "px" else 0.0
+    if mode == "a" and len(parts) == 4 and parts[3]:
+        width = values.bounded_number(parts[3], "barwidth", 1, 1000)
     default_gaps = (0.5, 1.5) if mode == "r" else (4.0, 8.0)
     gaps = [values.bounded_number(p, "barwidth", 0, 1000) if p else d for p, d in zip(rest + ["", ""], default_gaps)]
     return (mode, width, gaps[0], gaps[1])
@@ -174,7 +178,8 @@ def read_bar_width(text, _limits=None):
 
 def write_bar_width(bars):
     mode, width, gap, group = bars
-    return ",".join([mode if mode != "px" else _num(width), _num(gap), _num(group)])
+    cap = [_num(width)] if mode == "a" and width else []
+    return ",".join([mode if mode != "px" else _num(width), _num(gap), _num(group)] + cap)
 
 
 def read_line_styles(text, _limits=None):

@@ -67,7 +67,8 @@ PARAMETERS = {
     "chg": (SUPPORTED, "x and y steps in percent, dashes and offsets (native `gridlines`)"),
     "chls": (SUPPORTED, "thickness and dashes per series (native `linestyles`)"),
     "chbh": (SUPPORTED, "bar width in pixels, `a` (sized to fit) or `r` (relative), and gaps (native "
-                        "`barwidth`); without chbh bars are sized to fit"),
+                        "`barwidth`); without chbh Google's default 23 px bars, 4 px apart and 8 px between groups, "
+                        "narrowed to fit where Google cropped them (native `barwidth=a,4,8,23`)"),
     "chm": (PARTIAL, "drawn (native `marks`): shapes `o s d c x`, value labels `N` (without number formats), "
                      "`h` lines, `r`/`R` ranges, `B`/`b` fills; text `t`, arrows `a`, `v`/`V` lines, `D`, `F`, `E` "
                      "and `@` positions are reported"),

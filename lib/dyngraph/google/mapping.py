@@ -15,6 +15,7 @@ from . import compat, data
 OK, PARTIAL, NOT, IGNORED = "ok", "partial", "not supported", "ignored"
 LINE_DEFAULT = "ff9900"  # Google's default series colour for lines (orange)
 BAR_DEFAULT = "ffcc33"  # ...and for bars
+DEFAULT_BAR, DEFAULT_GAPS = 23, (4, 8)  # Google's bars without chbh: 23 px, 4 px apart, 8 px between groups
 PIE_DEFAULT = ("ff9900", "ffffcc")  # slices shaded from dark orange to pale yellow
 FORMATS = {"png": "png", "gif": "gif"}
 QR_ENCODINGS = {"utf-8": "utf-8", "utf8": "utf-8", "iso-8859-1": "iso-8859-1", "shift_jis": "shift_jis"}
@@ -698,8 +699,13 @@ def _marks(chm, series_count, params, note):
 
 
 def _bar_width(chbh, stacked, params, note):
-    """chbh=<width|a|r>,<bar gap>,<group gap> -> native barwidth (stacked bars: the bar gap is between stacks)."""
+    """chbh=<width|a|r>,<bar gap>,<group gap> -> native barwidth (stacked bars: the bar gap is between stacks).
+
+    Without chbh Google drew 23 px bars with 4 px between bars and 8 px between groups, cropping what did
+    not fit: dyngraph draws the same bars when they fit and narrows them to fit when they would not.
+    """
     if not chbh:
+        params["barwidth"] = f"a,{DEFAULT_GAPS[0]},{DEFAULT_GAPS[0] if stacked else DEFAULT_GAPS[1]},{DEFAULT_BAR}"
         return
     parts = [p.strip() for p in chbh.split(",")]
     mode = parts[0] if parts[0] in ("a", "r") else "px"

@@ -98,8 +98,9 @@ def fixed_layout(barwidth, box, count, slots, horizontal):
     mode, width, gap, group_gap = barwidth
     start, length = (box.top, box.height) if horizontal else (box.left, box.width)
     count = max(count, 1)
-    if mode == "a":
-        width = max(1.0, (length - count * group_gap - count * (slots - 1) * gap) / (count * slots))
+    if mode == "a":  # sized to fit; no wider than ``width`` when one is given (Google's default 23 px)
+        fit = max(1.0, (length - count * group_gap - count * (slots - 1) * gap) / (count * slots))
+        width = min(fit, width) if width else fit
     elif mode == "r":
         width = max(1.0, length / (count * (slots + (slots - 1) * gap + group_gap)))
         gap, group_gap = gap * width, group_gap * width
