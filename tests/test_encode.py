@@ -86,11 +86,14 @@ def test_saving_loads_only_the_one_plugin_it_needs(fmt):
         "import sys; sys.path.insert(0, 'lib');"
         "from dyngraph.spec import make; from dyngraph.render import render; from dyngraph.encode import encode;"
         f"encode(render(make(type='line', data=[[1, 2, 3]])), {fmt!r});"
-        "print(sorted(m for m in sys.modules if m.startswith('PIL.') and m.endswith('ImagePlugin')))"
+        "print(sorted(m for m in sys.modules if m.startswith('PIL.') and m.endswith('ImagePlugin')));"
+        "print('PIL.ImageFile' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     plugins = {"jpeg": ["PIL.JpegImagePlugin"], "png": [], "gif": ["PIL.GifImagePlugin"], "webp": ["PIL.WebPImagePlugin"]}
-    assert result.stdout.strip() == repr(plugins[fmt])  # a palette PNG is written without Pillow's plugin
+    loaded, image_file = result.stdout.split()[:-1], result.stdout.split()[-1]
+    assert " ".join(loaded) == repr(plugins[fmt])  # a palette PNG is written without Pillow's plugin
+    assert image_file == ("False" if fmt == "png" else "True")  # nor ImageFile (and logging)
 
 
 def test_palette_png_matches_pillows_png(chart):
@@ -111,6 +114,13 @@ def test_palette_png_matches_pillows_png(chart):
     assert (ours.format, ours.mode, ours.size) == ("PNG", "P", chart.size)
     assert ours.convert("RGB").tobytes() == theirs.convert("RGB").tobytes()
     assert ours.convert("RGB").tobytes() == small.convert("RGB").tobytes()
+
+
+def test_raw_bytes_equal_tobytes(chart):
+    from dyngraph.encode import _raw_bytes, palette
+
+    for image in (chart, palette(chart), chart.convert("RGBA"), chart.resize((1, 1))):
+        assert _raw_bytes(image) == image.tobytes()
 
 
 def test_truecolour_png_still_goes_through_pillow():

@@ -97,7 +97,7 @@ def palette_png(image, *, level=6):
     Scanlines use filter 0 (none), which the PNG spec recommends for palettes.
     """
     width, height = image.size
-    raw = image.tobytes()
+    raw = _raw_bytes(image)
     scanlines = b"".join(b"\x00" + raw[row:row + width] for row in range(0, width * height, width))
     colours = image.getpalette()[: 3 * (image.getextrema()[1] + 1)]
     header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)  # 8-bit indexed, no interlace
@@ -112,3 +112,29 @@ def palette_png(image, *, level=6):
 
 def _chunk(tag, data):
     return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
+
+
+def _raw_bytes(image):
+    """``image.tobytes()`` without its ``from . import ImageFile``, which imports logging (~4 ms cold).
+
+    Runs the same C raw encoder loop as ``Image.tobytes``; falls back to it
+    should Pillow's internal ``_getencoder`` ever change.
+    """
+    try:
+        encoder = Image._getencoder(image.mode, "raw", image.mode)
+        encoder.setimage(image.im, (0, 0, *image.size))
+    except (AttributeError, TypeError):
+        return image.tobytes()
+    chunks = []
+    try:
+        while True:
+            _, status, data = encoder.encode(max(65536, image.width * 4))
+            chunks.append(data)
+            if status:
+                break
+    finally:
+        encoder.cleanup()
+    if status < 0:
+        msg = f"encoder error {status} writing raw pixels"
+        raise RuntimeError(msg)
+    return b"".join(chunks)
