@@ -28,7 +28,7 @@ def test_partial_features_are_named_in_a_header(graph):
 
 
 def test_validate_returns_a_plain_text_report(graph):
-    response = graph.get("/?cht=lc&chs=200x100&chd=t:1,2&chm=t%3Cb%3E,ff0000,0,-1,5&chtt=%3Cb%3E&chof=validate")
+    response = graph.get("/?cht=lc&chs=200x100&chd=t:1,2&chm=F%3Cb%3E,ff0000,0,-1,5&chtt=%3Cb%3E&chof=validate")
     assert response.content_type == "text/plain"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     text = response.text

@@ -328,3 +328,60 @@ def test_without_chbh_bars_that_would_not_fit_are_narrowed_to_fit():
     red = sorted({x for x, y in near(image, (255, 0, 0), tolerance=10) if y == 90})
     widths = _runs(red)
     assert len(widths) == 20 and max(widths) < 23 and red[-1] < 200
+
+
+# --- more chm kinds ---------------------------------------------------------------------
+
+_FLAT = "cht=lc&chs=200x100&chd=t:0,100,0&chco=eeeeee&chma=0,0,0,0&chm="
+
+
+def test_chm_text_marker_sits_above_its_point():
+    red = near(draw(_FLAT + "tPeak,ff0000,0,2,12"), (255, 0, 0), tolerance=120)
+    assert len(red) > 10 and all(y < 100 for _, y in red) and min(x for x, _ in red) > 150  # at the last point
+
+
+def test_chm_v_and_V_lines():
+    image = draw(_FLAT + "v,00ff00,0,1,2|V,0000ff,0,2,2")
+    green_rows = {y for x, y in near(image, (0, 255, 0), tolerance=10)}
+    blue = near(image, (0, 0, 255), tolerance=10)
+    assert min(green_rows) <= 2 and max(green_rows) >= 97  # the middle point is at the top: from it down
+    assert {y for _, y in blue} >= set(range(1, 99)) and min(x for x, _ in blue) > 190
+
+
+def test_chm_v_stops_at_its_point():
+    image = draw("cht=lc&chs=200x100&chd=t:50,50,50&chco=eeeeee&chma=0,0,0,0&chm=v,00ff00,0,1,2")
+    rows = {y for _, y in near(image, (0, 255, 0), tolerance=10)}
+    assert 48 <= min(rows) <= 52 and max(rows) >= 97
+
+
+def test_chm_arrow_points_down_at_its_point():
+    image = draw("cht=lc&chs=200x100&chd=t:50,50,50&chco=eeeeee&chma=0,0,0,0&chm=a,0000ff,0,1,10")
+    blue = near(image, (0, 0, 255), tolerance=60)
+    xs, ys = [x for x, _ in blue], [y for _, y in blue]
+    assert blue and abs(sum(xs) / len(xs) - 100) <= 2 and 48 <= max(ys) <= 51 and 20 <= min(ys) < 40
+    head = [x for x, y in blue if y == max(ys) - 8]
+    assert max(head) - min(head) >= 5 > len([x for x, y in blue if y == max(ys) - 1])  # widest away from the tip
+
+
+def test_chm_D_draws_a_line_over_bars():
+    image = draw("cht=bvg&chs=200x100&chd=t:20,80&chco=cccccc&chbh=a&chma=0,0,0,0&chm=D,ff0000,0,0,3")
+    red = near(image, (255, 0, 0), tolerance=40)
+    assert len(red) > 100 and max(x for x, _ in red) - min(x for x, _ in red) > 80
+
+
+def test_chm_at_positions_place_a_mark_in_plot_fractions():
+    red = near(draw(_FLAT + "@o,ff0000,0,0.25:0.75,10"), (255, 0, 0), tolerance=20)
+    xs, ys = [x for x, _ in red], [y for _, y in red]
+    assert abs(sum(xs) / len(xs) - 50) <= 2 and abs(sum(ys) / len(ys) - 25) <= 2
+
+
+def test_chm_number_formats():
+    from dyngraph.styles import format_value
+
+    assert format_value("N*f2z*", 12.5) == "12.50" and format_value("N*f2*", 12.5) == "12.5"
+    assert format_value("N*p0*", 0.256) == "26%" and format_value("N*e1*", 12345) == "1.2e+04"
+    assert format_value("N*cUSD2s*K", 1234.5) == "$1,234.5K" and format_value("N~*f0*x", 3.4) == "~3x"
+    wide = near(draw(_FLAT + "N*f3z*,ff0000,0,0,12"), (255, 0, 0), tolerance=120)
+    narrow = near(draw(_FLAT + "N,ff0000,0,0,12"), (255, 0, 0), tolerance=120)
+    assert max(x for x, _ in wide) - min(x for x, _ in wide) > max(x for x, _ in narrow) - min(x for x, _ in narrow) + 10
+    assert "chm" not in unsupported(_FLAT + "N*f3z*,ff0000,0,0,12|tHi,ff0000,0,1,10|a,ff0000,0,1,8|D,ff0000,0,0,1")

@@ -155,7 +155,7 @@ def test_title_line_breaks_are_kept():
 
 
 def test_unknown_and_unsupported_parameters_are_reported_not_drawn():
-    header = unsupported("cht=lc&chs=200x100&chd=t:1,2&chm=a,ff0000,0,-1,5&chp=1&chxyz=1")
+    header = unsupported("cht=lc&chs=200x100&chd=t:1,2&chm=F,ff0000,0,-1,5&chp=1&chxyz=1")  # F: candlesticks
     assert "chm (not supported" in header and "chp (not supported" in header and "chxyz" in header
 
 

@@ -145,6 +145,10 @@ _mark = st.one_of(
               st.sampled_from(["0.5", "1", "0"])).map(lambda t: f"{t[0]},{t[1]},0,{t[2]},{t[3]}"),
     _colours.map(lambda c: f"B,{c},0,0,0"),
     _colours.map(lambda c: f"b,{c},0,1,0"),
+    st.tuples(st.sampled_from(["tHi there", "a", "v", "V", "D", "N*f2z*", "N$*cEUR1s*k", "N*p0*"]), _colours,
+              st.sampled_from(["-1", "0", "1:3:1"]), _small).map(lambda t: f"{t[0]},{t[1]},0,{t[2]},{t[3]}"),
+    st.tuples(st.sampled_from(["@o", "@tX", "@N"]), _colours, st.sampled_from(["0.5:0.5", "0:1"]))
+    .map(lambda t: f"{t[0]},{t[1]},0,{t[2]},8"),
 )
 
 

@@ -239,8 +239,11 @@ PARAMS = {
            "Bar width and gaps in pixels (`23,4,8`); `a,4,8` sizes bars to fit (`a,4,8,23`: at most 23 px wide); "
            "`r,0.5,1.5` gaps relative to bars. Bars are left-aligned like Google's.", "width|a|r[,gap,groupgap]"),
         _p("marks", styles.read_marks, styles.write_marks,
-           "Markers on the plot (Google's `chm`): shapes `o s d c x`, value labels `N`, lines `h`, bands `r`/`R`, "
-           "fills `B` (under a line) and `b` (between lines): `o,ff0000,0,-1,6|B,e6f2fa,0,0,0`.",
+           "Markers on the plot (Google's `chm`): shapes `o s d c x`, text `t<text>`, value labels `N` (formats as "
+           "Google's: `N*f2*`, `N$*f0s*`, `N*p0*`), arrows `a`, lines `h` (across), `v` (up to a point), `V` "
+           "(through a point), `D` (through the points), bands `r`/`R`, fills `B` (under a line) and `b` (between "
+           "lines); `@` before a point kind places it at `x:y` (fractions of the plot): "
+           "`o,ff0000,0,-1,6|B,e6f2fa,0,0,0|@tHi,000000,0,0.5:0.5,12`.",
            "kind,colour,series,which,size"),
         _p("linestyles", styles.read_line_styles, styles.write_line_styles,
            "Per series line width and dashes: `2,4,1|1` (overrides `linewidth`).", "width[,dash,space]"),

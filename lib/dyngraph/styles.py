@@ -8,13 +8,18 @@ The grammars follow Google Image Charts' (``chxl``, ``chxr``, ``chm``, ``chf``,
 ``chbh``, ``chg``, ``chls``), so Google URLs map onto them one to one.
 """
 
+import re
+
 from . import values
 from .errors import SpecError, shown
 
 AXIS_SIDES = ("x", "y", "r", "t")
 AXIS_CONTROLS = ("l", "t", "lt", "_")  # axis line only, tick marks only, both, neither
 MARK_SHAPES = ("o", "s", "d", "c", "x")  # circle, square, diamond, cross, x
-MARK_KINDS = MARK_SHAPES + ("N", "h", "r", "R", "B", "b")
+MARK_KINDS = MARK_SHAPES + ("N", "h", "r", "R", "B", "b", "t", "a", "v", "V", "D")
+POINT_KINDS = MARK_SHAPES + ("N", "t", "a", "v", "V")  # drawn at chosen points (or at @x:y)
+_NUMBER_FORMAT = re.compile(r"(f|p|e|c[A-Z]{3})?(\d{0,2})(z?)(s?)([xy]?)")
+CURRENCIES = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3", "JPY": "\u00a5"}
 FILL_KINDS = ("s", "lg", "ls")
 MAX_AXES = 8
 MAX_MARKS = 50
@@ -294,13 +299,23 @@ def read_marks(text, _limits=None):
     for block in filter(None, text.split("|")):
         parts = [p.strip() for p in block.split(",")]
         kind = parts[0]
-        if kind not in MARK_KINDS:
-            raise SpecError("marks", f"kind must be one of {' '.join(MARK_KINDS)}, got {shown(kind)}")
+        base = mark_base(kind)
+        if base not in MARK_KINDS or (kind.startswith("@") and base not in POINT_KINDS):
+            raise SpecError("marks", f"kind must be one of {' '.join(MARK_KINDS)} (text t<text>, "
+                                     f"value format N*f2*, @ before a point kind), got {shown(kind)}")
+        if base == "t":
+            kind = kind[:kind.index("t") + 1] + values.text(kind[kind.index("t") + 1:], "marks", 100)
+        elif base == "N":
+            number_format(kind)  # checks it
         if len(parts) < 5:
             raise SpecError("marks", f"must be <kind>,<colour>,<series>,<which>,<size>, got {shown(block)}")
         colour = values.colour(parts[1], "marks")
         series = values.integer(parts[2], "marks", 0, 99)
-        if kind in ("h", "r", "R"):
+        if kind.startswith("@"):  # at x:y, fractions of the plot
+            x, _, y = parts[3].partition(":")
+            which = f"{_num(values.bounded_number(x, 'marks', 0, 1))}:{_num(values.bounded_number(y, 'marks', 0, 1))}"
+            size = values.bounded_number(parts[4], "marks", 0, 100)
+        elif kind in ("h", "r", "R"):
             which = _num(values.bounded_number(parts[3], "marks", 0, 1))
             size = values.bounded_number(parts[4], "marks", 0, 1 if kind != "h" else 50)
         elif kind == "b":
@@ -315,6 +330,52 @@ def read_marks(text, _limits=None):
     if len(out) > MAX_MARKS:
         raise SpecError("marks", f"at most {MAX_MARKS} marks, got {len(out)}")
     return tuple(out)
+
+
+def mark_base(kind):
+    """The kind of a mark without its text, number format or ``@``: ``tHello`` -> ``t``, ``N*f2*`` -> ``N``."""
+    kind = kind[1:] if kind.startswith("@") else kind
+    return kind[:1] if kind[:1] in ("t", "N") else kind
+
+
+def number_format(kind):
+    """``N<before>*<f|p|e|c<ISO>><decimals>[z][s][x|y]*<after>`` -> (before, type, decimals or None, zeros,
+    separators, after); a plain ``N`` -> None (numbers as dyngraph writes them)."""
+    body = kind[kind.index("N") + 1:]
+    if body.count("*") < 2:
+        if body:
+            raise SpecError("marks", f"a value format is N<text>*<f|p|e|cUSD><decimals>[z][s]*<text>, got {shown(kind)}")
+        return None
+    before, spec, after = body.split("*", 2)
+    match = _NUMBER_FORMAT.fullmatch(spec)
+    if not match:
+        raise SpecError("marks", f"number format must be like f2, p0, e1, cEUR2 with z and s flags, got {shown(spec)}")
+    kind_, decimals, zeros, separators, _axis = match.groups()
+    return (before, kind_ or "f", int(decimals) if decimals else None, bool(zeros), bool(separators), after)
+
+
+def format_value(kind, value):
+    """A value label as mark ``kind`` (``N`` or ``N*f2*``...) asks, like Google's chm N formats."""
+    from .scale import format_number
+
+    shape = number_format(kind)
+    if shape is None:
+        return format_number(value)
+    before, type_, decimals, zeros, separators, after = shape
+    if type_ == "e":
+        text = f"{value:.{2 if decimals is None else decimals}e}"
+    else:
+        number = value * 100 if type_ == "p" else value
+        places = 0 if decimals is None and type_ != "f" else decimals
+        text = f"{number:{',' if separators else ''}.{6 if places is None else places}f}"
+        if (places is None or not zeros) and "." in text:
+            text = text.rstrip("0").rstrip(".")
+        if type_ == "p":
+            text += "%"
+        elif type_.startswith("c"):
+            code = type_[1:]
+            text = CURRENCIES.get(code, code + " ") + text
+    return before + text + after
 
 
 def _which(text):

@@ -69,9 +69,10 @@ PARAMETERS = {
     "chbh": (SUPPORTED, "bar width in pixels, `a` (sized to fit) or `r` (relative), and gaps (native "
                         "`barwidth`); without chbh Google's default 23 px bars, 4 px apart and 8 px between groups, "
                         "narrowed to fit where Google cropped them (native `barwidth=a,4,8,23`)"),
-    "chm": (PARTIAL, "drawn (native `marks`): shapes `o s d c x`, value labels `N` (without number formats), "
-                     "`h` lines, `r`/`R` ranges, `B`/`b` fills; text `t`, arrows `a`, `v`/`V` lines, `D`, `F`, `E` "
-                     "and `@` positions are reported"),
+    "chm": (PARTIAL, "drawn (native `marks`): shapes `o s d c x`, text `t`, value labels `N` with number formats "
+                     "(`N*f2*`, `p`, `e`, `cUSD`, `z`, `s`, text before and after), arrows `a`, lines `h`, `v`, "
+                     "`V` and `D`, ranges `r`/`R`, fills `B`/`b`, and `@` x:y positions; candlesticks `F`, error "
+                     "bars `E` and fractional point positions are reported"),
     "chma": (SUPPORTED, "margins around the chart (native `margins`); the legend size part is dyngraph's"),
     "chp": (NOT, "pie rotation / bar zero line"),
     "chof": (SUPPORTED, "`png` (default), `gif`, `validate` (a text report of how each parameter was read)"),

@@ -649,7 +649,8 @@ def _styles(query, params, note):
 
 _MARK_NAMES = {"o": "circle", "s": "square", "d": "diamond", "c": "cross", "x": "x", "N": "value label",
                "B": "fill under a line", "b": "fill between lines", "h": "horizontal line", "r": "horizontal band",
-               "R": "vertical band"}
+               "R": "vertical band", "t": "text", "a": "arrow", "v": "line up to a point", "V": "vertical line",
+               "D": "line through the points"}
 
 
 def _marks(chm, series_count, params, note):
@@ -658,39 +659,47 @@ def _marks(chm, series_count, params, note):
     for block in filter(None, chm.split("|")):
         parts = [p.strip() for p in block.split(",")]
         kind = parts[0]
-        if kind.startswith("N"):
-            if kind != "N":
-                note("chm", PARTIAL, f"value label format {shown(kind[1:])}: numbers are shown as dyngraph writes them")
-            kind = "N"
-        if kind not in _MARK_NAMES or kind in ("t", "a", "v", "V", "D", "F", "E") or kind.startswith("@"):
+        at = kind.startswith("@")
+        base = styles.mark_base(kind)
+        if base not in _MARK_NAMES or (at and base not in styles.POINT_KINDS):
             skipped.append(shown(parts[0][:8]))
             continue
+        if base == "N":
+            try:
+                styles.number_format(kind)
+            except SpecError:
+                note("chm", PARTIAL, f"value label format {shown(kind[1:])}: numbers are shown as dyngraph writes them")
+                kind = "@N" if at else "N"
         if len(parts) < 4:
             raise SpecError("chm", f"must be <type>,<colour>,<series>,<which>,<size>, got {shown(block)}")
         fields = (parts + ["0", "0"])[:5]
         fields[0] = kind
         fields[1] = _colour(fields[1], "chm")
         fields[4] = fields[4] or "0"
-        if kind in styles.MARK_SHAPES or kind == "N":
-            which = fields[3]
-            which = which or "-1"
+        if at:
+            fields[2] = "0"
+            if fields[3].count(":") != 1:
+                skipped.append(f"{shown(kind[:8])} at {shown(fields[3])} (needs x:y)")
+                continue
+        elif base in styles.POINT_KINDS or base == "D":
+            which = fields[3] or ("0" if base == "D" else "-1")
             fields[3] = which
             if "@" in which or ("." in which and ":" not in which):
-                skipped.append(f"{kind} at {shown(which)} (x:y or fractional positions)")
+                skipped.append(f"{kind[:8]} at {shown(which)} (fractional positions between points)")
                 continue
             if ":" in which:
                 fields[3] = ":".join((which.split(":") + ["", ""])[:3])
         if kind in ("h", "r", "R"):
             fields[2] = "0"
         series = fields[2]
-        if kind not in ("h", "r", "R") and (not series.isdigit() or int(series) >= series_count):
-            skipped.append(f"{kind} for series {shown(series)}, which is not drawn")
+        if kind not in ("h", "r", "R") and not at and (not series.isdigit() or int(series) >= series_count):
+            skipped.append(f"{kind[:8]} for series {shown(series)}, which is not drawn")
             continue
         if kind == "b" and (not fields[3].isdigit() or int(fields[3]) >= series_count):
             skipped.append(f"b to series {shown(fields[3])}, which is not drawn")
             continue
         kept.append(",".join(fields))
-        drawn.append(_MARK_NAMES[kind])
+        drawn.append(_MARK_NAMES[base] + (" at x:y" if at else ""))
     if kept:
         params["marks"] = "|".join(kept)
         note("chm", OK, ", ".join(dict.fromkeys(drawn)))

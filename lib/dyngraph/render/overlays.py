@@ -8,7 +8,6 @@ bands go behind the lines), ``over`` after (shapes, value labels, lines).
 import math
 
 from .. import styles
-from ..scale import format_number
 
 UNDER = ("B", "b", "r", "R")
 
@@ -48,24 +47,50 @@ def under(canvas, spec, places):
 
 
 def over(canvas, spec, places):
-    """Shapes, value labels and horizontal lines, on top of the series."""
+    """Shapes, texts, value labels, arrows and lines, on top of the series."""
     box = places.plot.box
     for kind, colour, series, which, size in spec.marks:
+        base = styles.mark_base(kind)
         if kind == "h":
             y = box.bottom - float(which) * box.height
             half = max(size, 1.0) / 2
             canvas.rect(box.left, y - half, box.right, y + half, colour)
-        elif kind in styles.MARK_SHAPES or kind == "N":
+        elif kind == "D":  # a line through the series' points (e.g. over bars)
+            count = places.count(series)
+            chosen = range(count) if which in ("0", "-1") else styles.mark_points(which, count)
+            line = [p for p in (places.point(series, i) for i in chosen) if p is not None]
+            if len(line) > 1:
+                canvas.line(line, colour, max(size, 1.0), clip=box.rect)
+        elif kind.startswith("@"):  # at x:y fractions of the plot
+            x, y = (float(v) for v in which.split(":"))
+            _point_mark(canvas, base, kind, (box.left + x * box.width, box.bottom - y * box.height), None, size,
+                        colour, box)
+        elif base in styles.POINT_KINDS:
             for index in styles.mark_points(which, places.count(series)):
                 point = places.point(series, index)
-                if point is None:
-                    continue
-                if kind == "N":
-                    value = places.values[series][index]
-                    text = format_number(value) if value is not None else ""
-                    canvas.text(point[0], point[1] - 3, text, size=round(size) or None, fill=colour, anchor="md")
-                else:
-                    shape(canvas, kind, point, size, colour)
+                if point is not None:
+                    _point_mark(canvas, base, kind, point, places.values[series][index], size, colour, box)
+
+
+def _point_mark(canvas, base, kind, point, value, size, colour, box):
+    """One mark of a point kind at ``point`` (``value``: the data value there, for N)."""
+    x, y = point
+    if base == "N" or base == "t":
+        text = kind[kind.index("t") + 1:] if base == "t" else (styles.format_value(kind, value) if value is not None
+                                                                else "")
+        canvas.text(x, y - 3, text, size=round(size) or None, fill=colour, anchor="md")
+    elif base == "v":  # from the bottom of the plot up to the point
+        half = max(size, 1.0) / 2
+        canvas.rect(x - half, y, x + half, box.bottom, colour)
+    elif base == "V":  # across the whole plot
+        half = max(size, 1.0) / 2
+        canvas.rect(x - half, box.top, x + half, box.bottom, colour)
+    elif base == "a":  # an arrow pointing down at the point
+        head = max(size, 4.0)
+        canvas.polygon([(x, y), (x - head / 2, y - head), (x + head / 2, y - head)], colour)
+        canvas.line([(x, y - head), (x, y - head * 2.5)], colour, max(1.0, head / 5))
+    else:
+        shape(canvas, base, point, size, colour)
 
 
 def shape(canvas, kind, point, size, colour):
