@@ -35,11 +35,15 @@ def images(text):
     return [attrs for tag, attrs in parse_html(text) if tag == "img"]
 
 
+def native_images(text):
+    return [img for img in images(text) if "cht=" not in img["src"]]
+
+
 def test_gallery_covers_every_chart_type(page):
     response = page.get("/")
     assert response.content_type == "text/html"
     assert response.text.startswith("<!DOCTYPE html>")
-    imgs = images(response.text)
+    imgs = native_images(response.text)
     types = {parse(img["src"].split("?", 1)[1]).type for img in imgs}
     assert types == set(CHART_TYPES)
     for img in imgs:
@@ -52,9 +56,22 @@ def test_gallery_covers_every_chart_type(page):
 def test_each_gallery_image_draws_at_its_declared_size(page, graph):
     from conftest import decode
 
-    for img in images(page.get("/").text):
-        body = graph.get("/?" + img["src"].split("?", 1)[1]).body
+    imgs = images(page.get("/").text)
+    assert len(imgs) > len(native_images(page.get("/").text))  # the Google URL examples are there too
+    for img in imgs:
+        body = graph.get("/?" + img["src"].split("?", 1)[1].replace("&amp;", "&")).body
         assert decode(body).size == (int(img["width"]), int(img["height"]))
+
+
+def test_google_examples_show_unless_signing(settings):
+    import webtest
+
+    from dyngraph.page_app import make_app
+
+    plain = webtest.TestApp(make_app(settings)).get("/").text
+    signing = webtest.TestApp(make_app(settings, secrets=("s3cret",))).get("/").text
+    assert 'id="google"' in plain and "cht=qr" in plain
+    assert 'id="google"' not in signing and "cht=" not in signing
 
 
 def test_snippets_are_copyable_img_tags(page):

@@ -36,3 +36,24 @@ def examples():
             type="sparkline", data=[[5, 6, 4, 7, 9, 8, 6, 5, 7, 10, 12, 11, 9, 13]], markers=["min", "max", "last"],
             width=160, height=36)),
     ]
+
+
+# Old Google Image Charts URLs, as pages still carry them: get_graph.py draws
+# them too (docs/google.md). (caption, query, width, height); sizes follow chs.
+GOOGLE_EXAMPLES = [
+    ("Google URL: 3-D pie (cht=p3)", "cht=p3&chs=250x100&chd=t:60,40&chl=Hello|World", 250, 100),
+    ("Google URL: grouped bars with axes (cht=bvg)",
+     "cht=bvg&chs=300x160&chd=t:20,35,50,65|30,25,60,40&chco=4D89F9,C6D9FD&chbh=a,4,16"
+     "&chdl=2025|2026&chxt=x,y&chxl=0:|Q1|Q2|Q3|Q4&chtt=Orders", 300, 160),
+    ("Google URL: line with markers (cht=lc)",
+     "cht=lc&chs=300x160&chd=t:10,25,20,45,40,70,65&chco=E4061C&chm=o,E4061C,0,-1,6"
+     "&chxt=x,y&chxl=0:|Mon|Tue|Wed|Thu|Fri|Sat|Sun&chg=0,25,4,2", 300, 160),
+]
+QR_EXAMPLE = ("Google URL: QR code (cht=qr)", "cht=qr&chs=160x160&chl=https://example.com/&choe=UTF-8", 160, 160)
+
+
+def google_examples():
+    """Google URL examples for the page; the QR code only where segno is installed."""
+    from importlib.util import find_spec
+
+    return GOOGLE_EXAMPLES + ([QR_EXAMPLE] if find_spec("segno") else [])

@@ -19,7 +19,7 @@ form.builder input[type=text]{width:100%;box-sizing:border-box}
 """
 
 
-def page(*, gallery, builder_fields, built, error, script, settings=None):
+def page(*, gallery, builder_fields, built, error, script, settings=None, google=()):
     """The whole page: builder (with its result) then gallery."""
     parts = [
         "<!DOCTYPE html>",
@@ -34,19 +34,40 @@ def page(*, gallery, builder_fields, built, error, script, settings=None):
         builder(builder_fields, built, error, script, settings),
         '<h2 id="gallery">Gallery</h2><div class="gallery">',
         *(figure(caption, spec, script, settings) for caption, spec in gallery),
-        "</div></main></body></html>",
+        "</div>",
+        *google_section(google, script),
+        "</main></body></html>",
     ]
     return "\n".join(parts)
 
 
 def figure(caption, spec, script, settings=None):
     """One chart with its caption and a copyable snippet."""
-    tag = img_tag(spec, script, settings=settings)
+    return _framed(caption, img_tag(spec, script, settings=settings))
+
+
+def _framed(caption, tag):
+    """An <img> tag in a figure, with its caption and the tag itself to copy."""
     return (
         f"<figure><figcaption>{escape(caption)}</figcaption>{tag}"
         f'<textarea class="snippet" readonly aria-label="HTML for {escape(caption)}">{escape(tag)}</textarea>'
         "</figure>"
     )
+
+
+def google_section(examples, script):
+    """Old Google Image Charts URLs drawn by get_graph.py: the drop-in, shown working."""
+    if not examples:
+        return []
+    intro = ('<h2 id="google">Google Image Charts URLs</h2><p>URLs written for Google\'s retired '
+             "<code>chart.googleapis.com/chart</code> work here unchanged: point them at "
+             "<code>get_graph.py</code>.</p>")
+    return [intro, '<div class="gallery">', *(_google_figure(*example, script) for example in examples), "</div>"]
+
+
+def _google_figure(caption, query, width, height, script):
+    src = f"{script}?{query}"
+    return _framed(caption, f'<img src="{escape(src)}" width="{width}" height="{height}" alt="{escape(caption)}">')
 
 
 def _select(name, options, current):

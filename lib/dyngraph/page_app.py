@@ -22,7 +22,9 @@ def make_app(settings=None, **overrides):
 def _handle(environ, start_response, settings):
     if environ.get("REQUEST_METHOD", "GET") not in http.ALLOWED_METHODS:
         return http.method_not_allowed(environ, start_response)
-    from .gallery import examples
+    from functools import partial
+
+    from .gallery import examples, google_examples
     from .markup import page
 
     fields, built, error, status = {}, None, None, 200
@@ -31,13 +33,14 @@ def _handle(environ, start_response, settings):
         built = build(fields, settings)
     except SpecError as exc:
         error, status = str(exc), exc.status  # 400, or 414 for an over-long query
+    # Google URLs cannot carry a signature: a signing site refuses them, so it does not show them.
+    draw_page = partial(page, gallery=examples(), builder_fields=fields, script=settings.graph_script,
+                        settings=settings, google=() if settings.secrets else google_examples())
     try:
-        html = page(gallery=examples(), builder_fields=fields, built=built, error=error,
-                    script=settings.graph_script, settings=settings)
+        html = draw_page(built=built, error=error)
     except StoreUnavailable as exc:  # output=graphid while the store is down: say so, keep the form
         error, status = str(exc), exc.status
-        html = page(gallery=examples(), builder_fields=fields, built=None, error=error,
-                    script=settings.graph_script, settings=settings)
+        html = draw_page(built=None, error=error)
     return http.respond(environ, start_response, status, PAGE_HEADERS, html.encode("utf-8"))
 
 
