@@ -10,7 +10,7 @@ from PIL import Image, ImageChops, JpegImagePlugin
 from dyngraph.encode import MIME_TYPES, encode, flatten, palette
 from dyngraph.render import render
 from dyngraph.spec import FORMATS, make
-from tests.conftest import ROOT, decode
+from tests.conftest import ROOT, decode, require_or_skip
 
 STANDARD = make(type="line", data=[[i % 7 + i / 10 for i in range(100)], [(i * 37) % 11 for i in range(100)],
                                    [5 + (i % 13) / 2 for i in range(100)]],
@@ -82,6 +82,12 @@ def test_unknown_format_is_a_programming_error(chart):
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_saving_loads_only_the_one_plugin_it_needs(fmt):
+    import PIL
+
+    from dyngraph.encode import JPEG_CONFIG_PILLOW
+
+    if fmt == "jpeg" and PIL.__version__.split(".")[0] not in JPEG_CONFIG_PILLOW:
+        pytest.skip("this Pillow's JPEG encoder arguments are not verified: JPEG goes through its plugin")
     code = (
         "import sys; sys.path.insert(0, 'lib');"
         "from dyngraph.spec import make; from dyngraph.render import render; from dyngraph.encode import encode;"
@@ -90,10 +96,10 @@ def test_saving_loads_only_the_one_plugin_it_needs(fmt):
         "print('PIL.ImageFile' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    plugins = {"jpeg": ["PIL.JpegImagePlugin"], "png": [], "gif": ["PIL.GifImagePlugin"], "webp": ["PIL.WebPImagePlugin"]}
+    plugins = {"jpeg": [], "png": [], "gif": ["PIL.GifImagePlugin"], "webp": ["PIL.WebPImagePlugin"]}
     loaded, image_file = result.stdout.split()[:-1], result.stdout.split()[-1]
-    assert " ".join(loaded) == repr(plugins[fmt])  # a palette PNG is written without Pillow's plugin
-    assert image_file == ("False" if fmt == "png" else "True")  # nor ImageFile (and logging)
+    assert " ".join(loaded) == repr(plugins[fmt])  # palette PNGs and JPEGs are written without Pillow's plugins
+    assert image_file == ("False" if fmt in ("png", "jpeg") else "True")  # nor ImageFile (and logging)
 
 
 def test_palette_png_matches_pillows_png(chart):
@@ -131,3 +137,31 @@ def test_truecolour_png_still_goes_through_pillow():
     photo = Image.merge("RGB", [Image.effect_noise((128, 128), 80) for _ in range(3)])
     decoded = decode(encode(photo, "png"))
     assert decoded.mode == "RGB" and decoded.tobytes() == photo.tobytes()
+
+
+@pytest.mark.parametrize("quality", [40, 90, 95])
+def test_direct_jpeg_is_byte_for_byte_pillows_save(chart, quality):
+    """encode.jpeg() feeds Pillow's C encoder the settings JpegImagePlugin would: the same bytes."""
+    import PIL
+
+    from dyngraph.encode import JPEG_CONFIG_PILLOW, jpeg
+
+    reference = io.BytesIO()
+    chart.save(reference, "JPEG", quality=quality, subsampling=0, optimize=False)
+    require_or_skip(PIL.__version__.split(".")[0] in JPEG_CONFIG_PILLOW,
+                    f"Pillow {PIL.__version__}: check JpegImagePlugin._save's encoderconfig against encode.jpeg, "
+                    "then add the major version to JPEG_CONFIG_PILLOW")
+    assert jpeg(chart, quality=quality) == reference.getvalue()
+    assert encode(chart, "jpeg", quality=quality) == reference.getvalue()
+
+
+def test_jpeg_falls_back_to_pillows_plugin_on_an_unverified_pillow(chart, monkeypatch):
+    import dyngraph.encode
+
+    direct = encode(chart, "jpeg")
+    monkeypatch.setattr(dyngraph.encode, "JPEG_CONFIG_PILLOW", ())
+    fallback = decode(encode(chart, "jpeg"))
+    assert fallback.format == "JPEG" and fallback.size == chart.size
+    assert JpegImagePlugin.get_sampling(fallback) == 0
+    difference = ImageChops.difference(decode(direct).convert("RGB"), fallback.convert("RGB"))
+    assert max(high for _, high in difference.getextrema()) <= 2

@@ -4,6 +4,7 @@ import io
 import struct
 import zlib
 
+import PIL
 from PIL import Image
 
 MIME_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
@@ -33,6 +34,8 @@ def encode(image, fmt, *, quality=90):
         small = palette(image)
         if small.mode == "P":
             return palette_png(small)
+    if fmt == "jpeg" and PIL.__version__.split(".")[0] in JPEG_CONFIG_PILLOW:
+        return jpeg(flatten(image), quality=quality)
     _load_plugin(fmt)
     out = io.BytesIO()
     if fmt == "jpeg":
@@ -114,17 +117,30 @@ def _chunk(tag, data):
     return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
 
 
-def _raw_bytes(image):
-    """``image.tobytes()`` without its ``from . import ImageFile``, which imports logging (~4 ms cold).
+# Pillow major versions whose JPEG encoder takes the argument tuple ``jpeg`` builds
+# (JpegImagePlugin._save's ``encoderconfig``); test_encode checks the bytes equal
+# Image.save's, so a version is added here only once that test passes on it.
+JPEG_CONFIG_PILLOW = ("13",)
 
-    Runs the same C raw encoder loop as ``Image.tobytes``; falls back to it
-    should Pillow's internal ``_getencoder`` ever change.
+
+def jpeg(image, *, quality=90):
+    """An RGB or L image as baseline JPEG, 4:4:4, from Pillow's C encoder without JpegImagePlugin.
+
+    The plugin imports ImageFile (and logging) and subprocess: ~7 ms of a cold
+    CGI request, for a tuple of settings. The bytes are Image.save's.
     """
-    try:
-        encoder = Image._getencoder(image.mode, "raw", image.mode)
-        encoder.setimage(image.im, (0, 0, *image.size))
-    except (AttributeError, TypeError):
-        return image.tobytes()
+    config = (
+        quality, False, 0, False, False, 0,  # quality, progressive, smooth, optimize, keep_rgb, streamtype
+        [0, 0], 0, 0, 0,  # dpi, subsampling 4:4:4, restart marker blocks and rows
+        None, None, b"", b"",  # qtables, comment, extra markers, exif
+    )
+    return _encoded(image, "jpeg", image.mode, config)
+
+
+def _encoded(image, name, *args):
+    """Run Pillow's C encoder ``name`` over the whole image, as ImageFile._save does, without importing it."""
+    encoder = Image._getencoder(image.mode, name, *args)
+    encoder.setimage(image.im, (0, 0, *image.size))
     chunks = []
     try:
         while True:
@@ -135,6 +151,18 @@ def _raw_bytes(image):
     finally:
         encoder.cleanup()
     if status < 0:
-        msg = f"encoder error {status} writing raw pixels"
-        raise RuntimeError(msg)
+        msg = f"{name} encoder error {status}"
+        raise OSError(msg)
     return b"".join(chunks)
+
+
+def _raw_bytes(image):
+    """``image.tobytes()`` without its ``from . import ImageFile``, which imports logging (~4 ms cold).
+
+    Runs the same C raw encoder loop as ``Image.tobytes``; falls back to it
+    should Pillow's internal ``_getencoder`` ever change.
+    """
+    try:
+        return _encoded(image, "raw", image.mode)
+    except (AttributeError, TypeError):
+        return image.tobytes()
