@@ -385,3 +385,49 @@ def test_chm_number_formats():
     narrow = near(draw(_FLAT + "N,ff0000,0,0,12"), (255, 0, 0), tolerance=120)
     assert max(x for x, _ in wide) - min(x for x, _ in wide) > max(x for x, _ in narrow) - min(x for x, _ in narrow) + 10
     assert "chm" not in unsupported(_FLAT + "N*f3z*,ff0000,0,0,12|tHi,ff0000,0,1,10|a,ff0000,0,1,8|D,ff0000,0,0,1")
+
+
+# --- chxs number formats and colours, chxtc tick lengths ------------------------------------
+
+
+def test_chxs_number_format_changes_the_numeric_labels():
+    base = "cht=lc&chs=300x200&chd=t:10,50,30&chxt=y&chxr=0,0,10&chxs=0{},0000ff,11"
+    plain, dollars = draw(base.format("")), draw(base.format("N*cUSD*"))
+    plain_cols = {x for x, _ in near(plain, (0, 0, 255), tolerance=120)}
+    dollar_cols = {x for x, _ in near(dollars, (0, 0, 255), tolerance=120)}
+    assert plain_cols and max(dollar_cols) - min(dollar_cols) > max(plain_cols) - min(plain_cols) + 4  # "$10" wider
+
+
+def test_chxs_tick_and_axis_line_colours():
+    image = draw("cht=lc&chs=300x200&chd=t:10,50,30&chco=ffffff&chxt=y&chxs=0,000000,11,1,lt,ff0000,00ff00")
+    red, green = near(image, (255, 0, 0), tolerance=20), near(image, (0, 255, 0), tolerance=20)
+    assert len({y for _, y in red}) >= 5  # one tick per label, each its own row
+    green_cols = {x for x, _ in green}
+    assert len(green_cols) == 1 and len(green) > 150  # the axis line: one column down the plot
+    assert max(x for x, _ in red) <= min(green_cols) + 1  # ticks point outwards, left of the y axis line
+
+
+def test_chxtc_negative_ticks_cross_the_plot_like_grid_lines():
+    base = "cht=lc&chs=300x200&chd=t:10,50,30&chco=ffffff&chxt=y&chxs=0,000000,11,1,lt,ff0000"
+    short, long_ = draw(base), draw(base + "&chxtc=0,-300")
+    short_red, long_red = near(short, (255, 0, 0), tolerance=20), near(long_, (255, 0, 0), tolerance=20)
+    rows = {y for _, y in long_red}
+    assert len(long_red) > 6 * 200 and len(rows) >= 5  # each tick runs across the plot
+    for y in rows:
+        xs = [x for x, yy in long_red if yy == y]
+        assert max(xs) - min(xs) > 200 and max(xs) < 300  # stops at the plot's right edge
+    assert max(x for x, _ in short_red) < 60  # default ticks stay outside
+
+
+def test_chxtc_lengths_cycle_and_push_the_labels_out():
+    base = "cht=lc&chs=300x200&chd=t:10,50,30&chco=ffffff&chxt=x&chxl=0:|a|b|c|d|e&chxs=0,0000ff,11,0,lt,ff0000"
+    cycled = draw(base + "&chxtc=0,20,6")
+    columns = {}
+    for x, y in near(cycled, (255, 0, 0), tolerance=20):
+        columns.setdefault(x, set()).add(y)
+    heights = sorted(len(ys) for ys in columns.values())
+    assert heights[0] in (5, 6, 7) and heights[-1] in (19, 20, 21)  # 6 px and 20 px ticks in turn
+    top_of_labels = min(y for _, y in near(cycled, (0, 0, 255), tolerance=120))
+    assert max(max(ys) for ys in columns.values()) < top_of_labels  # the labels start below the longest tick
+    default_axis = min(y for _, y in near(draw(base), (255, 0, 0), tolerance=20))
+    assert min(min(ys) for ys in columns.values()) < default_axis - 10  # the plot made room for the long ticks

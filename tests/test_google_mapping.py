@@ -15,6 +15,13 @@ def spec_of(query, settings=SETTINGS):
     return resolve(query, settings)
 
 
+def notes_of(query):
+    """How each Google parameter of ``query`` was read (mapping Notes)."""
+    from dyngraph.google import mapping, params
+
+    return mapping.map_query(params.split(query, SETTINGS.limits), SETTINGS.limits).notes
+
+
 def unsupported(query):
     return dict(resolve_chart(query, SETTINGS).headers).get("X-Dyngraph-Unsupported", "")
 
@@ -89,8 +96,25 @@ def test_overlapped_bars_become_equivalent_stacked_bands():
 def test_axes_map_onto_native_axis_parameters():
     spec = spec_of("cht=bhs&chs=200x100&chd=t:1,2,3&chxt=y,x&chxl=0:|low|mid|high&chxr=1,0,50,10&chxs=0,ff0000,12,1,lt")
     assert spec.axes == "y,x" and spec.axislabels == ((0, ("low", "mid", "high")),)
-    assert spec.axisranges == ((1, 0.0, 50.0, 10.0),) and spec.axisstyles == ((0, "ff0000", 12.0, "1", "lt"),)
+    assert spec.axisranges == ((1, 0.0, 50.0, 10.0),) and spec.axisstyles == ((0, "ff0000", 12.0, "1", "lt", "", "", ""),)
     assert spec_of("cht=lc&chs=200x100&chd=t:1,2").axes == "none"  # Google drew no labels without chxt
+
+
+def test_chxs_number_formats_tick_colours_and_chxtc_map_onto_native_axis_styles():
+    spec = spec_of("cht=lc&chs=200x100&chd=t:1,2&chxt=x,y,r&chxs=1N*cUSD*,0000ff,11,0,lt,ff0000,00ff00|2N*p*"
+                   "&chxtc=1,-180|0,10,5|7,3")
+    assert spec.axisstyles == ((1, "0000ff", 11.0, "0", "lt", "ff0000", "00ff00", "N*cUSD*"),
+                               (2, "", 0.0, "", "", "", "", "N*p*"))
+    assert spec.ticklengths == ((0, (10.0, 5.0)), (1, (-180.0,)))
+    assert ("chxtc", "ignored") in {(n.param, n.level) for n in notes_of("cht=lc&chs=200x100&chd=t:1&chxt=x"
+                                                                         "&chxtc=3,5")}
+    assert spec_of("cht=lc&chs=200x100&chd=t:1&chxt=x&chxtc=0,90").ticklengths == ((0, (25.0,)),)  # Google's cap
+
+
+def test_unreadable_chxs_number_format_is_reported_not_drawn():
+    notes = notes_of("cht=lc&chs=200x100&chd=t:1&chxt=y&chxs=0N*q9*,ff0000")
+    assert any(n.param == "chxs" and n.level == "partial" and "N*q9*" in n.text for n in notes)
+    assert spec_of("cht=lc&chs=200x100&chd=t:1&chxt=y&chxs=0N*q9*,ff0000").axisstyles[0][-1] == ""
 
 
 def test_lxy_with_undefined_x_is_an_evenly_spaced_line():

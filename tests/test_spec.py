@@ -163,7 +163,10 @@ def _styles(draw, chart_type):
         options["axislabels"] = "0:" + "".join("|" + t for t in labels)
         options["axisranges"] = draw(st.sampled_from(["1,0,100", "0,-5,5,2.5|2,10,0"]))
         options["axispositions"] = draw(st.sampled_from(["0,10,50", "1,0"]))
-        options["axisstyles"] = draw(st.sampled_from(["0,ff0000", "0,00ff00,12,-1,lt|1,0000ff,0,,_", "2,123456,9,0"]))
+        options["axisstyles"] = draw(st.sampled_from(["0,ff0000", "0,00ff00,12,-1,lt|1,0000ff,0,,_", "2,123456,9,0",
+                                                      "1N*cUSD2*,ff0000,12,0,lt,00ff00,0000ff|0N*p*",
+                                                      "0,,0,,,aabbcc", "3N$*f1s*k,,10"]))
+        options["ticklengths"] = draw(st.sampled_from(["0,10", "1,-300,5|0,0", "2,25,-1000"]))
     if draw(st.booleans()):
         options["gridlines"] = draw(st.sampled_from(["20,25", "10,0,3,2,5,-5", "0,50,1,0"]))
         options["barwidth"] = draw(st.sampled_from(["23", "a,4,8", "a,4,8,23", "r,0.5,1.5", "10,0,2"]))

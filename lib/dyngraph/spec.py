@@ -78,6 +78,7 @@ class ChartSpec:
     pointcolors: tuple = ()
     opacity: float = 1.0
     titlealign: str = "center"
+    ticklengths: tuple = ()
 
     def __post_init__(self):
         default_w, default_h = DEFAULT_SIZES.get(self.type, DEFAULT_SIZE)
@@ -230,8 +231,10 @@ PARAMS = {
         _p("axispositions", styles.read_axis_positions, styles.write_axis_positions,
            "Where an axis' labels go, in its range's units (0-100 without one): `0,10,35,75`.", "axis,numbers"),
         _p("axisstyles", styles.read_axis_styles, styles.write_axis_styles,
-           "Label colour, size (0 = default), alignment and axis line/ticks (`l`, `t`, `lt`, `_`) per axis.",
-           "axis,colour[,size,-1|0|1,l|t|lt|_]"),
+           "Per axis (Google's `chxs`): a number format for its numeric labels after the index (as for `marks` "
+           "N: `1N*f1*`, `0N*cUSD*`, `1N*p*`), label colour, size (0 = default), alignment, axis line/ticks "
+           "(`l`, `t`, `lt`, `_`), tick colour and axis line colour: `1N*f1*,ff0000,12,1,lt,00ff00,0000ff`.",
+           "axis[format],colour[,size,-1|0|1,l|t|lt|_,colour,colour]"),
         _p("gridlines", styles.read_grid_lines, styles.write_numbers,
            "Grid lines every x and y percent of the plot, dashed (dash, space in px), with offsets (percent); "
            "instead of lines at the value ticks.", "x,y[,dash,space,xoffset,yoffset]"),
@@ -279,6 +282,10 @@ PARAMS = {
            "Opacity of the whole image, 0-1 (PNG/WebP/GIF get an alpha channel; Google's `chf=a`).", "0 to 1"),
         _p("titlealign", lambda t, _: values.choice(t, "titlealign", TITLE_ALIGNS), str,
            "Title alignment.", " | ".join(TITLE_ALIGNS)),
+        _p("ticklengths", styles.read_tick_lengths, styles.write_tick_lengths,
+           "Tick mark length in pixels per listed axis (Google's `chxtc`), cycled over its ticks; negative ticks "
+           "point into the plot, and a long one crosses it like a grid line: `0,10|1,-300`.",
+           "axis,length[,length...] (-1000 to 25)"),
     )
 }
 _DEFAULTS = ChartSpec()

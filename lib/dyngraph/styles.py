@@ -24,6 +24,7 @@ FILL_KINDS = ("s", "lg", "ls")
 MAX_AXES = 8
 MAX_MARKS = 50
 MAX_STOPS = 16
+MAX_TICK_LENGTHS = 16
 
 _num = values.format_number
 
@@ -122,23 +123,62 @@ def write_axis_positions(positions):
 
 
 def read_axis_styles(text, _limits=None):
-    """``0,ff0000,13,0,lt|1,0000ff`` -> (index, colour, size (0 = default), align '-1'|'0'|'1'|'', control)."""
+    """Google's ``chxs`` grammar: ``<axis>[<format>],<colour>,<size>,<align>,<l|t|lt|_>,<tick colour>,<line colour>``.
+
+    ``0N*f1*,ff0000,13,0,lt,00ff00,0000ff|1,0000ff`` -> per axis (index, label colour, size (0 = default),
+    align '-1'|'0'|'1'|'', control, tick colour, line colour, number format ('' or ``N*f1*``-style, applied to
+    the axis' numeric labels)); '' is the default throughout.
+    """
     out = {}
     for block in filter(None, text.split("|")):
-        parts = [p.strip() for p in block.split(",")] + [""] * 4
-        if not parts[1]:
-            raise SpecError("axisstyles", f"must be <axis>,<colour>[,<size>,<align>,<l|t|lt|_>], got {shown(block)}")
-        index = _index(parts[0], "axisstyles", MAX_AXES - 1)
-        colour = values.colour(parts[1], "axisstyles")
+        parts = [p.strip() for p in block.split(",")]
+        if len(parts) > 7:
+            raise SpecError("axisstyles", f"must be <axis>[<N format>],<colour>[,<size>,<align>,<l|t|lt|_>,<tick "
+                                          f"colour>,<line colour>], got {shown(block)}")
+        parts += [""] * (7 - len(parts))
+        head = parts[0]
+        digits = len(head) - len(head.lstrip("0123456789"))
+        index = _index(head[:digits] or head, "axisstyles", MAX_AXES - 1)
+        fmt = head[digits:]
+        if fmt:
+            if not fmt.startswith("N") or number_format(fmt, "axisstyles") is None:
+                raise SpecError("axisstyles", f"a number format is N*<f|p|e|cUSD><decimals>[z][s]*, got {shown(fmt)}")
+        colour = values.colour(parts[1], "axisstyles") if parts[1] else ""
         size = values.bounded_number(parts[2], "axisstyles", 0, 72) if parts[2] else 0.0
         align = str(values.integer(parts[3], "axisstyles", -1, 1)) if parts[3] else ""  # '': the side's default
         control = values.choice(parts[4], "axisstyles", AXIS_CONTROLS) if parts[4] else ""
-        out[index] = (index, colour, size, align, control)
+        tick = values.colour(parts[5], "axisstyles") if parts[5] else ""
+        line = values.colour(parts[6], "axisstyles") if parts[6] else ""
+        out[index] = (index, colour, size, align, control, tick, line, fmt)
     return tuple(out[i] for i in sorted(out))
 
 
 def write_axis_styles(styles):
-    return "|".join(",".join([str(i), c, _num(s), a] + ([t] if t else [])) for i, c, s, a, t in styles)
+    blocks = []
+    for i, c, s, a, t, tick, line, fmt in styles:
+        fields = [f"{i}{fmt}", c, _num(s), a, t, tick, line]
+        while len(fields) > 4 and not fields[-1]:
+            fields.pop()
+        blocks.append(",".join(fields))
+    return "|".join(blocks)
+
+
+def read_tick_lengths(text, _limits=None):
+    """Google's ``chxtc``: ``0,10|1,-180,5`` -> ((0, (10.0,)), (1, (-180.0, 5.0))): tick lengths in pixels per
+    axis, cycled over its ticks; negative ticks point into the plot (long ones make grid lines)."""
+    out = {}
+    for block in filter(None, text.split("|")):
+        parts = [p.strip() for p in block.split(",")]
+        if len(parts) < 2 or len(parts) > 1 + MAX_TICK_LENGTHS:
+            raise SpecError("ticklengths", f"must be <axis>,<length>[,<length>...] (up to {MAX_TICK_LENGTHS}), "
+                                           f"got {shown(block)}")
+        index = _index(parts[0], "ticklengths", MAX_AXES - 1)
+        out[index] = (index, tuple(values.bounded_number(p, "ticklengths", -1000, 25) for p in parts[1:]))
+    return tuple(out[i] for i in sorted(out))
+
+
+def write_tick_lengths(lengths):
+    return "|".join(",".join([str(i)] + [_num(v) for v in ls]) for i, ls in lengths)
 
 
 # --- grid lines, bars, line styles, margins ---------------------------------------------
@@ -338,18 +378,18 @@ def mark_base(kind):
     return kind[:1] if kind[:1] in ("t", "N") else kind
 
 
-def number_format(kind):
+def number_format(kind, param="marks"):
     """``N<before>*<f|p|e|c<ISO>><decimals>[z][s][x|y]*<after>`` -> (before, type, decimals or None, zeros,
     separators, after); a plain ``N`` -> None (numbers as dyngraph writes them)."""
     body = kind[kind.index("N") + 1:]
     if body.count("*") < 2:
         if body:
-            raise SpecError("marks", f"a value format is N<text>*<f|p|e|cUSD><decimals>[z][s]*<text>, got {shown(kind)}")
+            raise SpecError(param, f"a value format is N<text>*<f|p|e|cUSD><decimals>[z][s]*<text>, got {shown(kind)}")
         return None
     before, spec, after = body.split("*", 2)
     match = _NUMBER_FORMAT.fullmatch(spec)
     if not match:
-        raise SpecError("marks", f"number format must be like f2, p0, e1, cEUR2 with z and s flags, got {shown(spec)}")
+        raise SpecError(param, f"number format must be like f2, p0, e1, cEUR2 with z and s flags, got {shown(spec)}")
     kind_, decimals, zeros, separators, _axis = match.groups()
     return (before, kind_ or "f", int(decimals) if decimals else None, bool(zeros), bool(separators), after)
 

@@ -61,9 +61,12 @@ PARAMETERS = {
     "chxr": (SUPPORTED, "range and step per axis (native `axisranges`); axes without labels or range show "
                         "Google's 0-100"),
     "chxp": (SUPPORTED, "label positions in the axis' range (native `axispositions`)"),
-    "chxs": (PARTIAL, "label colour, size, alignment and axis line/ticks `l`/`t`/`lt`/`_` (native `axisstyles`); "
-                      "number formats and tick/axis line colours are not applied"),
-    "chxtc": (NOT, "tick mark length"),
+    "chxs": (SUPPORTED, "number formats for numeric labels after the axis index (`0N*f1*`, `1N*p*`, `0N*cUSD*`, "
+                        "as for chm N), label colour, size, alignment, axis line/ticks `l`/`t`/`lt`/`_`, tick and "
+                        "axis line colours (native `axisstyles`)"),
+    "chxtc": (SUPPORTED, "tick lengths per axis, cycled over its ticks; negative ones point into the plot and long "
+                         "ones cross it like grid lines; at most 25 px outwards as Google allowed (native "
+                         "`ticklengths`)"),
     "chg": (SUPPORTED, "x and y steps in percent, dashes and offsets (native `gridlines`)"),
     "chls": (SUPPORTED, "thickness and dashes per series (native `linestyles`)"),
     "chbh": (SUPPORTED, "bar width in pixels, `a` (sized to fit) or `r` (relative), and gaps (native "

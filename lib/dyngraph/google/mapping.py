@@ -156,7 +156,7 @@ def _map_qr(query, params, note):
 
 def _map_chart(query, cht, params, stacked, limits, note):
     handled = {"chd", "chds", "chco", "chtt", "chdl", "chdlp", "chl", "chf", "chg", "chls", "chxt", "chxl", "chxr",
-               "chxp", "chxs", "chts", "chdls", "chma", "chm", "chbh"}
+               "chxp", "chxs", "chxtc", "chts", "chdls", "chma", "chm", "chbh"}
     chd = query.get("chd")
     if not chd:
         raise SpecError("chd", "required: the chart data, e.g. chd=t:10,50,30")
@@ -386,27 +386,53 @@ def _axis_params(query, axes, params, note):
             note("chxr", OK, "axis ranges")
     looks = []
     for block in filter(None, query.get("chxs", "").split("|")):
-        parts = [p.strip() for p in block.split(",")]
+        parts = [p.strip() for p in block.split(",")] + [""] * 7
         head = parts[0]
         digits = len(head) - len(head.lstrip("0123456789"))
         if not digits:
             raise SpecError("chxs", f"must start with an axis index, got {shown(block)}")
         index = int(head[:digits])
-        if head[digits:]:
-            note("chxs", PARTIAL, f"number format {shown(head[digits:])} is not applied")
-        if len(parts) > 5 and any(parts[5:]):
-            note("chxs", PARTIAL, "tick and axis line colours are dyngraph's")
-        if index not in axes or len(parts) < 2 or not parts[1]:
+        fmt = _axis_format(head[digits:], note)
+        if index not in axes or not any(parts[1:7]) and not fmt:
             continue
-        colour = _colour(parts[1], "chxs")
-        size = parts[2] if len(parts) > 2 and parts[2] else "0"
-        align = parts[3] if len(parts) > 3 and parts[3] in ("-1", "0", "1") else ""
-        control = parts[4] if len(parts) > 4 and parts[4] in styles.AXIS_CONTROLS else ""
-        size = values.format_number(min(max(values.number(size, "chxs"), 0.0), 72.0))
-        looks.append(",".join([str(index), colour, size, align] + ([control] if control else [])))
+        colour = _colour(parts[1], "chxs") if parts[1] else ""
+        size = values.format_number(min(max(values.number(parts[2], "chxs"), 0.0), 72.0)) if parts[2] else "0"
+        align = parts[3] if parts[3] in ("-1", "0", "1") else ""
+        control = parts[4] if parts[4] in styles.AXIS_CONTROLS else ""
+        tick, line = (_colour(c, "chxs") if c else "" for c in parts[5:7])
+        fields = [f"{index}{fmt}", colour, size, align, control, tick, line]
+        while len(fields) > 4 and not fields[-1]:
+            fields.pop()
+        looks.append(",".join(fields))
     if looks:
         params["axisstyles"] = "|".join(looks)
-        note("chxs", OK, "axis label colours, sizes, alignment and lines")
+        note("chxs", OK, "axis number formats, label colours, sizes, alignment, lines and tick/line colours")
+    lengths = []
+    for block in filter(None, query.get("chxtc", "").split("|")):
+        parts = [p.strip() for p in block.split(",")]
+        if len(parts) < 2 or not parts[0].isdigit():
+            raise SpecError("chxtc", f"must be <axis>,<tick length>[,<tick length>...], got {shown(block)}")
+        if int(parts[0]) not in axes:
+            note("chxtc", IGNORED, f"tick lengths for axis {parts[0]}, which chxt does not list")
+            continue
+        numbers = [min(max(values.number(p, "chxtc"), -1000.0), 25.0) for p in parts[1:styles.MAX_TICK_LENGTHS + 1]]
+        lengths.append(",".join([parts[0]] + [values.format_number(v) for v in numbers]))
+    if lengths:
+        params["ticklengths"] = "|".join(lengths)
+        note("chxtc", OK, "tick lengths (negative: into the plot; at most 25 px outwards, as Google allowed)")
+
+
+def _axis_format(fmt, note):
+    """A chxs number format (``N*f1*``...) as the native one, or '' (noted) when dyngraph cannot read it."""
+    if not fmt:
+        return ""
+    try:
+        if fmt.startswith("N") and styles.number_format(fmt, "chxs") is not None and "," not in fmt:
+            return fmt
+    except SpecError:
+        pass
+    note("chxs", PARTIAL, f"number format {shown(fmt)} is not applied")
+    return ""
 
 
 def _value_range(cd, axes, kind, note):

@@ -25,6 +25,9 @@ class Axis:
     control: str
     offset: float = 0.0  # pixels outwards from the plot edge
     room: float = 0.0
+    tick_colour: object = None  # None: the axis ink
+    line_colour: object = None
+    ticks: tuple = (TICK_LENGTH,)  # tick lengths cycled over the labels; negative: into the plot
 
 
 def build(canvas, spec, *, horizontal, count, ticks, x_ticks):
@@ -32,30 +35,35 @@ def build(canvas, spec, *, horizontal, count, ticks, x_ticks):
     sides = styles.axis_sides(spec)
     labels, ranges = dict(spec.axislabels), {r[0]: r[1:] for r in spec.axisranges}
     positions, looks = dict(spec.axispositions), {s[0]: s[1:] for s in spec.axisstyles}
+    lengths = dict(getattr(spec, "ticklengths", ()))
     value_sides = ("x", "t") if horizontal else ("y", "r")
     axes, used = [], {side: 0.0 for side in styles.AXIS_SIDES}
     for index, side in enumerate(sides):
-        colour, size, align, control = looks.get(index, ("", 0, "", ""))
+        colour, size, align, control, tick, line, fmt = (tuple(looks.get(index, ())) + ("", 0, "", "", "", "", ""))[:7]
         size = round(size) or canvas.label_size
         items = _items(spec, side in value_sides, horizontal, count, ticks, x_ticks,
-                       labels.get(index), ranges.get(index), positions.get(index))
+                       labels.get(index), ranges.get(index), positions.get(index), fmt)
+        tick_lengths = lengths.get(index) or (TICK_LENGTH,)
+        gap = canvas_gap(control, tick_lengths)
         if side in ("x", "t"):
-            room = canvas.line_height(size) + canvas_gap(control)
+            room = canvas.line_height(size) + gap
         else:
-            room = max((canvas.text_width(t, size) for _, t in items), default=0) + canvas_gap(control)
+            room = max((canvas.text_width(t, size) for _, t in items), default=0) + gap
         axes.append(Axis(side, tuple(items), colour or canvas.inks["text"], size, align, control or "lt",
-                         used[side], room))
+                         used[side], room, tick or None, line or None, tick_lengths))
         used[side] += room
     return axes, used
 
 
-def canvas_gap(control):
-    return 3 + (TICK_LENGTH if "t" in (control or "lt") else 2)
+def canvas_gap(control, lengths=(TICK_LENGTH,)):
+    """Pixels between the plot edge and an axis' labels: past its longest outward tick."""
+    return 3 + (max(max(lengths), 2) if "t" in (control or "lt") else 2)
 
 
-def _items(spec, on_value_side, horizontal, count, ticks, x_ticks, labels, span, positions):
+def _items(spec, on_value_side, horizontal, count, ticks, x_ticks, labels, span, positions, fmt=""):
     low, high = (span[0], span[1]) if span else DEFAULT_RANGE
     step = span[2] if span else None
+    number = (lambda v, _step=None: styles.format_value(fmt, v)) if fmt else format_number  # chxs N*...*
 
     def fraction(v):
         return (v - low) / (high - low) if high != low else 0.0
@@ -68,7 +76,7 @@ def _items(spec, on_value_side, horizontal, count, ticks, x_ticks, labels, span,
             return [(("c", count - 1 - i if horizontal else i), t) for i, t in enumerate(labels)]
         return [(("f", i / (n - 1) if n > 1 else 0.0), t) for i, t in enumerate(labels)]
     if positions:
-        return [(("f", fraction(p)), format_number(p)) for p in positions]
+        return [(("f", fraction(p)), number(p)) for p in positions]
     if span:
         lo, hi = min(low, high), max(low, high)
         if step:
@@ -76,14 +84,14 @@ def _items(spec, on_value_side, horizontal, count, ticks, x_ticks, labels, span,
         else:
             marks = nice_ticks(lo, hi, 6, fixed_low=lo, fixed_high=hi).values
         shown_step = step or (marks[1] - marks[0] if len(marks) > 1 else None)
-        return [(("f", fraction(v)), format_number(v, shown_step)) for v in marks]
+        return [(("f", fraction(v)), number(v, shown_step)) for v in marks]
     if on_value_side:
-        return [(("v", v), format_number(v, ticks.step)) for v in ticks.values]
+        return [(("v", v), number(v, ticks.step)) for v in ticks.values]
     if x_ticks is not None:
-        return [(("x", v), format_number(v, x_ticks.step)) for v in x_ticks.values]
+        return [(("x", v), number(v, x_ticks.step)) for v in x_ticks.values]
     if spec.labels:
         return [(("c", i), t) for i, t in enumerate(spec.labels[:count])]
-    return [(("c", i), format_number(i + 1)) for i in range(count)]
+    return [(("c", i), number(i + 1)) for i in range(count)]
 
 
 def draw(canvas, axes, plot):
@@ -99,23 +107,40 @@ def draw(canvas, axes, plot):
         edge = {"x": box.bottom, "t": box.top, "y": box.left, "r": box.right}[axis.side]
         outward = 1 if axis.side in ("x", "r") else -1
         if "l" in axis.control and first:
+            line_ink = axis.line_colour or ink
             if axis.side in ("x", "t"):
                 canvas.rect(box.left, round(edge) - (1 if outward < 0 else 0), box.right,
-                            round(edge) + (1 if outward > 0 else 0), ink)
+                            round(edge) + (1 if outward > 0 else 0), line_ink)
             else:
                 canvas.rect(round(edge) - (1 if outward < 0 else 0), box.top,
-                            round(edge) + (1 if outward > 0 else 0), box.bottom, ink)
+                            round(edge) + (1 if outward > 0 else 0), box.bottom, line_ink)
         start = edge + outward * axis.offset
         if "t" in axis.control:
-            for p, _ in pixels:
-                q = round(p)
-                if axis.side in ("x", "t"):
-                    canvas.rect(q, start, q + 1, start + outward * TICK_LENGTH, ink)
-                else:
-                    canvas.rect(start, q, start + outward * TICK_LENGTH, q + 1, ink)
-        gap = canvas_gap(axis.control)
+            _ticks(canvas, axis, [p for p, _ in pixels], edge, start, outward, box)
+        gap = canvas_gap(axis.control, axis.ticks)
         for p, text in pixels:
             _label(canvas, axis, p, start + outward * gap, text)
+
+
+def _ticks(canvas, axis, places, edge, start, outward, box):
+    """Tick marks, their lengths cycled: outward from the axis, or (negative) into the plot, cut at its far side."""
+    ink = axis.tick_colour or canvas.inks["axis"]
+    across = axis.side in ("x", "t")
+    depth = box.height if across else box.width
+    for n, p in enumerate(places):
+        length = axis.ticks[n % len(axis.ticks)]
+        q = round(p)
+        if length >= 0:
+            a, b = start, start + outward * length
+        else:
+            a, b = edge, edge - outward * min(-length, depth)
+        a, b = sorted((round(a), round(b)))
+        if b == a:
+            continue
+        if across:
+            canvas.rect(q, a, q + 1, b, ink)
+        else:
+            canvas.rect(a, q, b, q + 1, ink)
 
 
 def _along(axis, plot):
@@ -148,7 +173,7 @@ def _label(canvas, axis, p, at, text):
         x = min(max(p, half + 1), canvas.width - 1 - half)
         canvas.text(x, at, text, size=size, fill=fill, anchor=horizontal + vertical)
         return
-    width = axis.room - canvas_gap(axis.control)
+    width = axis.room - canvas_gap(axis.control, axis.ticks)
     align = axis.align or ("1" if axis.side == "y" else "-1")
     if axis.side == "y":
         x = {"1": at, "-1": at - width, "0": at - width / 2}[align]
