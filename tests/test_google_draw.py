@@ -431,3 +431,15 @@ def test_chxtc_lengths_cycle_and_push_the_labels_out():
     assert max(max(ys) for ys in columns.values()) < top_of_labels  # the labels start below the longest tick
     default_axis = min(y for _, y in near(draw(base), (255, 0, 0), tolerance=20))
     assert min(min(ys) for ys in columns.values()) < default_axis - 10  # the plot made room for the long ticks
+
+
+def test_chco_pipes_colour_each_line_segment_by_the_point_it_ends_at():
+    image = draw("cht=lc&chs=300x100&chd=t:50,50,50,50&chco=ff0000|00ff00|0000ff&chls=3")
+    red, green, blue = (near(image, c, tolerance=20) for c in ((255, 0, 0), (0, 255, 0), (0, 0, 255)))
+    spans = {name: (min(x for x, _ in ps), max(x for x, _ in ps)) for name, ps in
+             (("green", green), ("blue", blue), ("red", red))}
+    # four points, three segments: ending at points 1, 2, 3 -> green, blue, then red again (the list cycles)
+    assert spans["green"][1] < spans["blue"][0] + 6 and spans["blue"][1] < spans["red"][0] + 6
+    assert spans["green"][0] < 20 and spans["red"][1] > 280
+    assert all(hi - lo > 80 for lo, hi in spans.values())
+

@@ -276,7 +276,8 @@ PARAMS = {
            "Scatter: right end of the x axis (default: from the data).", "number"),
         _p("pointcolors", styles.read_point_colours, styles.write_point_colours,
            "Per-point colours (Google's `chco` grammar): `|` between the points of one series, `,` between series; "
-           "a series' list repeats over its points (one bar, dot or slice each): `ff0000|00ff00|0000ff,cccccc`. "
+           "a series' list repeats over its points (one bar, dot or slice each; on a line, each segment takes the "
+           "colour of the point it ends at): `ff0000|00ff00|0000ff,cccccc`. "
            "For pies with several series (rings), the slice colours of each ring.", "rrggbb|...,..."),
         _p("opacity", lambda t, _: values.bounded_number(t, "opacity", 0, 1), _num,
            "Opacity of the whole image, 0-1 (PNG/WebP/GIF get an alpha channel; Google's `chf=a`).", "0 to 1"),

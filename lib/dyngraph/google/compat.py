@@ -41,8 +41,10 @@ PARAMETERS = {
     "chs": (SUPPORTED, "`<width>x<height>`; Google's limits: 1,000 px a side, 300,000 px in all (configurable)"),
     "chd": (SUPPORTED, "`t:`, `t<N>:`, `s:`, `e:` with missing values `_`/`__` and below-range text values"),
     "chds": (SUPPORTED, "min,max pairs per series (last pair reused) or `a`; ignored for `s:`/`e:` as Google did"),
-    "chco": (PARTIAL, "`,` between series; `|` per element: per bar and per scatter point (native "
-                      "`pointcolors`, cycled), per slice for pies; lines take each series' first colour"),
+    "chco": (PARTIAL, "`,` between series; `|` per element (native `pointcolors`, cycled): per bar, per scatter "
+                      "point, per slice for pies, and per segment on `lc` lines (each segment in the colour of the "
+                      "point it ends at, as Google drew); `ls` sparklines and `lxy` lines take each series' first "
+                      "colour"),
     "chf": (SUPPORTED, "`bg` and `c` (chart area) solid, gradient `lg` and stripes `ls` (native `bgfill`, "
                        "`plotfill`), `b<n>,s` bar series colours, `a,s,<rrggbbaa>` transparency of the whole "
                        "image (native `opacity`, a PNG with alpha)"),

@@ -197,7 +197,7 @@ def _map_chart(query, cht, params, stacked, limits, note):
         params["min"], params["max"] = values.format_number(low), values.format_number(high)
         bars = kind in ("bar", "hbar")
         colours = _series_colours(query.get("chco", ""), count, BAR_DEFAULT if bars else LINE_DEFAULT, note,
-                                  params if bars else None)
+                                  params if kind != "sparkline" else None)
         if cht == "bvo":
             colours = colours[::-1]
             if "pointcolors" in params:
@@ -475,7 +475,9 @@ def _series_colours(chco, count, default, note, params=None):
         else:
             per_series = [groups[i % len(groups)] for i in range(count)]
             params["pointcolors"] = ",".join("|".join(g) for g in per_series)
-            note("chco", OK, "per-element colours (|), cycled over each series' points")
+            segments = " (on lines: each segment in the colour of the point it ends at)" if default == LINE_DEFAULT \
+                and params.get("type") == "line" else ""
+            note("chco", OK, "per-element colours (|), cycled over each series' points" + segments)
     return [firsts[i % len(firsts)] for i in range(count)]
 
 

@@ -1,6 +1,6 @@
 """Line and area charts: series over categories, gaps where a value is missing."""
 
-from .. import theme
+from .. import styles, theme
 from .canvas import colour as to_rgba
 from .frame import cartesian, legend, no_data, outer_box, series_entries, title
 from . import overlays
@@ -73,6 +73,9 @@ def _draw(canvas, spec, *, area):
         line_width, dash, space = line_style(spec, index)
         if line_width <= 0:
             continue
+        if index < len(spec.pointcolors) and len(run) > 1:
+            _segments(canvas, spec, index, start, run, (ax, bx, ay, by), (line_width, dash, space), clip)
+            continue
         if dash:
             points = [(ax * i + bx, ay * v + by) for i, v in enumerate(run, start)]
             for piece in dash_polyline(points, dash, space):
@@ -87,6 +90,17 @@ def _draw(canvas, spec, *, area):
                 if plot.box.top - radius <= y <= plot.box.bottom + radius:
                     canvas.circle(x, y, radius, colour, outline=canvas.background, outline_width=1)
     overlays.over(canvas, spec, places)
+
+
+def _segments(canvas, spec, series, start, run, coefficients, style, clip):
+    """A line with per-point colours: each segment in the colour of the point it ends at (as Google drew)."""
+    ax, bx, ay, by = coefficients
+    width, dash, space = style
+    points = [(ax * i + bx, ay * v + by) for i, v in enumerate(run, start)]
+    for n in range(1, len(points)):
+        ink = styles.point_colour(spec, series, start + n, "")
+        for piece in dash_polyline(points[n - 1:n + 1], dash, space) if dash else [points[n - 1:n + 1]]:
+            canvas.line(piece, ink, width, clip=clip)
 
 
 def line_style(spec, index):
