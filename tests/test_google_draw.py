@@ -443,3 +443,40 @@ def test_chco_pipes_colour_each_line_segment_by_the_point_it_ends_at():
     assert spans["green"][0] < 20 and spans["red"][1] > 280
     assert all(hi - lo > 80 for lo, hi in spans.values())
 
+
+
+# --- chdlp label order and vertical layouts ---------------------------------------------------
+
+_LEGEND = "cht=lc&chs=300x200&chd=t:10,50|30,20|5,5&chco=ff0000,00ff00,0000ff&chdl=Longer+name|B|Mid+one"
+_KEYS = {"red": (255, 0, 0), "green": (0, 255, 0), "blue": (0, 0, 255)}
+
+
+def _legend_keys(image, box):
+    """Where each series' legend key sits inside ``box``: colour name -> (mean x, mean y)."""
+    found = {}
+    for name, rgb in _KEYS.items():
+        pixels = near(image, rgb, box=box, tolerance=20)
+        if pixels:
+            found[name] = (sum(x for x, _ in pixels) / len(pixels), sum(y for _, y in pixels) / len(pixels))
+    return found
+
+
+def test_chdlp_bottom_legend_is_ordered_shortest_first_by_default():
+    keys = _legend_keys(draw(_LEGEND + "&chdlp=b"), (0, 180, 300, 200))
+    assert sorted(keys, key=lambda k: keys[k][0]) == ["green", "blue", "red"]  # B, Mid one, Longer name
+    keys = _legend_keys(draw(_LEGEND + "&chdlp=b|l"), (0, 180, 300, 200))
+    assert sorted(keys, key=lambda k: keys[k][0]) == ["red", "green", "blue"]  # as given
+
+
+def test_chdlp_index_order_lists_only_those_series_in_that_order():
+    keys = _legend_keys(draw(_LEGEND + "&chdlp=r|2,0"), (215, 0, 300, 200))
+    assert sorted(keys, key=lambda k: keys[k][1]) == ["blue", "red"]  # green is not listed
+
+
+def test_chdlp_bv_stacks_the_entries_in_one_left_aligned_column():
+    image = draw(_LEGEND + "&chdlp=bv|r")
+    keys = _legend_keys(image, (0, 140, 60, 200))
+    assert sorted(keys, key=lambda k: keys[k][1]) == ["blue", "green", "red"]  # reversed, one per row
+    xs = [x for x, _ in keys.values()]
+    ys = sorted(y for _, y in keys.values())
+    assert max(xs) - min(xs) < 2 and ys[1] - ys[0] > 8 and ys[2] - ys[1] > 8

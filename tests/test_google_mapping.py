@@ -120,6 +120,22 @@ def test_unreadable_chxs_number_format_is_reported_not_drawn():
     assert spec_of("cht=lc&chs=200x100&chd=t:1&chxt=y&chxs=0N*q9*,ff0000").axisstyles[0][-1] == ""
 
 
+@pytest.mark.parametrize(
+    ("chdlp", "order", "column"),
+    [("r", "", False), ("b", "a", False), ("t|l", "", False), ("b|r", "r", False), ("r|a", "a", False),
+     ("b|2,0,9", "2,0", False), ("bv", "", True), ("tv|r", "r", True), ("l|1", "1", False)],
+)
+def test_chdlp_label_orders_and_vertical_layouts(chdlp, order, column):
+    spec = spec_of(f"cht=lc&chs=200x100&chd=t:1|2|3&chdl=a|b|c&chdlp={chdlp}")
+    assert (spec.legendorder, spec.legendcolumn) == (order, column)
+    assert "chdlp" not in unsupported(f"cht=lc&chs=200x100&chd=t:1|2|3&chdl=a|b|c&chdlp={chdlp}")
+
+
+def test_chdlp_bad_label_order_is_a_400_naming_chdlp():
+    with pytest.raises(SpecError, match="^chdlp: label order must be l, r, a or indices"):
+        spec_of("cht=lc&chs=200x100&chd=t:1|2&chdl=a|b&chdlp=b|x")
+
+
 def test_lxy_with_undefined_x_is_an_evenly_spaced_line():
     spec = spec_of("cht=lxy&chs=200x100&chd=t:-1|5,33,50")
     assert spec.type == "line" and spec.data == ((5.0, 33.0, 50.0),)

@@ -187,6 +187,8 @@ def _styles(draw, chart_type):
         options["opacity"] = draw(st.sampled_from([0, 0.25, 0.5, 1]))
         options["titlealign"] = draw(st.sampled_from(["center", "left", "right"]))
         options["legendpos"] = draw(st.sampled_from(["auto", "right", "bottom", "top", "left", "none"]))
+        options["legendorder"] = draw(st.sampled_from(["", "r", "a", "2,0,1", "1"]))
+        options["legendcolumn"] = draw(st.booleans())
     return options
 
 

@@ -79,6 +79,8 @@ class ChartSpec:
     opacity: float = 1.0
     titlealign: str = "center"
     ticklengths: tuple = ()
+    legendorder: str = ""
+    legendcolumn: bool = False
 
     def __post_init__(self):
         default_w, default_h = DEFAULT_SIZES.get(self.type, DEFAULT_SIZE)
@@ -287,6 +289,12 @@ PARAMS = {
            "Tick mark length in pixels per listed axis (Google's `chxtc`), cycled over its ticks; negative ticks "
            "point into the plot, and a long one crosses it like a grid line: `0,10|1,-300`.",
            "axis,length[,length...] (-1000 to 25)"),
+        _p("legendorder", styles.read_legend_order, str,
+           "Legend order (Google's `chdlp=...|<order>`): `r` reversed, `a` shortest names first (in 10 px steps), "
+           "or series indices `2,0,1` (only those are listed); default: as given.", "r | a | indices"),
+        _p("legendcolumn", lambda t, _: values.flag(t, "legendcolumn"), lambda v: "1" if v else "0",
+           "A top or bottom legend as one column, left-aligned (Google's `chdlp=bv`/`tv`), instead of rows.",
+           "0 | 1"),
     )
 }
 _DEFAULTS = ChartSpec()

@@ -259,6 +259,23 @@ def write_ints(numbers):
     return ",".join(map(str, numbers))
 
 
+# --- legend order ---------------------------------------------------------------------
+
+
+def read_legend_order(text, limits):
+    """``r`` (reversed), ``a`` (shortest first) or indices ``2,0,1`` (only those, in that order); '' as given."""
+    if text in ("", "r", "a"):
+        return text
+    parts = text.split(",")
+    if len(parts) > limits.max_series:
+        raise SpecError("legendorder", f"at most {limits.max_series} indices")
+    try:
+        return ",".join(str(values.integer(p.strip(), "legendorder", 0, limits.max_series - 1)) for p in parts)
+    except SpecError:
+        msg = f"must be r, a or series indices from 0 to {limits.max_series - 1} like 2,0,1, got {shown(text)}"
+        raise SpecError("legendorder", msg) from None
+
+
 # --- per-point colours ------------------------------------------------------------------
 
 

@@ -52,8 +52,10 @@ PARAMETERS = {
     "chts": (SUPPORTED, "title colour, size and alignment `l`/`c`/`r` (native `titlecolor`, `titlesize`, "
                         "`titlealign`)"),
     "chdl": (SUPPORTED, "legend names (slice names for pies when there is no `chl`)"),
-    "chdlp": (PARTIAL, "`b`, `t`, `r`, `l` (native `legendpos`; never over the plot) and their `s` variants; "
-                       "`bv`/`tv` are laid out in rows; label orders other than `l` are reported"),
+    "chdlp": (SUPPORTED, "`b`, `t`, `r`, `l` (native `legendpos`; never over the plot) and their `s` variants; "
+                         "`bv`/`tv` as one column (native `legendcolumn`); label order `l`, `r`, `a` (shortest "
+                         "first in 10 px steps, Google's default for `b`/`t`) or indices such as `2,0,1` (only "
+                         "those shown) (native `legendorder`)"),
     "chdls": (SUPPORTED, "legend text colour and size (native `legendcolor`, `legendsize`)"),
     "chl": (SUPPORTED, "pie slice labels; QR text"),
     "chxt": (SUPPORTED, "axes x, y, r, t, repeatable, in order (native `axes`); without it no axis labels, as "

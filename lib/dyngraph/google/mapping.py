@@ -593,13 +593,39 @@ def _text_params(query, kind, series_count, cht, params, note):
             raise SpecError("chdlp", f"must be one of b, t, r, l (with v or s), got {shown(position)}")
         params["legendpos"] = native
         note("chdl", OK, f"{len(legend)} legend names, at the {native}")
-        order = query.get("chdlp", "").partition("|")[2].strip()
-        if order and order != "l":
-            note("chdlp", PARTIAL, f"label order {shown(order)}: the names are listed in chdl order")
+        _legend_order(query.get("chdlp", "").partition("|")[2].strip(), position, len(legend), cht, params, note)
         if position in ("bv", "tv", "bvs", "tvs"):
-            note("chdlp", PARTIAL, f"{position}: the entries are laid out in rows, as many to a row as fit")
+            params["legendcolumn"] = "1"
+            note("chdlp", OK, f"{position}: the entries in one column")
     elif kind not in ("pie",):
         params["legendpos"] = "none"
+
+
+def _legend_order(order, position, count, cht, params, note):
+    """chdlp's label order -> native legendorder: ``l`` as given, ``r`` reversed, ``a`` shortest first (Google's
+    default for legends laid out in a row), or indices (only the listed entries are shown)."""
+    horizontal = position in ("b", "t", "bs", "ts")
+    order = order or ("a" if horizontal else "l")
+    if order in ("l", "r", "a"):
+        native = {"l": "", "r": "r", "a": "a"}[order]
+        if cht == "bvo" and order != "a":  # the legend was reversed with the series
+            native = "r" if order == "l" else ""
+    else:
+        indices = []
+        for part in order.split(","):
+            part = part.strip()
+            if not part.isdigit():
+                raise SpecError("chdlp", f"label order must be l, r, a or indices like 2,0,1, got {shown(order)}")
+            if int(part) < count:
+                indices.append(count - 1 - int(part) if cht == "bvo" else int(part))
+        if len(indices) < len(order.split(",")):
+            note("chdlp", IGNORED, f"label order {shown(order)}: indices past the {count} legend names are skipped")
+        native = ",".join(map(str, indices[:16]))
+    if native:
+        params["legendorder"] = native
+    if order != "l":
+        note("chdlp", OK, {"r": "legend in reverse order", "a": "legend ordered shortest name first (in 10 px "
+                           "steps), as Google did for legends in a row"}.get(order, f"legend order {order}"))
 
 
 def _line_style(chls, kind, params, note):

@@ -32,6 +32,7 @@ def render(spec, *, font_path=""):
     canvas = Canvas(spec.width, spec.height, spec.background, font_path=font_path)
     canvas.margins = spec.margins
     canvas.legend_size, canvas.legend_ink = round(spec.legendsize), spec.legendcolor or None
+    canvas.legend_order, canvas.legend_column = spec.legendorder, spec.legendcolumn
     fills.paint(canvas, spec.bgfill, (0, 0, spec.width, spec.height))
     CHARTS[spec.type](canvas, spec)
     image = canvas.finish()

@@ -42,6 +42,7 @@ class Entry:
     name: str
     colour: object
     key: str = "box"  # box | line | dot
+    index: int = -1  # the series (or label) it names, for ``legendorder``
 
 
 def compact(canvas):
@@ -81,7 +82,7 @@ def no_data(canvas, box, message="No data"):
 
 def series_entries(spec, key):
     """Legend entries for the named series."""
-    return [Entry(name, theme.series_colour(spec.colors, i), key) for i, name in enumerate(spec.legend) if name]
+    return [Entry(name, theme.series_colour(spec.colors, i), key, i) for i, name in enumerate(spec.legend) if name]
 
 
 def legend(canvas, entries, box, position):
@@ -89,6 +90,9 @@ def legend(canvas, entries, box, position):
     if not entries or position == "none" or compact(canvas):
         return box
     size = getattr(canvas, "legend_size", 0) or canvas.label_size
+    entries = ordered(canvas, entries, getattr(canvas, "legend_order", ""), size)
+    if not entries:
+        return box
     swatch, gap = theme.LEGEND_SWATCH * size / 12, theme.LEGEND_GAP
     widths = [swatch + 5 + canvas.text_width(e.name, size) for e in entries]
     if position == "auto":
@@ -101,7 +105,22 @@ def legend(canvas, entries, box, position):
     row_height = max(canvas.line_height(size), swatch) + 4
     if position in ("right", "left"):
         return _legend_column(canvas, entries, box, swatch, row_height, at_left=position == "left")
-    return _legend_rows(canvas, entries, box, swatch, row_height, gap, at_top=position == "top")
+    return _legend_rows(canvas, entries, box, swatch, row_height, gap, at_top=position == "top",
+                        column=getattr(canvas, "legend_column", False))
+
+
+def ordered(canvas, entries, order, size):
+    """The entries in ``legendorder``: as given, ``r`` reversed, ``a`` shortest first (in 10 px steps, as
+    Google's automatic order), or a list of indices (entries not listed are left out)."""
+    if not order:
+        return entries
+    if order == "r":
+        return entries[::-1]
+    if order == "a":
+        return sorted(entries, key=lambda e: math.ceil(canvas.text_width(e.name, size) / 10))
+    by_index = {e.index: e for e in entries}
+    wanted = [int(i) for i in order.split(",")]
+    return [by_index[i] for i in dict.fromkeys(wanted) if i in by_index]
 
 
 def column_width(canvas, entries, box):
@@ -123,12 +142,13 @@ def _legend_column(canvas, entries, box, swatch, row_height, *, at_left=False):
     return Box(box.left, box.top, left - theme.LEGEND_GAP, box.bottom)
 
 
-def _legend_rows(canvas, entries, box, swatch, row_height, gap, *, at_top):
-    max_rows = 3
+def _legend_rows(canvas, entries, box, swatch, row_height, gap, *, at_top, column=False):
+    """Entries in rows above or below the plot, centred; ``column``: one a row, left-aligned (Google's bv/tv)."""
+    max_rows = 3 if not column else max(1, int(box.height * 0.6 // row_height))
     rows, current, used = [], [], 0.0
     for entry in entries:
         width = min(box.width, swatch + 5 + canvas.text_width(entry.name, getattr(canvas, "legend_size", 0) or None))
-        if current and used + gap + width > box.width:
+        if current and (column or used + gap + width > box.width):
             rows.append((current, used))
             current, used = [], 0.0
         used = used + (gap if current else 0) + width
@@ -139,7 +159,7 @@ def _legend_rows(canvas, entries, box, swatch, row_height, gap, *, at_top):
     height = len(rows) * row_height
     top = box.top if at_top else box.bottom - height
     for row_index, (row, used) in enumerate(rows):
-        x = box.left + (box.width - used) / 2
+        x = box.left + (box.width - used) / 2 if not column else box.left
         for entry, width in row:
             _entry(canvas, entry, x, top + row_index * row_height, swatch, row_height, width)
             x += width + gap

@@ -28,7 +28,7 @@ def _draw(canvas, spec, *, hole):
         for i, v in enumerate(values):
             name = spec.labels[k] if k < len(spec.labels) else ""
             if name and ring_total > 0 and v > 0:
-                entries.append(Entry(name, slice_colour(spec, r, i)))
+                entries.append(Entry(name, slice_colour(spec, r, i), index=k))
             k += 1
     position = spec.legendpos
     if position == "auto":
