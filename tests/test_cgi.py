@@ -128,3 +128,23 @@ def test_get_graph_with_a_request_body_still_answers():
                                     body=b"hello")
     assert headers["Status"] == "200 OK", stderr
     assert decode(body).format == "PNG"
+
+
+def test_gateway_end_flushes_everything_before_skipping_shutdown():
+    """end_cgi() leaves with os._exit: what was written to stdout and stderr must still arrive, all of it."""
+    code = ("import sys; from dyngraph.gateway import end_cgi; sys.stdout.write('x' * 300000); "
+            "sys.stdout.buffer.write(b'y' * 5); sys.stderr.write('logged'); end_cgi(); print('not reached')")
+    result = subprocess.run([sys.executable, "-c", code], env={"PYTHONPATH": str(ROOT / "lib")},
+                            capture_output=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout == b"x" * 300000 + b"y" * 5
+    assert result.stderr == b"logged"
+
+
+def test_get_graph_sends_a_large_image_whole():
+    """More than a pipe's 64 KiB: the response is complete although the script skips interpreter shutdown."""
+    headers, body, stderr = run_cgi("get_graph.py", "type=line&data=1,5,3|2,4,6&width=1400&height=700&quality=95")
+    assert headers["Status"] == "200 OK", stderr
+    assert int(headers["Content-Length"]) == len(body) > 65536
+    assert decode(body).size == (1400, 700)
+    assert stderr == b""

@@ -3,7 +3,9 @@
 A CGI process is ours alone, so it can be bounded from inside: a wall-clock
 alarm whose default action ends the process even while Pillow is busy in C,
 and a capped read of any request body, since Apache's mod_cgid resets the
-connection when a script exits without reading what it was sent.
+connection when a script exits without reading what it was sent. For the same
+reason it can skip what only long-lived processes need: the cyclic garbage
+collector and the interpreter's shutdown.
 """
 
 import os
@@ -21,3 +23,15 @@ def prepare_cgi(settings, *, environ=os.environ, stdin=None):
     if raw.isascii() and raw.isdigit() and int(raw) > 0:
         stream = stdin if stdin is not None else sys.stdin.buffer
         stream.read(min(int(raw), MAX_DRAIN))
+
+
+def end_cgi():
+    """End the process once CGIHandler has answered: flush, then skip interpreter shutdown.
+
+    Shutdown runs a full garbage collection and tears down every module, Pillow
+    included: ~6 ms of a ~50 ms chart request, with nothing to show for it in a
+    process that served its one request (the kernel frees memory and sockets).
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
