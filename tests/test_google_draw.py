@@ -480,3 +480,16 @@ def test_chdlp_bv_stacks_the_entries_in_one_left_aligned_column():
     xs = [x for x, _ in keys.values()]
     ys = sorted(y for _, y in keys.values())
     assert max(xs) - min(xs) < 2 and ys[1] - ys[0] > 8 and ys[2] - ys[1] > 8
+
+
+def test_chm_fractional_positions_lie_between_two_points():
+    image = draw("cht=lc&chs=300x150&chd=t:10,90,10&chco=cccccc&chm=o,ff0000,0,0.5,12|o,0000ff,0,1,12")
+    red, blue = near(image, (255, 0, 0), tolerance=20), near(image, (0, 0, 255), tolerance=20)
+    centre = lambda ps: (sum(x for x, _ in ps) / len(ps), sum(y for _, y in ps) / len(ps))  # noqa: E731
+    (rx, ry), (bx, by) = centre(red), centre(blue)
+    assert red and blue and "chm" not in unsupported("cht=lc&chs=300x150&chd=t:10,90&chm=o,ff0000,0,0.5,12")
+    # point 0 is near the left edge at the bottom, point 1 (blue) at the top in the middle: red halfway on both axes
+    grey = near(image, (204, 204, 204), tolerance=10)
+    left = min(x for x, _ in grey)
+    start_y = sum(y for x, y in grey if x == left) / len([1 for x, _ in grey if x == left])
+    assert abs(rx - (left + bx) / 2) < 4 and abs(ry - (start_y + by) / 2) < 4

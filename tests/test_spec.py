@@ -139,7 +139,7 @@ _fill = st.one_of(
 )
 _mark = st.one_of(
     st.tuples(st.sampled_from(["o", "s", "d", "c", "x", "N"]), _colours, st.integers(0, 3),
-              st.sampled_from(["-1", "0", "2", "-2", "1:5:2", "3:"]), _small)
+              st.sampled_from(["-1", "0", "2", "-2", "1:5:2", "3:", "1.5", "0.25"]), _small)
     .map(lambda t: ",".join(map(str, t))),
     st.tuples(st.sampled_from(["h", "r", "R"]), _colours, st.sampled_from(["0.25", "0", "1"]),
               st.sampled_from(["0.5", "1", "0"])).map(lambda t: f"{t[0]},{t[1]},0,{t[2]},{t[3]}"),

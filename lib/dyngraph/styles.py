@@ -345,7 +345,8 @@ def read_marks(text, _limits=None):
     """Google's ``chm`` grammar (a subset), ``|``-separated; see :data:`MARK_KINDS`.
 
     * shapes ``o s d c x`` and value labels ``N``: ``<kind>,<colour>,<series>,<which>,<size>``,
-      ``which`` = a point index, ``-1`` (all), ``-<n>`` (every n-th) or ``<start>:<end>:<n>``;
+      ``which`` = a point index (``1.5``: halfway between points 1 and 2), ``-1`` (all), ``-<n>`` (every n-th)
+      or ``<start>:<end>:<n>``;
     * ``h,<colour>,0,<y 0..1>,<thickness>``: a horizontal line across the plot;
     * ``r``/``R,<colour>,0,<start 0..1>,<end 0..1>``: a horizontal / vertical band;
     * ``B,<colour>,<series>,0,0``: fill under a line; ``b,<colour>,<series>,<series 2>,0``: fill between.
@@ -436,6 +437,8 @@ def format_value(kind, value):
 
 
 def _which(text):
+    if "." in text and ":" not in text:  # between two points: 1.5 is halfway from point 1 to point 2
+        return _num(values.bounded_number(text, "marks", 0, 100000))
     if ":" in text:
         parts = (text.split(":") + ["", ""])[:3]
         start = values.integer(parts[0], "marks", 0, 100000) if parts[0] else 0
@@ -446,7 +449,10 @@ def _which(text):
 
 
 def mark_points(which, count):
-    """The point indices ``which`` selects among ``count`` points."""
+    """The point indices ``which`` selects among ``count`` points (a fraction such as 1.5: between two points)."""
+    if "." in which and ":" not in which:
+        place = float(which)
+        return [place] if place <= count - 1 else []
     if ":" in which:
         start, end, step = map(int, which.split(":"))
         return range(start, min(end, count - 1) + 1, step)

@@ -78,8 +78,9 @@ PARAMETERS = {
                         "narrowed to fit where Google cropped them (native `barwidth=a,4,8,23`)"),
     "chm": (PARTIAL, "drawn (native `marks`): shapes `o s d c x`, text `t`, value labels `N` with number formats "
                      "(`N*f2*`, `p`, `e`, `cUSD`, `z`, `s`, text before and after), arrows `a`, lines `h`, `v`, "
-                     "`V` and `D`, ranges `r`/`R`, fills `B`/`b`, and `@` x:y positions; candlesticks `F`, error "
-                     "bars `E` and fractional point positions are reported"),
+                     "`V` and `D`, ranges `r`/`R`, fills `B`/`b`, `@` x:y positions and fractional point positions "
+                     "(`1.5`: halfway between points 1 and 2, values interpolated); candlesticks `F` and error "
+                     "bars `E` (which draw from hidden `t<N>:` series) are reported"),
     "chma": (SUPPORTED, "margins around the chart (native `margins`); the legend size part is dyngraph's"),
     "chp": (NOT, "pie rotation / bar zero line"),
     "chof": (SUPPORTED, "`png` (default), `gif`, `validate` (a text report of how each parameter was read)"),

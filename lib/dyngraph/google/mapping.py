@@ -738,8 +738,8 @@ def _marks(chm, series_count, params, note):
         elif base in styles.POINT_KINDS or base == "D":
             which = fields[3] or ("0" if base == "D" else "-1")
             fields[3] = which
-            if "@" in which or ("." in which and ":" not in which):
-                skipped.append(f"{kind[:8]} at {shown(which)} (fractional positions between points)")
+            if "@" in which:
+                skipped.append(f"{kind[:8]} at {shown(which)} (positions relative to another series)")
                 continue
             if ":" in which:
                 fields[3] = ":".join((which.split(":") + ["", ""])[:3])

@@ -58,7 +58,7 @@ def over(canvas, spec, places):
         elif kind == "D":  # a line through the series' points (e.g. over bars)
             count = places.count(series)
             chosen = range(count) if which in ("0", "-1") else styles.mark_points(which, count)
-            line = [p for p in (places.point(series, i) for i in chosen) if p is not None]
+            line = [p for p in (at(places, series, i)[0] for i in chosen) if p is not None]
             if len(line) > 1:
                 canvas.line(line, colour, max(size, 1.0), clip=box.rect)
         elif kind.startswith("@"):  # at x:y fractions of the plot
@@ -67,9 +67,24 @@ def over(canvas, spec, places):
                         colour, box)
         elif base in styles.POINT_KINDS:
             for index in styles.mark_points(which, places.count(series)):
-                point = places.point(series, index)
+                point, value = at(places, series, index)
                 if point is not None:
-                    _point_mark(canvas, base, kind, point, places.values[series][index], size, colour, box)
+                    _point_mark(canvas, base, kind, point, value, size, colour, box)
+
+
+def at(places, series, index):
+    """(x, y) and value of point ``index`` of ``series``; a fractional index lies on the line between two points."""
+    whole = int(index)
+    point = places.point(series, whole)
+    if index == whole or point is None:
+        return point, places.values[series][whole] if point is not None else None
+    after = places.point(series, whole + 1)
+    if after is None:
+        return None, None
+    t = index - whole
+    v0, v1 = places.values[series][whole], places.values[series][whole + 1]
+    mix = lambda a, b: a + (b - a) * t  # noqa: E731
+    return (mix(point[0], after[0]), mix(point[1], after[1])), mix(v0, v1)
 
 
 def _point_mark(canvas, base, kind, point, value, size, colour, box):
