@@ -92,6 +92,26 @@ CORPUS = [
      "molecularsciences.org/google/google_charts (raw % in labels)", [GOOGLE_ORANGE], False),
     ("heriman-hello-world", "chs=200x125&chd=s:helloWorld&cht=lc&chxt=x,y&chxl=0:|Mar|Apr|May|June|July|1:||50+Kb",
      "heriman.wordpress.com 2008-01-03, quoting the developer's guide intro", [GOOGLE_ORANGE], False),
+    ("guide-shape-markers",
+     "cht=lc&chd=s:9gounjqGJD&chco=008000&chls=2.0,4.0,1.0&chs=200x125&chxt=x&chxl=0:||c|d|a|o|x|v|V|a|&chm="
+     "a,990066,0,3.0,9.0|c,FF0000,0,1.0,20.0|d,80C65A,0,2.0,20.0|o,FF9900,0,4.0,20.0|s,3399CC,0,5.0,10.0|"
+     "v,BBCCED,0,6.0,1.0|V,3399CC,0,7.0,1.0|x,FFCC33,0,8.0,20.0|h,000000,0,0.30,0.5",
+     f"{GUIDE}, shape markers (point positions written as 3.0); also quoted in a Java URL parser's testURL",
+     ["008000", "ff0000", "80c65a", "ff9900", "3399cc", "ffcc33", "990066"], False),
+    ("guide-grid-lines",
+     "cht=lc&chd=s:cEAELFJHHHKUju9uuXUc&chco=76A4FB&chls=2.0,0.0,0.0&chxt=x,y&chxl=0:|0|1|2|3|4|5|1:|0|50|100"
+     "&chs=200x125&chg=20,50", f"{GUIDE}, grid lines; also quoted in a Java URL parser's testURL", ["76a4fb"],
+     False),
+    ("guide-two-dashed-lines",
+     "cht=lc&chd=s:93zyvneTTOMJMLIJFHEAECFJGHDBFCFIERcgnpy45879,IJKNUWUWYdnswz047977315533zy1246872tnkgcaZQONHCECAAAAEII"
+     "&chls=3,6,3|1,1,0&chs=200x125", f"{GUIDE}, line styles; also quoted in a Java URL parser's testURL",
+     [GOOGLE_ORANGE], False),
+    ("srtu-bvg-tick-colour",
+     "chxr=0,2010,2013|1,100,1300&chxs=0,676767,8.5,0,l,676767&chxt=x,y&chbh=a,3,80&chs=1000x300&cht=bvg"
+     "&chco=3366CC,FF0000&chds=0,1170,0,1120&chd=t:1000,1170,660,1030|400,460,1120,540&chdl=Sales|Expenses"
+     "&chg=0,-1&chtt=Transaport%27s+Performance",
+     "pawank/IndianSRTUApp src/com/acelrtech/app/GoogleImageGraphActivity.java (axis tick colour in chxs)",
+     ["3366cc", "ff0000"], True),
     ("qr-margin-0", "chs=150x150&cht=qr&chld=L|0&chl=1.cbm.ua/112312312399", "1.cbm.ua/?p=1569", ["000000"], False),
     ("qr-tiny", "chs=28x28&cht=qr&chld=L|1&chl=1.cbm.ua/112312312399", "1.cbm.ua/?p=1569", ["000000"], False),
     ("qr-transparent", "chf=bg,s,65432100&cht=qr&chs=250x250&chl=HelloWorld",

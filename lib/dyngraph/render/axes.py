@@ -7,6 +7,8 @@ are drawn once the plot box is known. Without ``axes`` the frame draws its
 default labels instead (see frame.cartesian).
 """
 
+import math
+
 from .. import styles
 from ..record import record
 from ..scale import format_number, nice_ticks
@@ -84,7 +86,8 @@ def _items(spec, on_value_side, horizontal, count, ticks, x_ticks, labels, span,
         else:
             marks = nice_ticks(lo, hi, 6, fixed_low=lo, fixed_high=hi).values
         shown_step = step or (marks[1] - marks[0] if len(marks) > 1 else None)
-        return [(("f", fraction(v)), number(v, shown_step)) for v in marks]
+        plain_number = number if fmt else plain
+        return [(("f", fraction(v)), plain_number(v, shown_step)) for v in marks]
     if on_value_side:
         return [(("v", v), number(v, ticks.step)) for v in ticks.values]
     if x_ticks is not None:
@@ -92,6 +95,15 @@ def _items(spec, on_value_side, horizontal, count, ticks, x_ticks, labels, span,
     if spec.labels:
         return [(("c", i), t) for i, t in enumerate(spec.labels[:count])]
     return [(("c", i), number(i + 1)) for i in range(count)]
+
+
+def plain(value, step=None):
+    """A range label written out as Google did (``2010``, ``1200``, ``0.25``): no ``k``/``M`` shortening."""
+    if abs(value) >= 1e15 or (value and abs(value) < 1e-4):
+        return format_number(value, step)
+    decimals = 0 if not step else max(0, min(6, -math.floor(math.log10(abs(step)) + 1e-9)))
+    text = f"{value:.{decimals}f}"
+    return "0" if float(text) == 0 else text
 
 
 def draw(canvas, axes, plot):
