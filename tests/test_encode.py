@@ -165,3 +165,26 @@ def test_jpeg_falls_back_to_pillows_plugin_on_an_unverified_pillow(chart, monkey
     assert JpegImagePlugin.get_sampling(fallback) == 0
     difference = ImageChops.difference(decode(direct).convert("RGB"), fallback.convert("RGB"))
     assert max(high for _, high in difference.getextrema()) <= 2
+
+
+def test_chart_png_and_jpeg_skip_image_palette():
+    """Image.quantize and putpalette import ImagePalette (and array): the PNG path works on the core image."""
+    code = (
+        "import sys; sys.path.insert(0, 'lib');"
+        "from dyngraph.spec import make; from dyngraph.render import render; from dyngraph.encode import encode;"
+        "chart = render(make(type='line', data=[[1, 5, 3], [2, 4, 6]], title='t'));"
+        "print(encode(chart, 'png')[:8] == b'\\x89PNG\\r\\n\\x1a\\n', encode(chart, 'jpeg')[:2] == b'\\xff\\xd8',"
+        " 'PIL.ImagePalette' in sys.modules, 'array' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["True", "True", "False", "False"]
+
+
+def test_core_palette_png_equals_the_public_path(chart):
+    """encode()'s PNG (core image, no ImagePalette) is byte for byte palette() + palette_png()."""
+    from dyngraph.encode import _palette_core, palette_png
+
+    assert _palette_core(chart) is not None
+    assert encode(chart, "png") == palette_png(palette(chart))
+    dark = render(make(type="bar", data=[[3, 1, 4], [1, 5, 9]], background="202830", width=300, height=150))
+    assert encode(dark, "png") == palette_png(palette(dark))

@@ -31,6 +31,9 @@ def encode(image, fmt, *, quality=90):
         msg = f"unknown format {fmt!r}; expected one of {', '.join(MIME_TYPES)}"
         raise ValueError(msg)
     if fmt == "png":
+        core = _palette_core(image)
+        if core is not None:
+            return _png_from_core(core)
         small = palette(image)
         if small.mode == "P":
             return palette_png(small)
@@ -72,21 +75,50 @@ def palette(image, *, lossless_only=False):
         return image
     quantized = image.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     flat = quantized.getpalette()
+    quantized.putpalette(_snapped(flat, colours, image.width * image.height))
+    return quantized
+
+
+def _snapped(flat, colours, pixels):
+    """The quantizer's palette ``flat`` (r, g, b, r, ...) with the key colours among ``colours`` made exact."""
     entries = [tuple(flat[i:i + 3]) for i in range(0, len(flat), 3)]
     exact = set(entries)
     colours.sort(reverse=True)
-    least = image.width * image.height // 1000  # key colours cover at least 0.1% of the image
+    least = pixels // 1000  # key colours cover at least 0.1% of the image
+    top = {c for _, c in colours[:KEY_COLOURS]}
     keys = [c for n, c in colours[:KEY_COLOURS] if n >= least and c not in exact]
-    free = set(range(len(entries))) - {i for i, e in enumerate(entries) if e in {c for _, c in colours[:KEY_COLOURS]}}
+    free = set(range(len(entries))) - {i for i, e in enumerate(entries) if e in top}
     for key in keys:
         kr, kg, kb = key
-        best = min(free, default=None,
-                   key=lambda i: max(abs(entries[i][0] - kr), abs(entries[i][1] - kg), abs(entries[i][2] - kb)))
-        if best is not None and max(abs(a - b) for a, b in zip(entries[best], key)) <= SNAP_DISTANCE:
+        # Only entries within SNAP_DISTANCE can be taken, so the nearest is sought among those alone.
+        near = [i for i in free if abs(entries[i][0] - kr) <= SNAP_DISTANCE
+                and abs(entries[i][1] - kg) <= SNAP_DISTANCE and abs(entries[i][2] - kb) <= SNAP_DISTANCE]
+        if near:
+            best = min(near, key=lambda i: max(abs(entries[i][0] - kr), abs(entries[i][1] - kg),
+                                               abs(entries[i][2] - kb)))
             entries[best] = key
             free.discard(best)
-    quantized.putpalette([c for entry in entries for c in entry])
-    return quantized
+    return bytes(c for entry in entries for c in entry)
+
+
+def _palette_core(image):
+    """``palette(image).im`` without Image.quantize's import of ImagePalette (and array): ~1 ms cold.
+
+    Works on Pillow's core image object; None when the image keeps its
+    colours (not RGB, or too many colours) or should Pillow's internals change.
+    """
+    if image.mode != "RGB":
+        return None
+    colours = image.getcolors(4096)
+    if colours is None:
+        return None
+    try:
+        core = image.im.quantize(256, Image.Quantize.FASTOCTREE, 0)
+        flat = core.getpalette("RGB", "RGB")
+        core.putpalette("RGB", "RGB", _snapped(flat, colours, image.width * image.height))
+    except (AttributeError, TypeError):
+        return None
+    return core
 
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -99,10 +131,15 @@ def palette_png(image, *, level=6):
     cold CGI request); a palette PNG is four chunks, so we write it ourselves.
     Scanlines use filter 0 (none), which the PNG spec recommends for palettes.
     """
-    width, height = image.size
-    raw = _raw_bytes(image)
+    image.load()
+    return _png_from_core(image.im, level=level)
+
+
+def _png_from_core(core, *, level=6):
+    width, height = core.size
+    raw = _encoded(core, "raw", "P")
     scanlines = b"".join(b"\x00" + raw[row:row + width] for row in range(0, width * height, width))
-    colours = image.getpalette()[: 3 * (image.getextrema()[1] + 1)]
+    colours = core.getpalette("RGB", "RGB")[: 3 * (core.getextrema()[1] + 1)]
     header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)  # 8-bit indexed, no interlace
     return b"".join((
         PNG_SIGNATURE,
@@ -134,17 +171,18 @@ def jpeg(image, *, quality=90):
         [0, 0], 0, 0, 0,  # dpi, subsampling 4:4:4, restart marker blocks and rows
         None, None, b"", b"",  # qtables, comment, extra markers, exif
     )
-    return _encoded(image, "jpeg", image.mode, config)
+    image.load()
+    return _encoded(image.im, "jpeg", image.mode, config)
 
 
-def _encoded(image, name, *args):
-    """Run Pillow's C encoder ``name`` over the whole image, as ImageFile._save does, without importing it."""
-    encoder = Image._getencoder(image.mode, name, *args)
-    encoder.setimage(image.im, (0, 0, *image.size))
+def _encoded(core, name, *args):
+    """Run Pillow's C encoder ``name`` over a whole core image, as ImageFile._save does, without importing it."""
+    encoder = Image._getencoder(core.mode, name, *args)
+    encoder.setimage(core, (0, 0, *core.size))
     chunks = []
     try:
         while True:
-            _, status, data = encoder.encode(max(65536, image.width * 4))
+            _, status, data = encoder.encode(max(65536, core.size[0] * 4))
             chunks.append(data)
             if status:
                 break
@@ -163,6 +201,7 @@ def _raw_bytes(image):
     should Pillow's internal ``_getencoder`` ever change.
     """
     try:
-        return _encoded(image, "raw", image.mode)
+        image.load()
+        return _encoded(image.im, "raw", image.mode)
     except (AttributeError, TypeError):
         return image.tobytes()
