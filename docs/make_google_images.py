@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "lib"), str(ROOT / "tests")]
 
 GALLERY = ["hello-world-p3", "line-granularity-20", "lxy-three-lines", "sparkline", "bvs-scaled", "bhg-simple",
-           "bvg-three-groups", "bvo-overlapped", "pie-months", "scatter-sizes", "mpg-lxy", "qr-hello-world"]
+           "bvg-three-groups", "bvo-overlapped", "pie-months", "scatter-sizes", "mpg-lxy", "qr-hello-world",
+           "guide-shape-markers", "guide-grid-lines", "srtu-bvg-tick-colour"]
 START, END = "<!-- compat:start -->", "<!-- compat:end -->"
 GALLERY_START, GALLERY_END = "<!-- gallery:start -->", "<!-- gallery:end -->"
 
