@@ -7,11 +7,20 @@ axes with tick labels, a legend and a grid. It is given matplotlib's best
 case: the object API (no pyplot), no layout engine, and a persistent font
 cache (bench/run.py sets MPLCONFIGDIR). bench/run.py also imports
 :func:`draw` to time matplotlib in process.
+
+With ``BENCH_CGI_TRICKS=1`` it also gets what dyngraph's CGI scripts do for
+a one-request process: no cycle collector, no interpreter shutdown (see
+dyngraph.gateway.end_cgi), so the report can show the ratio both ways.
 """
 
+import gc
 import io
 import os
 import sys
+
+TRICKS = os.environ.get("BENCH_CGI_TRICKS") == "1"
+if TRICKS and __name__ == "__main__":
+    gc.disable()
 from urllib.parse import parse_qs
 
 import matplotlib
@@ -62,3 +71,6 @@ def main():
 
 if __name__ == "__main__":
     main()
+    if TRICKS:
+        sys.stdout.flush()
+        os._exit(0)
