@@ -132,13 +132,8 @@ def thin_run(start, values, columns_per_point):
     count = len(values)
     if columns_per_point <= 0 or columns_per_point >= 0.25:  # at most 4 points a column already
         return list(range(start, start + count)), list(values)
-    per_column = 1 / columns_per_point
     indices, kept = [], []
-    bound = 0.0
-    lo_index = 0
-    while lo_index < count:
-        bound += per_column
-        hi_index = min(count, max(lo_index + 1, math.ceil(bound)))
+    for lo_index, hi_index in column_slices(count, 1 / columns_per_point):
         chunk = values[lo_index:hi_index]
         last = hi_index - lo_index - 1
         a, b = chunk.index(min(chunk)), chunk.index(max(chunk))
@@ -147,8 +142,22 @@ def thin_run(start, values, columns_per_point):
         for offset in (0, a, b, last) if 0 < a < b < last else sorted({0, a, b, last}):
             indices.append(start + lo_index + offset)
             kept.append(chunk[offset])
-        lo_index = hi_index
     return indices, kept
+
+
+def column_slices(count, per_column):
+    """Split ``range(count)`` into consecutive (lo, hi) slices, one per pixel column.
+
+    Each column takes about ``per_column`` points (at least one), with the
+    boundaries accumulated as floats so rounding never drifts.
+    """
+    bound = 0.0
+    lo_index = 0
+    while lo_index < count:
+        bound += per_column
+        hi_index = min(count, max(lo_index + 1, math.ceil(bound)))
+        yield lo_index, hi_index
+        lo_index = hi_index
 
 
 def dash_polyline(points, dash, space, limit=20000):

@@ -10,23 +10,17 @@ one wide polygon per segment.
 
 import math
 
-from .geometry import thin_run
+from .geometry import column_slices, thin_run
 
 DENSE = 2.0  # points per pixel column from which a run is drawn as bands
 
 
 def columns(start, values, points_per_column):
     """Split a run into pixel columns: [(first index, low, high, last value)], in order."""
-    count = len(values)
     out = []
-    bound = 0.0
-    lo_index = 0
-    while lo_index < count:
-        bound += points_per_column
-        hi_index = min(count, max(lo_index + 1, math.ceil(bound)))
+    for lo_index, hi_index in column_slices(len(values), points_per_column):
         chunk = values[lo_index:hi_index]
         out.append((start + lo_index, min(chunk), max(chunk), chunk[-1]))
-        lo_index = hi_index
     return out
 
 
