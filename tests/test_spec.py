@@ -6,6 +6,13 @@ from hypothesis import given, settings as hsettings, strategies as st
 from dyngraph.errors import SpecError
 from dyngraph.limits import Limits
 from dyngraph.spec import CHART_TYPES, FORMATS, ChartSpec, make, parse, to_query
+from dyngraph.values import format_number
+
+_numbers_any = st.one_of(
+    st.none(),
+    st.floats(min_value=-1e15, max_value=1e15, allow_nan=False, allow_infinity=False),
+    st.integers(min_value=-10**15, max_value=10**15),
+)
 
 
 def test_parses_the_issue_example():
@@ -81,6 +88,39 @@ def test_make_accepts_python_values():
 def test_make_rejects_nan():
     with pytest.raises(SpecError, match="data"):
         make(data=[1, float("nan")])
+
+
+def test_make_rejects_infinity_and_huge_numbers_as_spec_errors():
+    for options, param in (({"data": [1, float("inf")]}, "data"), ({"data": [10**400]}, "data"),
+                           ({"data": [1], "min": float("-inf")}, "min"), ({"data": [[1], [2e15]]}, "data")):
+        with pytest.raises(SpecError) as caught:
+            make(**options)
+        assert caught.value.param == param and "1e15" in str(caught.value)
+
+
+def test_make_rejects_non_numbers_naming_the_value():
+    for bad in (True, "2", [3]):
+        with pytest.raises(SpecError, match="data: must be numbers or None"):
+            make(data=[1, bad])
+
+
+def test_make_reads_data_text_as_the_url_does():
+    assert make(data="1,,2.5|-3") == parse("data=1,,2.5|-3")
+    with pytest.raises(SpecError, match="data: must be a decimal number"):
+        make(data="1;2")
+
+
+def test_make_enforces_the_data_limits():
+    with pytest.raises(SpecError, match="3 series; at most 2 are accepted"):
+        make(data=[[1], [2], [3]], limits=Limits(max_series=2))
+    with pytest.raises(SpecError, match="at most 4 values per series"):
+        make(data=[1, 2, 3, 4, 5], limits=Limits(max_points=4))
+
+
+@given(st.lists(st.lists(_numbers_any, min_size=1, max_size=8), min_size=1, max_size=3))
+def test_make_data_equals_the_parsed_text(data):
+    text = "|".join(",".join("" if v is None else format_number(float(v)) for v in s) for s in data)
+    assert make(data=data).data == parse("data=" + text).data
 
 
 def test_canonical_query_leaves_defaults_out():

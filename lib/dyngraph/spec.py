@@ -107,18 +107,22 @@ class ChartSpec:
 def _read_series(text, limits):
     if compact.is_compact(text):
         return compact.decode(text, limits)
-    parts = text.split("|")
-    if len(parts) > limits.max_series:
-        raise SpecError("data", f"{len(parts)} series; at most {limits.max_series} are accepted")
+    return _checked_series((part.split(",") for part in text.split("|")), text.count("|") + 1, limits,
+                           lambda v: values.number(v, "data") if v else None)
+
+
+def _checked_series(parts, n_series, limits, read_value):
+    """Series of values read by ``read_value``, each counted against the limits before it is read."""
+    if n_series > limits.max_series:
+        raise SpecError("data", f"{n_series} series; at most {limits.max_series} are accepted")
     total = 0
     series = []
-    for part in parts:
-        raw = part.split(",")
+    for raw in parts:
         total += len(raw)
         if len(raw) > limits.max_points or total > limits.max_values:
             msg = f"at most {limits.max_points} values per series and {limits.max_values} in all"
             raise SpecError("data", msg)
-        series.append(tuple(values.number(v, "data") if v else None for v in raw))
+        series.append(tuple(map(read_value, raw)))
     return tuple(series)
 
 
@@ -371,7 +375,10 @@ def parse_params(params, *, limits=DEFAULT_LIMITS):
     if unknown:
         name = sorted(unknown)[0]
         raise SpecError(name, f"unknown parameter; accepted: {', '.join(PARAMS)}")
-    kwargs = {name: PARAMS[name].read(text, limits) for name, text in params.items()}
+    return _checked_spec({name: PARAMS[name].read(text, limits) for name, text in params.items()}, limits)
+
+
+def _checked_spec(kwargs, limits):
     spec = ChartSpec(**kwargs)
     _check_whole(spec, limits)
     return spec
@@ -419,26 +426,47 @@ def make(*, limits=DEFAULT_LIMITS, **options):
     for numbers; goes through the same readers as the URL so both paths
     enforce the same rules.
     """
-    params = {}
+    kwargs = {}
     for name, value in options.items():
         if name not in PARAMS:
             raise SpecError(name, f"unknown option; accepted: {', '.join(PARAMS)}")
-        params[name] = _to_text(name, value)
-    return parse_params(params, limits=limits)
+        if name == "data" and not isinstance(value, str):
+            kwargs[name] = _python_series(value, limits)
+        else:
+            kwargs[name] = PARAMS[name].read(_to_text(name, value), limits)
+    return _checked_spec(kwargs, limits)
+
+
+def _python_series(value, limits):
+    """Lists of numbers -> the series the URL text would give, without writing and re-reading text."""
+    if value and not isinstance(value[0], (list, tuple)):
+        value = [value]
+    if value and isinstance(value[0], (list, tuple)) and value[0] and isinstance(value[0][0], (list, tuple)):
+        value = [[c for pair in s for c in pair] for s in value]  # scatter [(x, y), ...]
+    if not value:
+        value = [[None]]  # as the empty text reads
+    return _checked_series(([None] if not s else s for s in value), len(value), limits, _python_number)
+
+
+def _python_number(value):
+    """A Python number (or None) as the URL reader would give it: finite, within +-1e15."""
+    if value is None:
+        return None
+    if isinstance(value, float):
+        return values.finite(value, "data") + 0.0  # -0.0 reads as 0, as its text does
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise SpecError("data", f"must be numbers or None, got {shown(value)}")
+    if abs(value) > values.MAX_MAGNITUDE:
+        raise SpecError("data", f"must be between -1e15 and 1e15, got {shown(value)}")
+    return float(value)
 
 
 def _to_text(name, value):
     """Python value -> the URL text the reader expects."""
-    if name == "data":
-        if value and not isinstance(value[0], (list, tuple)):
-            value = [value]
-        if value and isinstance(value[0], (list, tuple)) and value[0] and isinstance(value[0][0], (list, tuple)):
-            value = [[c for pair in s for c in pair] for s in value]  # scatter [(x, y), ...]
-        return "|".join(",".join("" if v is None else _api_number(v) for v in s) for s in value)
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, (int, float)):
-        return _api_number(value)
+        return _api_number(name, value)
     if isinstance(value, (list, tuple)):
         if name == "pointcolors":
             return ",".join("|".join(c.lstrip("#") for c in ([s] if isinstance(s, str) else s)) for s in value)
@@ -449,9 +477,5 @@ def _to_text(name, value):
     return str(value)
 
 
-def _api_number(value):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise SpecError("data", f"must be numbers or None, got {shown(value)}")
-    if isinstance(value, float) and value != value:  # NaN
-        raise SpecError("data", "must be finite numbers, got nan")
-    return values.format_number(float(value)) if isinstance(value, float) else str(value)
+def _api_number(name, value):
+    return values.format_number(values.finite(value, name)) if isinstance(value, float) else str(value)

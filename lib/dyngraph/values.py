@@ -27,9 +27,13 @@ def number(text, param):
     """A finite decimal within +-1e15, ASCII digits only."""
     if not _NUMBER.match(text):
         raise SpecError(param, f"must be a decimal number like -1.5 or 2e3, got {shown(text)}")
-    value = float(text)
+    return finite(float(text), param, text)
+
+
+def finite(value, param, text=None):
+    """``value`` (a float) if finite and within +-1e15; ``text`` is how the user wrote it."""
     if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
-        raise SpecError(param, f"must be between -1e15 and 1e15, got {shown(text)}")
+        raise SpecError(param, f"must be between -1e15 and 1e15, got {shown(value if text is None else text)}")
     return value
 
 
