@@ -75,6 +75,10 @@ def test_format_number_is_short(value, text):
     ((-1e15, 0, 1e15), 5e14, ["-1P", "0", "1P"]),
     ((1e-9, 1.5e-9), 5e-10, ["1e-9", "1.5e-9"]),
     ((2.0000000000000004e-16,), 0.1, ["0"]),
+    # A suffix only while its labels stay short: not 1.00018k, 1.00020k for ticks 0.02 apart
+    ((1000.16, 1000.18, 1000.2), 0.02, ["1000.16", "1000.18", "1000.2"]),
+    ((1_233_000, 1_234_000), 1000, ["1233k", "1234k"]),
+    ((1_200_000, 1_250_000), 50_000, ["1.2M", "1.25M"]),
 ])
 def test_format_number_with_step_uses_the_axis_decimals(values, step, texts):
     assert [format_number(v, step) for v in values] == texts

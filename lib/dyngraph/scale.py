@@ -122,7 +122,8 @@ def format_number(value, step=None):
         return _short_exponent(f"{value:.{digits}e}")
     divisor, suffix = 1.0, ""
     for limit, name in _SUFFIXES:
-        if size >= limit * (1 - 1e-12):
+        # On an axis, a suffix only where it keeps labels short: 1000.18, not 1.00018k.
+        if size >= limit * (1 - 1e-12) and (step is None or _decimals(abs(step) / limit) <= 2):
             divisor, suffix = limit, name
             break
     scaled = value / divisor
