@@ -89,6 +89,13 @@ def test_builder_shows_the_chart_and_its_snippet(page):
     assert 'value="Mine"' in response.text
 
 
+def test_builder_accepts_data_typed_with_spaces(page):
+    # People type "1, 2, 3" into a form; the chart URL it makes is canonical all the same.
+    response = page.get("/?type=line&data=+1,+2+,3+|+4,,+5+&title=Spaced")
+    built = [img for img in images(response.text) if img["alt"] == "Spaced"]
+    assert len(built) == 1 and parse(built[0]["src"].split("?", 1)[1]).data == ((1.0, 2.0, 3.0), (4.0, None, 5.0))
+
+
 def test_builder_error_is_400_and_escaped(page):
     response = page.get("/?data=1,<script>&title=x", status=400)
     assert "<script>" not in response.text

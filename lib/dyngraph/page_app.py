@@ -63,6 +63,8 @@ def build(fields, settings):
     if (fields.get("output") or "url") not in OUTPUTS:
         raise SpecError("output", f"must be one of {', '.join(OUTPUTS)}")
     given = {name: value for name, value in fields.items() if value != "" and name != "output"}
+    # A form is typed by people: "1, 2, 3" means 1,2,3 (the URL the page makes is canonical).
+    given["data"] = "|".join(",".join(v.strip() for v in s.split(",")) for s in given["data"].split("|"))
     return parse_params(given, limits=settings.limits)
 
 
