@@ -178,6 +178,28 @@ def test_legend_never_covers_the_plot(position):
     assert box.width > 150 and box.height > 60
 
 
+@pytest.mark.parametrize("position", ["right", "bottom"])
+def test_a_legend_too_long_to_fit_says_how_many_it_leaves_out(position):
+    canvas = Canvas(400, 200)
+    colours = [(200, 10 * i, 0) for i in range(25)]
+    entries = [Entry(f"Slice number {i}", colour) for i, colour in enumerate(colours)]
+    box = legend(canvas, entries, outer_box(canvas), position)
+    image = canvas.finish().convert("RGB")
+    drawn = {colour for _, colour in image.getcolors(1 << 16)} & set(colours)
+    assert 3 <= len(drawn) < 25  # not all fit, and the first ones are shown
+    # The space after the last swatch holds a "+N more" line in the legend's ink, not blank.
+    legend_area = image.crop((round(box.right) + 1, 0, 400, 200)) if position == "right" else \
+        image.crop((0, round(box.bottom) + 1, 400, 200))
+    rows = [y for y in range(legend_area.height)
+            if any(legend_area.getpixel((x, y)) in drawn for x in range(legend_area.width))]
+    after = legend_area.crop((0, max(rows) + 2, legend_area.width, legend_area.height)).convert("L") \
+        if position == "right" else legend_area.crop((0, 0, legend_area.width, legend_area.height)).convert("L")
+    assert after.getextrema()[0] < 128  # dark text
+    if position == "right":
+        assert not set(colours) & {c for _, c in legend_area.crop((0, max(rows) + 2, legend_area.width,
+                                                                     legend_area.height)).getcolors(1 << 16)}
+
+
 def test_category_labels_are_thinned_not_overlapping():
     labels = [f"Category {i}" for i in range(60)]
     image = draw(type="bar", data=[list(range(60))], labels=labels, width=400, height=200)

@@ -135,7 +135,7 @@ def _legend_column(canvas, entries, box, swatch, row_height, *, at_left=False):
     rows = max(1, min(len(entries), int(box.height // row_height)))
     left = box.left if at_left else box.right - column_width_
     top = box.top + (box.height - rows * row_height) / 2
-    for index, entry in enumerate(entries[:rows]):
+    for index, entry in enumerate(_fitting(entries, rows)):
         _entry(canvas, entry, left, top + index * row_height, swatch, row_height, column_width_)
     if at_left:
         return Box(left + column_width_ + theme.LEGEND_GAP, box.top, box.right, box.bottom)
@@ -155,7 +155,11 @@ def _legend_rows(canvas, entries, box, swatch, row_height, gap, *, at_top, colum
         current.append((entry, width))
     if current:
         rows.append((current, used))
-    rows = rows[:max_rows]
+    if len(rows) > max_rows:
+        shown = sum(len(row) for row, _ in rows[:max_rows])
+        last_row, used = rows[max_rows - 1]
+        more = _fitting([None] * len(entries), shown)[-1]  # the last one shown gives way to "+N more"
+        rows = rows[:max_rows - 1] + [(last_row[:-1] + [(more, last_row[-1][1])], used)]
     height = len(rows) * row_height
     top = box.top if at_top else box.bottom - height
     for row_index, (row, used) in enumerate(rows):
@@ -168,8 +172,20 @@ def _legend_rows(canvas, entries, box, swatch, row_height, gap, *, at_top, colum
     return Box(box.left, box.top, box.right, box.bottom - height - theme.PAD / 2)
 
 
+def _fitting(entries, rows):
+    """The entries that fit in ``rows``; when some do not, the last row says how many are left out."""
+    if len(entries) <= rows or rows < 2:
+        return entries[:rows]
+    return [*entries[:rows - 1], Entry(f"+{len(entries) - rows + 1} more", None, "more")]
+
+
 def _entry(canvas, entry, left, top, swatch, row_height, width):
     middle = top + row_height / 2
+    if entry.key == "more":
+        size = getattr(canvas, "legend_size", 0) or None
+        text = canvas.fit(entry.name, width, size)
+        canvas.text(left, middle, text, size=size, fill=getattr(canvas, "legend_ink", None), anchor="lm")
+        return
     if entry.key == "line":
         canvas.rect(left, round(middle) - 1, left + swatch, round(middle) + 1, entry.colour)
     elif entry.key == "dot":
