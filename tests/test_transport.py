@@ -147,7 +147,7 @@ def test_data_uri_falls_back_to_a_url_above_the_cap(settings):
 
 def test_unknown_output_is_400(page):
     response = page.get("/?" + BUILDER + "&output=ftp", expect_errors=True)
-    assert response.status_int == 400 and "output: must be one of url, graphid, data" in response.text
+    assert response.status_int == 400 and "output: must be one of url, graphid, data, got &#x27;ftp&#x27;" in response.text
 
 
 # --- 4. exported files ----------------------------------------------------------------------------------

@@ -60,8 +60,9 @@ def build(fields, settings):
     from .api import OUTPUTS
     from .spec import parse_params
 
-    if (fields.get("output") or "url") not in OUTPUTS:
-        raise SpecError("output", f"must be one of {', '.join(OUTPUTS)}")
+    from .values import choice
+
+    choice(fields.get("output") or "url", "output", OUTPUTS)
     given = {name: value for name, value in fields.items() if value != "" and name != "output"}
     # A form is typed by people: "1, 2, 3" means 1,2,3 (the URL the page makes is canonical).
     given["data"] = "|".join(",".join(v.strip() for v in s.split(",")) for s in given["data"].split("|"))
