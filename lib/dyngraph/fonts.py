@@ -1,8 +1,10 @@
 """Fonts by pixel size, cached per process, and text fitting.
 
 Pillow's built-in scalable font (``ImageFont.load_default(size=...)``) needs
-no font files on the host; a TrueType path (settings.font_path, from
-DYNGRAPH_FONT_PATH) covers scripts the built-in font lacks.
+no font files on the host, but covers ASCII only: ``é``, ``€`` or ``日`` come
+out as boxes. A TrueType path (settings.font_path, from DYNGRAPH_FONT_PATH)
+covers other scripts; without one, text beyond ASCII is drawn with the first
+common system font found (DejaVu, Liberation, Noto...), if the host has one.
 """
 
 from functools import lru_cache
@@ -10,6 +12,43 @@ from functools import lru_cache
 from PIL import ImageFont
 
 ELLIPSIS = "…"
+# Well-known locations only: no user input ever reaches a path.
+SYSTEM_FONTS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",  # Debian, Ubuntu
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",  # Fedora, RHEL, Alpine
+    "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf",  # newer Fedora
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",  # Arch
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+    "/usr/share/fonts/liberation-sans/LiberationSans-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+    "/usr/share/fonts/noto/NotoSans-Regular.ttf",
+    "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",  # macOS
+    "C:/Windows/Fonts/arial.ttf",
+)
+
+
+def path_for(texts, configured=""):
+    """The font file to draw ``texts`` with: the configured one, the built-in font ("") for ASCII, else a system font."""
+    if configured or all(text.isascii() for text in texts):
+        return configured
+    return system_font()
+
+
+@lru_cache(maxsize=1)
+def system_font():
+    """The first well-known system font present on this host, or "" (the built-in font)."""
+    import os
+
+    return next((path for path in SYSTEM_FONTS if os.path.isfile(path)), "")
+
+
+def texts_of(value):
+    """Every string inside a spec field (nested tuples included)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from texts_of(item)
 
 
 @lru_cache(maxsize=64)

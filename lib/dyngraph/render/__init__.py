@@ -7,6 +7,7 @@ supersamples shapes for antialiasing and draws text at 1x on top.
 from PIL import Image, ImageDraw
 
 from .. import fonts, theme
+from ..record import fields
 from .bar import draw_bar, draw_hbar
 from . import fills
 from .canvas import Canvas
@@ -29,6 +30,7 @@ CHARTS = {
 
 def render(spec, *, font_path=""):
     """Draw ``spec``; an RGB image (RGBA with a translucent background) of exactly spec.width x spec.height."""
+    font_path = fonts.path_for(fonts.texts_of(tuple(getattr(spec, name) for name in fields(spec))), font_path)
     canvas = Canvas(spec.width, spec.height, spec.background, font_path=font_path)
     canvas.margins = spec.margins
     canvas.legend_size, canvas.legend_ink = round(spec.legendsize), spec.legendcolor or None
@@ -45,6 +47,7 @@ def render(spec, *, font_path=""):
 def render_error(message, *, width, height, font_path=""):
     """A small image that shows an error message, for <img> requests."""
     width, height = max(1, min(int(width), 2000)), max(1, min(int(height), 2000))
+    font_path = fonts.path_for((message,), font_path)
     image = Image.new("RGB", (width, height), theme.ERROR_BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, width - 1, height - 1), outline=theme.ERROR_BORDER)
