@@ -92,3 +92,12 @@ def test_serve_routes_like_apache():
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_cli_accepts_raw_utf8_as_typed_in_a_shell(tmp_path):
+    from dyngraph.cli import shell_query
+
+    assert shell_query("?data=1&labels=Café|€") == "data=1&labels=Caf%C3%A9|%E2%82%AC"
+    result = _dyngraph("render", "type=bar&data=1,2&labels=Café|Müller", "-o", str(tmp_path / "c.png"))
+    assert result.returncode == 0, result.stderr
+    assert decode((tmp_path / "c.png").read_bytes()).size == (480, 240)

@@ -50,7 +50,7 @@ def _export(query, directory, url_prefix, alt):
 
     settings = replace(from_environ(os.environ), secrets=())  # the operator's own command needs no signature
     try:
-        spec = resolve(query.lstrip("?"), settings)
+        spec = resolve(shell_query(query), settings)
         tag = export(spec, directory, url_prefix=url_prefix, alt=alt, settings=settings)
     except (SpecError, OSError) as error:
         print(f"dyngraph: {error}", file=sys.stderr)
@@ -84,7 +84,7 @@ def _render(query, output):
 
     settings = replace(from_environ(os.environ), secrets=())  # the operator's own command needs no signature
     try:
-        spec = resolve(query.lstrip("?"), settings)
+        spec = resolve(shell_query(query), settings)
         if output != "-":
             fmt = EXTENSIONS.get(os.path.splitext(output)[1].lower())
             if fmt is None:
@@ -100,3 +100,12 @@ def _render(query, output):
         with open(output, "wb") as f:
             f.write(body)
     return 0
+
+
+def shell_query(query):
+    """A query string as typed in a shell: a leading '?' dropped, non-ASCII text percent-encoded.
+
+    URLs carry only ASCII, so the server rejects raw UTF-8; on the command
+    line ``labels=Café`` is what people type, and means ``labels=Caf%C3%A9``.
+    """
+    return "".join(c if c.isascii() else "".join(f"%{b:02X}" for b in c.encode("utf-8")) for c in query.lstrip("?"))
