@@ -97,13 +97,15 @@ def loose_error_params(query_string):
     text = query_string.decode("latin-1") if isinstance(query_string, bytes) else query_string
     for segment in text[:4096].split("&"):
         name, _, value = segment.partition("=")
-        if name in ("format", "width", "height", "chs") and name not in found:
+        if name in ("type", "format", "width", "height", "chs") and name not in found:
             found[name] = value
     if "width" not in found and "x" in found.get("chs", ""):  # a Google URL: its error image is chs-sized
         found["width"], _, found["height"] = found["chs"].partition("x")
     fmt = found.get("format") if found.get("format") in spec_module.FORMATS else "png"
+    # Without a usable size, the chart's own default: the image then fills the <img> box it replaces.
+    defaults = spec_module.DEFAULT_SIZES.get(found.get("type"), spec_module.DEFAULT_SIZE)
     sizes = []
-    for name, default in (("width", 240), ("height", 60)):
+    for name, default in zip(("width", "height"), defaults):
         raw = found.get(name, "")
         size = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 5 else default
         sizes.append(min(max(size, 16), 800))
