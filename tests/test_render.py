@@ -308,3 +308,17 @@ def test_api_reference_is_generated_from_params():
     assert (ROOT / "docs" / "api.md").read_text(encoding="utf-8") == module.api_markdown(), "run `make docs`"
     for name in __import__("dyngraph.spec", fromlist=["PARAMS"]).PARAMS:
         assert f"| `{name}` |" in module.api_markdown()
+
+
+def test_long_category_labels_are_shortened_rather_than_dropped():
+    from dyngraph.render.canvas import Canvas
+    from dyngraph.render.frame import _category_ticks
+
+    labels = ["Northern Europe and Scandinavia", "Southern Europe Mediterranean", "Eastern Europe",
+              "Western Europe and the Benelux", "British Isles"]
+    spec = make(type="bar", data=[5, 8, 3, 9, 4], labels=labels)
+    ticks = _category_ticks(spec, 5, 90, Canvas(480, 240, "ffffff"), 200)
+    assert [i for i, _ in ticks] == [0, 1, 2, 3, 4]
+    assert ticks[0][1].endswith("…") and ticks[2][1] == "Eastern Europe"
+    crowded = _category_ticks(make(type="bar", data=[1] * 40, labels=labels * 8), 40, 11, Canvas(480, 240, "ffffff"), 200)
+    assert 1 < len(crowded) < 40  # slots too narrow to shorten into: thinned out instead

@@ -11,6 +11,7 @@ from .. import theme
 from . import axes, fills
 from ..scale import Linear, format_number, nice_step, nice_ticks
 
+MIN_LABEL_SLOT = 40  # px: narrower category slots thin labels out instead of shortening them
 MEASURED_LABELS = 40  # only the longest category labels are measured to space them
 COMPACT_WIDTH, COMPACT_HEIGHT = 110, 70  # below this: no title, legend or axis labels
 
@@ -240,6 +241,8 @@ def _category_ticks(spec, count, spacing, canvas, limit_width):
         longest = sorted(labels, key=len, reverse=True)[:MEASURED_LABELS]  # width grows with length
         widest = min(limit_width, max((canvas.text_width(t) for t in longest), default=0))
         every = max(1, math.ceil((widest + 10) / max(spacing, 1e-9)))
+        if every > 1 and spacing - 10 >= MIN_LABEL_SLOT:  # every label, shortened, reads better than some
+            every, limit_width = 1, min(limit_width, spacing - 10)
         shown = [(i, canvas.fit(labels[i], limit_width)) for i in range(0, len(labels), every)]
         return [(i, text) for i, text in shown if text]
     widest = canvas.text_width(format_number(count)) + 16
