@@ -182,6 +182,7 @@ PARAMS = {
            "Chart type (`pie` with several series: concentric rings, the first innermost; `qr`: a QR code of `qrtext`).", " | ".join(CHART_TYPES + CODE_TYPES)),
         _p("data", _read_series, _write_series,
            "Series separated by `|`, values by `,`; an empty value is a gap. "
+           "Decimals take a point: `1,5` is two values, one and a half is `1.5`. "
            "For `scatter`, each series is x,y pairs: `1,5,2,7`. "
            "Long series may use the compact form `~…` (see docs/transport.md).", "numbers"),
         _p("labels", lambda t, lim: _read_list(t, "labels", lim.max_label_length), _write_list,
