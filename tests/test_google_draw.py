@@ -8,6 +8,7 @@ from conftest import decode
 from dyngraph.render import render
 from dyngraph.settings import Settings
 from dyngraph.sources import resolve, resolve_chart
+from dyngraph.spec import parse, to_query
 
 
 def draw(query):
@@ -159,7 +160,7 @@ def test_chf_chart_area_stripes():
 
 def test_lxy_joins_its_points_in_order():
     image = draw("cht=lxy&chs=200x200&chd=t:0,100|0,100&chco=ff0000&chma=0,0,0,0")
-    red = set(near(image, (255, 0, 0), tolerance=60))
+    red = set(near(image, (255, 0, 0), tolerance=70))
     diagonal = [(x, 199 - x) for x in range(20, 180, 10)]
     assert sum(1 for x, y in diagonal if any((x + dx, y + dy) in red for dx in (-1, 0, 1) for dy in (-1, 0, 1))) \
         == len(diagonal)
@@ -493,3 +494,84 @@ def test_chm_fractional_positions_lie_between_two_points():
     left = min(x for x, _ in grey)
     start_y = sum(y for x, y in grey if x == left) / len([1 for x, _ in grey if x == left])
     assert abs(rx - (left + bx) / 2) < 4 and abs(ry - (start_y + by) / 2) < 4
+
+
+# --- marker data (t<N>:, native hidden): error bars E and candlesticks F -------------------------------------
+
+
+def _rows(points, x):
+    """The rows of ``points`` in pixel column ``x``."""
+    return sorted(y for px, y in points if px == x)
+
+
+def test_error_bars_span_their_two_hidden_series_at_each_point():
+    # the line at 50; error bars 30..70 at point 0 and 40..60 at point 2; green reference lines at 30 and 70
+    image = draw("cht=lc&chs=300x200&chd=t1:50,50,50|30,45,40|70,55,60&chco=0000ff"
+                 "&chm=E,ff0000,1,0:2:2,2|h,00ff00,0,0.3,1|h,00ff00,0,0.7,1")
+    red = near(image, (255, 0, 0), tolerance=40)
+    assert red, "no error bars drawn"
+    columns = sorted({x for x, _ in red})
+    left_bar = [x for x in columns if x < 100]
+    right_bar = [x for x in columns if x > 200]
+    assert left_bar and right_bar and not [x for x in columns if 100 <= x <= 200]  # 0:2:2 skips point 1
+    green_rows = _rows(near(image, (0, 255, 0), tolerance=70), 150)
+    top_ref, bottom_ref = green_rows[0], green_rows[-1]
+    middle = left_bar[len(left_bar) // 2]
+    rows = _rows(red, middle)
+    assert abs(rows[0] - top_ref) <= 2 and abs(rows[-1] - bottom_ref) <= 2  # 70 and 30
+    span_right = _rows(red, right_bar[len(right_bar) // 2])
+    assert abs((span_right[-1] - span_right[0]) * 2 - (rows[-1] - rows[0])) <= 4  # 40..60 is half as long
+    caps = _rows(red, right_bar[len(right_bar) // 2] - 3)  # beside the bar: only its two caps
+    assert 2 <= len(caps) <= 6 and caps[0] <= span_right[0] + 2 and caps[-1] >= span_right[-1] - 2
+    blue_rows = _rows(near(image, (0, 0, 255), tolerance=60), 150)
+    assert blue_rows and top_ref < blue_rows[0] < bottom_ref  # only the first series is drawn as a line
+    assert not near(image, (0, 0, 255), box=(0, 0, 300, top_ref - 3))  # the hidden series are not lines
+
+
+def test_candlesticks_have_a_body_between_open_and_close_and_a_wick_from_low_to_high():
+    # one line series; candles from series 1-4 (low, open, close, high): point 1 falls (70 -> 30), point 2 rises
+    image = draw("cht=lc&chs=300x200&chd=t1:5,5,5,5|10,10,10,10|0,70,30,0|0,30,70,0|90,90,90,90&chco=dddddd&chls=1"
+                 "&chm=F,000000,1,1:2,16|h,00ff00,0,0.3,1|h,00ff00,0,0.7,1|h,ff0000,0,0.9,1|h,0000ff,0,0.1,1")
+    black = near(image, (0, 0, 0), tolerance=40)
+    green = _rows(near(image, (0, 255, 0), tolerance=70), 150)
+    y70, y30 = green[0], green[-1]
+    y90 = _rows(near(image, (255, 0, 0), tolerance=70), 150)[0]
+    y10 = _rows(near(image, (0, 0, 255), tolerance=70), 150)[0]
+    middle = sorted(x for x, y in black if y == (y70 + y30) // 2)  # a row through both bodies
+    first = [x for x in middle if x < 150]
+    second = [x for x in middle if x >= 150]
+    assert len(first) == 16 and first[-1] - first[0] == 15  # the falling candle: a filled 16 px body
+    assert len(second) == 2 and second[-1] - second[0] == 15  # the rising one: hollow, its two sides
+    body = _rows(black, first[2])  # a column of the body, off the wick
+    assert abs(body[0] - y70) <= 2 and abs(body[-1] - y30) <= 2
+    wick = _rows(black, first[7]) + _rows(black, first[8])
+    assert abs(min(wick) - y90) <= 2 and abs(max(wick) - y10) <= 2
+    assert abs(_rows(black, second[0])[0] - y70) <= 2 and abs(_rows(black, second[0])[-1] - y30) <= 2
+
+
+def test_marker_data_is_kept_as_native_hidden_series():
+    spec = spec_of_google("cht=bvg&chs=200x100&chd=t1:30,10,20|60,40,50&chm=D,ff0000,1,0,3")
+    assert spec.hidden == 1 and len(spec.data) == 2
+    assert parse(to_query(spec)) == spec
+    assert "chm" not in unsupported("cht=bvg&chs=200x100&chd=t1:30,10,20|60,40,50&chm=D,ff0000,1,0,3")
+    image = draw("cht=bvg&chs=200x100&chd=t1:30,10,20|60,40,50&chm=D,ff0000,1,0,3&chco=0000ff")
+    assert near(image, (255, 0, 0), tolerance=40)  # the tracking line over the bars
+    assert len({x for x, _ in near(image, (0, 0, 255), tolerance=40)}) < 100  # only the first series' bars
+
+
+def test_error_bars_and_candlesticks_without_their_series_are_reported():
+    header = unsupported("cht=lc&chs=200x100&chd=t1:1,2|3,4&chm=E,ff0000,1,-1,2|F,000000,0,-1,5")
+    assert "E for series 1 to 2" in header and "F for series 0 to 3" in header
+    header = unsupported("cht=p&chs=200x100&chd=t1:1,2|3,4&chm=E,ff0000,0,-1,2")
+    assert "marker data" in header  # pies keep no marker data
+
+
+def spec_of_google(query):
+    return resolve(query, Settings())
+
+
+def test_native_hidden_must_leave_a_series_drawn(graph):
+    response = graph.get("/?type=line&data=1,2|3,4&hidden=2", status=400)
+    assert response.text.startswith("hidden: must leave at least one series drawn")
+    image = decode(graph.get("/?type=line&data=1,2|3,4&hidden=1&legend=a|b&format=png").body)
+    assert image.size == (480, 240)

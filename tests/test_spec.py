@@ -167,6 +167,8 @@ def specs(draw):
         options["min"] = draw(st.integers(-100, 0))
         options["max"] = draw(st.integers(1, 100))
     options.update(draw(_styles(chart_type)))
+    if n_series > 1 and draw(st.booleans()):
+        options["hidden"] = draw(st.integers(0, n_series - 1))  # marker-only series (Google's t<N>:)
     return make(**options)
 
 
@@ -189,6 +191,8 @@ _mark = st.one_of(
               st.sampled_from(["-1", "0", "1:3:1"]), _small).map(lambda t: f"{t[0]},{t[1]},0,{t[2]},{t[3]}"),
     st.tuples(st.sampled_from(["@o", "@tX", "@N"]), _colours, st.sampled_from(["0.5:0.5", "0:1"]))
     .map(lambda t: f"{t[0]},{t[1]},0,{t[2]},8"),
+    st.tuples(st.sampled_from(["E", "F"]), _colours, st.integers(0, 3), st.sampled_from(["-1", "1", "0:4:2"]),
+              _small).map(lambda t: ",".join(map(str, t))),
 )
 
 

@@ -81,6 +81,7 @@ class ChartSpec:
     ticklengths: tuple = ()
     legendorder: str = ""
     legendcolumn: bool = False
+    hidden: int = 0
 
     def __post_init__(self):
         default_w, default_h = DEFAULT_SIZES.get(self.type, DEFAULT_SIZE)
@@ -252,7 +253,9 @@ PARAMS = {
            "Markers on the plot (Google's `chm`): shapes `o s d c x`, text `t<text>`, value labels `N` (formats as "
            "Google's: `N*f2*`, `N$*f0s*`, `N*p0*`), arrows `a`, lines `h` (across), `v` (up to a point), `V` "
            "(through a point), `D` (through the points), bands `r`/`R`, fills `B` (under a line) and `b` (between "
-           "lines); `@` before a point kind places it at `x:y` (fractions of the plot): "
+           "lines), error bars `E` (series and the next: the ends; size: line width) and candlesticks `F` (four "
+           "series from `series`: low, open, close, high; size: body width), often on `hidden` series; "
+           "`@` before a point kind places it at `x:y` (fractions of the plot): "
            "`o,ff0000,0,-1,6|B,e6f2fa,0,0,0|@tHi,000000,0,0.5:0.5,12`.",
            "kind,colour,series,which,size"),
         _p("linestyles", styles.read_line_styles, styles.write_line_styles,
@@ -300,6 +303,10 @@ PARAMS = {
         _p("legendcolumn", lambda t, _: values.flag(t, "legendcolumn"), lambda v: "1" if v else "0",
            "A top or bottom legend as one column, left-aligned (Google's `chdlp=bv`/`tv`), instead of rows.",
            "0 | 1"),
+        _p("hidden", lambda t, lim: values.integer(t, "hidden", 0, lim.max_series), str,
+           "How many of the last `data` series are marker data only (Google's `t<N>:`): not drawn as series, "
+           "nor in the legend or the value range; marks use them by index (e.g. error bars `E`, candlesticks "
+           "`F`): `data=5,7,6|8,9,7|3,5,4&hidden=2`.", "integer"),
     )
 }
 _DEFAULTS = ChartSpec()
@@ -355,6 +362,8 @@ def _check_whole(spec, limits):
         for s in spec.data:
             if len(s) % 2:
                 raise SpecError("data", "scatter series must be x,y pairs (an even number of values)")
+    if spec.hidden and spec.hidden >= len(spec.data):
+        raise SpecError("hidden", f"must leave at least one series drawn: {spec.hidden} of {len(spec.data)} series")
     if len(spec.legend) > len(spec.data):
         raise SpecError("legend", f"{len(spec.legend)} names for {len(spec.data)} series")
     if spec.xmin is not None and spec.xmax is not None and spec.xmin >= spec.xmax:

@@ -16,7 +16,7 @@ from .errors import SpecError, shown
 AXIS_SIDES = ("x", "y", "r", "t")
 AXIS_CONTROLS = ("l", "t", "lt", "_")  # axis line only, tick marks only, both, neither
 MARK_SHAPES = ("o", "s", "d", "c", "x")  # circle, square, diamond, cross, x
-MARK_KINDS = MARK_SHAPES + ("N", "h", "r", "R", "B", "b", "t", "a", "v", "V", "D")
+MARK_KINDS = MARK_SHAPES + ("N", "h", "r", "R", "B", "b", "t", "a", "v", "V", "D", "E", "F")
 POINT_KINDS = MARK_SHAPES + ("N", "t", "a", "v", "V")  # drawn at chosen points (or at @x:y)
 _NUMBER_FORMAT = re.compile(r"(f|p|e|c[A-Z]{3})?(\d{0,2})(z?)(s?)([xy]?)")
 CURRENCIES = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3", "JPY": "\u00a5"}
@@ -350,6 +350,8 @@ def read_marks(text, _limits=None):
     * ``h,<colour>,0,<y 0..1>,<thickness>``: a horizontal line across the plot;
     * ``r``/``R,<colour>,0,<start 0..1>,<end 0..1>``: a horizontal / vertical band;
     * ``B,<colour>,<series>,0,0``: fill under a line; ``b,<colour>,<series>,<series 2>,0``: fill between.
+    * ``E,<colour>,<series>,<which>,<width>``: error bars between ``series`` and the next one;
+      ``F,<colour>,<series>,<which>,<width>``: candlesticks from four series (low, open, close, high).
 
     -> (kind, colour, series, which (canonical text), size) per mark.
     """

@@ -39,7 +39,9 @@ UNSUPPORTED_TYPES = ("v", "r", "rs", "t", "map", "gom", "gv", "lfi", "bvo3", "y"
 PARAMETERS = {
     "cht": (SUPPORTED, "chart type; see the chart type table"),
     "chs": (SUPPORTED, "`<width>x<height>`; Google's limits: 1,000 px a side, 300,000 px in all (configurable)"),
-    "chd": (SUPPORTED, "`t:`, `t<N>:`, `s:`, `e:` with missing values `_`/`__` and below-range text values"),
+    "chd": (SUPPORTED, "`t:`, `t<N>:`, `s:`, `e:` with missing values `_`/`__` and below-range text values; "
+                       "the series after the first N of `t<N>:` are marker data for `chm` (native `hidden`; on "
+                       "pies, scatter and `lxy` charts they are reported)"),
     "chds": (SUPPORTED, "min,max pairs per series (last pair reused) or `a`; ignored for `s:`/`e:` as Google did"),
     "chco": (PARTIAL, "`,` between series; `|` per element (native `pointcolors`, cycled): per bar, per scatter "
                       "point, per slice for pies, and per segment on `lc` lines (each segment in the colour of the "
@@ -79,8 +81,12 @@ PARAMETERS = {
     "chm": (PARTIAL, "drawn (native `marks`): shapes `o s d c x`, text `t`, value labels `N` with number formats "
                      "(`N*f2*`, `p`, `e`, `cUSD`, `z`, `s`, text before and after), arrows `a`, lines `h`, `v`, "
                      "`V` and `D`, ranges `r`/`R`, fills `B`/`b`, `@` x:y positions and fractional point positions "
-                     "(`1.5`: halfway between points 1 and 2, values interpolated); candlesticks `F` and error "
-                     "bars `E` (which draw from hidden `t<N>:` series) are reported"),
+                     "(`1.5`: halfway between points 1 and 2, values interpolated), error bars `E` (a series and "
+                     "the next are the two ends; of `<width>:<centre width>` only the width is used) and "
+                     "candlesticks `F` (four series from the one named: low, open, close, high; filled when "
+                     "falling, hollow when rising), usually on marker data from `t<N>:` (native `hidden`); any "
+                     "marker may use marker data on line, bar and sparkline charts (e.g. a `D` tracking line over "
+                     "bars); points relative to another series (`@` in `which`) are reported"),
     "chma": (SUPPORTED, "margins around the chart (native `margins`); the legend size part is dyngraph's"),
     "chp": (NOT, "pie rotation / bar zero line"),
     "chof": (SUPPORTED, "`png` (default), `gif`, `validate` (a text report of how each parameter was read)"),

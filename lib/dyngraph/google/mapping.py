@@ -165,14 +165,15 @@ def _map_chart(query, cht, params, stacked, limits, note):
         param, _, rest = text.partition(": ")
         note(param, IGNORED if "ignored" in rest else OK, rest)
     count = len(cd.fractions)
+    marker_data = 0
     if cd.line_series is not None and cd.line_series < count:
-        note("chd", PARTIAL, f"t{cd.line_series}: series after the first {cd.line_series} are marker data "
-                             "and are not drawn")
+        marker_data = count - max(1, cd.line_series)
         count = max(1, cd.line_series)
     if stacked:
         params["stacked"] = "1"
     axes = _read_axes(query, note)
     kind = params["type"]
+    hidden = []
     if kind not in ("pie", "sparkline"):
         _axis_params(query, axes, params, note)
     if kind == "pie":
@@ -192,6 +193,8 @@ def _map_chart(query, cht, params, stacked, limits, note):
     else:
         low, high = _value_range(cd, axes, kind, note)
         series = [cd.values(i, low, high) for i in range(count)]
+        hidden = [cd.values(i, low, high) for i in range(count, count + marker_data)]
+        marker_data = 0
         if cht == "bvo":
             series = _overlapped_as_stacked(series, note)
         params["min"], params["max"] = values.format_number(low), values.format_number(high)
@@ -202,15 +205,25 @@ def _map_chart(query, cht, params, stacked, limits, note):
             colours = colours[::-1]
             if "pointcolors" in params:
                 params["pointcolors"] = ",".join(params["pointcolors"].split(",")[::-1])
+    if marker_data:
+        note("chd", PARTIAL, f"t{count}: series after the first {count} are marker data, not drawn "
+                             f"(markers on them are not drawn either for cht={cht})")
+        hidden = []
+    elif kind not in ("pie", "scatter") and cht != "lxy" and hidden:
+        note("chd", OK, f"t{count}: the {len(hidden)} series after the first {count} are marker data for chm "
+                        "(native `hidden`)")
+        params["hidden"] = str(len(hidden))
+    drawn = len(series)
+    series = list(series) + (hidden if "hidden" in params else [])
     params["data"] = "|".join(",".join("" if v is None else values.format_number(v) for v in s) for s in series)
     _apply_fills(query.get("chf", ""), kind, colours, params, note)
     params["colors"] = ",".join(colours)
-    _text_params(query, kind, len(series), cht, params, note)
+    _text_params(query, kind, drawn, cht, params, note)
     params["grid"] = "0"
     _grid(query.get("chg", ""), params, note)
     _line_style(query.get("chls", ""), kind, params, note)
     _styles(query, params, note)
-    _marks(query.get("chm", ""), len(series), params, note)
+    _marks(query.get("chm", ""), len(series), params, note)  # marker data included: marks may use it
     if kind in ("bar", "hbar"):
         _bar_width(query.get("chbh", ""), stacked, params, note)
     elif "chbh" in query:
@@ -704,7 +717,7 @@ def _styles(query, params, note):
 _MARK_NAMES = {"o": "circle", "s": "square", "d": "diamond", "c": "cross", "x": "x", "N": "value label",
                "B": "fill under a line", "b": "fill between lines", "h": "horizontal line", "r": "horizontal band",
                "R": "vertical band", "t": "text", "a": "arrow", "v": "line up to a point", "V": "vertical line",
-               "D": "line through the points"}
+               "D": "line through the points", "E": "error bars", "F": "candlesticks"}
 
 
 def _marks(chm, series_count, params, note):
@@ -735,7 +748,7 @@ def _marks(chm, series_count, params, note):
             if fields[3].count(":") != 1:
                 skipped.append(f"{shown(kind[:8])} at {shown(fields[3])} (needs x:y)")
                 continue
-        elif base in styles.POINT_KINDS or base == "D":
+        elif base in styles.POINT_KINDS or base in ("D", "E", "F"):
             which = fields[3] or ("0" if base == "D" else "-1")
             fields[3] = which
             if "@" in which:
@@ -749,6 +762,14 @@ def _marks(chm, series_count, params, note):
         if kind not in ("h", "r", "R") and not at and (not series.isdigit() or int(series) >= series_count):
             skipped.append(f"{kind[:8]} for series {shown(series)}, which is not drawn")
             continue
+        if kind in ("E", "F"):
+            last = int(series) + (1 if kind == "E" else 3)
+            if last >= series_count:
+                skipped.append(f"{kind} for series {series} to {last}, which are not all given")
+                continue
+            if ":" in fields[4]:  # E's <width>:<centre width>: the centre line is dyngraph's
+                note("chm", PARTIAL, f"{kind} size {shown(fields[4])}: drawn {shown(fields[4].split(':')[0])} wide")
+                fields[4] = fields[4].split(":")[0] or "0"
         if kind == "b" and (not fields[3].isdigit() or int(fields[3]) >= series_count):
             skipped.append(f"b to series {shown(fields[3])}, which is not drawn")
             continue

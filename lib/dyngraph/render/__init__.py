@@ -7,7 +7,7 @@ supersamples shapes for antialiasing and draws text at 1x on top.
 from PIL import Image, ImageDraw
 
 from .. import fonts, theme
-from ..record import fields
+from ..record import fields, replace
 from .bar import draw_bar, draw_hbar
 from . import fills
 from .canvas import Canvas
@@ -36,6 +36,10 @@ def render(spec, *, font_path=""):
     canvas.legend_size, canvas.legend_ink = round(spec.legendsize), spec.legendcolor or None
     canvas.legend_order, canvas.legend_column = spec.legendorder, spec.legendcolumn
     fills.paint(canvas, spec.bgfill, (0, 0, spec.width, spec.height))
+    if spec.hidden:  # marker-only series: the chart never sees them, the marks find them on the canvas
+        shown = len(spec.data) - spec.hidden
+        canvas.marker_data = spec.data[shown:]
+        spec = replace(spec, data=spec.data[:shown], legend=spec.legend[:shown], hidden=0)
     CHARTS[spec.type](canvas, spec)
     image = canvas.finish()
     if spec.opacity < 1:  # the whole image see-through (Google's chf=a)

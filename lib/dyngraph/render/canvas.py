@@ -59,6 +59,7 @@ class Canvas:
         self._image = Image.new(self.mode, (width * self.k, height * self.k), fill)
         self._draw = ImageDraw.Draw(self._image, "RGBA")  # blends translucent fills
         self._texts = []
+        self.marker_data = ()  # series only marks use (spec.hidden), set by render()
         self._limit = 4.0 * max(width, height)  # any coordinate is clamped to +-this
 
     # --- shapes (supersampled) ------------------------------------------------

@@ -13,21 +13,50 @@ UNDER = ("B", "b", "r", "R")
 
 
 class Places:
-    """Where series values are drawn: ``point(series, index)`` -> (x, y) or None, and their values."""
+    """Where series values are drawn: ``point(series, index)`` -> (x, y) or None, and their values.
 
-    def __init__(self, plot, point, values, base=None):
+    Series after the drawn ones are marker data (``hidden``): ``locate(index, value)`` puts them
+    on the same axes, at their category, without their being drawn.
+    """
+
+    def __init__(self, plot, point, values, base=None, locate=None):
         self.plot = plot
-        self.point = point
-        self.values = values  # per series, the values as drawn (for value labels and counts)
+        self._point = point
+        self.drawn = len(values)
+        self.values = list(values)  # per series, the values as drawn (for value labels and counts)
         self.base = base  # (series, index) -> (x, y) of the bottom of a bar, for fills; None: plot bottom
+        if locate is None and plot.value is not None and plot.position is not None:
+            locate = _locator(plot)
+        self.locate = locate
+
+    def add_hidden(self, series):
+        """Take the marker-only series (once): they follow the drawn ones, by index."""
+        if len(self.values) == self.drawn and self.locate is not None:
+            self.values += [list(s) for s in series]
+
+    def point(self, series, index):
+        if series < self.drawn:
+            return self._point(series, index)
+        if series >= len(self.values) or index >= len(self.values[series]):
+            return None
+        value = self.values[series][index]
+        return None if value is None else self.locate(index, value)
 
     def count(self, series):
         return len(self.values[series]) if series < len(self.values) else 0
 
 
+def _locator(plot):
+    """(category index, value) -> pixel, for charts with a category axis."""
+    if plot.horizontal:
+        return lambda index, value: (plot.value(value), plot.position(index))
+    return lambda index, value: (plot.position(index), plot.value(value))
+
+
 def under(canvas, spec, places):
     """Fills (B under a line, b between two) and bands (r horizontal, R vertical)."""
     box = places.plot.box
+    places.add_hidden(canvas.marker_data)
     for kind, colour, series, which, size in spec.marks:
         if kind == "r" or kind == "R":
             a, b = sorted((float(which), size))
@@ -49,9 +78,12 @@ def under(canvas, spec, places):
 def over(canvas, spec, places):
     """Shapes, texts, value labels, arrows and lines, on top of the series."""
     box = places.plot.box
+    places.add_hidden(canvas.marker_data)
     for kind, colour, series, which, size in spec.marks:
         base = styles.mark_base(kind)
-        if kind == "h":
+        if kind in ("E", "F"):
+            _ranges(canvas, kind, colour, series, which, size, places)
+        elif kind == "h":
             y = box.bottom - float(which) * box.height
             half = max(size, 1.0) / 2
             canvas.rect(box.left, y - half, box.right, y + half, colour)
@@ -70,6 +102,63 @@ def over(canvas, spec, places):
                 point, value = at(places, series, index)
                 if point is not None:
                     _point_mark(canvas, base, kind, point, value, size, colour, box)
+
+
+def _ranges(canvas, kind, colour, series, which, size, places):
+    """Error bars ``E`` (series and the next: the two ends) and candlesticks ``F`` (four series from
+    ``series``: low, open, close, high; the body filled when the price fell, hollow when it rose).
+
+    ``size`` is the line width of an error bar (its caps 4 times as wide, at least 6 px) or a
+    candlestick's body width. Edges fall on whole pixels, so thin lines stay crisp.
+    """
+    needed = 2 if kind == "E" else 4
+    count = min((places.count(series + n) for n in range(needed)), default=0)
+    horizontal = places.plot.horizontal
+    for index in styles.mark_points(which, count):
+        index = int(index)
+        ends = [places.point(series + n, index) for n in range(needed)]
+        if any(p is None for p in ends):
+            continue
+        # along: the value axis coordinate; across: the pixel column (row) of the category
+        along = [round(p[0] if horizontal else p[1]) for p in ends]
+        across = int(ends[0][1] if horizontal else ends[0][0])
+
+        def bar(a0, a1, width):
+            a0, a1 = sorted((a0, a1))
+            width = max(1, round(width))
+            c0 = across - (width - 1) // 2
+            if horizontal:
+                canvas.rect(a0, c0, max(a1, a0 + 1), c0 + width, colour)
+            else:
+                canvas.rect(c0, a0, c0 + width, max(a1, a0 + 1), colour)
+
+        if kind == "E":
+            width = max(size, 1.0)
+            for end in along:  # the caps, then the bar between them
+                bar(end - round(width) // 2, end - round(width) // 2 + round(width), max(6.0, width * 4))
+            bar(along[0], along[1], width)
+            continue
+        low, open_, close, high = along
+        width = max(round(size), 2)
+        top, bottom = sorted((open_, close))
+        bottom = max(bottom, top + 1)
+        wick_top, wick_bottom = sorted((low, high))
+        if wick_top < top:  # the wick, outside the body
+            bar(wick_top, top, 1)
+        if wick_bottom > bottom:
+            bar(bottom, wick_bottom, 1)
+        rose = places.values[series + 2][index] > places.values[series + 1][index]
+        if rose and width > 3 and bottom - top > 2:  # hollow: a 1 px outline
+            bar(top, top + 1, width)
+            bar(bottom - 1, bottom, width)
+            c0 = across - (width - 1) // 2
+            for edge in (c0, c0 + width - 1):
+                if horizontal:
+                    canvas.rect(top, edge, bottom, edge + 1, colour)
+                else:
+                    canvas.rect(edge, top, edge + 1, bottom, colour)
+        else:
+            bar(top, bottom, width)
 
 
 def at(places, series, index):

@@ -30,7 +30,8 @@ def draw_scatter(canvas, spec):
     radius = spec.linewidth + 1.5
     left, top, right, bottom = plot.box.rect
     seen = set()
-    places = overlays.Places(plot, lambda s, i: _place(plot, series, s, i), [[p[1] for p in s] for s in series])
+    places = overlays.Places(plot, lambda s, i: _place(plot, series, s, i), [[p[1] for p in s] for s in series],
+                             locate=lambda index, value: None)  # x,y pairs: no category to put marker data at
     overlays.under(canvas, spec, places)
     if spec.lines:
         for index, pairs in enumerate(series):

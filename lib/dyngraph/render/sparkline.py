@@ -44,7 +44,8 @@ def draw_sparkline(canvas, spec):
                 return None
             return (x_of(index), y_of(spec.data[series][index]))
 
-        places = overlays.Places(Plot(Box(left, top, right, bottom), None, None, 0.0), point, spec.data)
+        places = overlays.Places(Plot(Box(left, top, right, bottom), None, None, 0.0), point, spec.data,
+                                 locate=lambda index, value: (x_of(index), y_of(value)))
         overlays.under(canvas, spec, places)
     for index, series in enumerate(spec.data):
         colour = theme.series_colour(spec.colors, index)
