@@ -269,6 +269,25 @@ def test_chco_pipes_colour_each_scatter_point():
     assert red and blue and max(x for x, _ in red) < 100 < min(x for x, _ in blue)
 
 
+def test_chco_pipes_colour_each_sparkline_segment_by_the_point_it_ends_at():
+    query = "cht=ls&chs=200x40&chd=t:50,50,50&chco=ff0000|00ff00|0000ff&chls=2"
+    image = draw(query)
+    green, blue = near(image, (0, 255, 0), tolerance=60), near(image, (0, 0, 255), tolerance=60)
+    assert green and blue and max(x for x, _ in green) <= 103 and min(x for x, _ in blue) >= 97  # meet midway
+    assert not near(image, (255, 0, 0), box=(20, 0, 180, 40), tolerance=60)  # point 0's colour ends no segment
+    assert "chco" not in unsupported(query)
+
+
+def test_chco_pipes_colour_each_lxy_segment_and_series():
+    query = "cht=lxy&chs=200x100&chd=t:0,50,100|50,50,50|0,100|10,10&chco=ff0000|00ff00|0000ff,ff00ff&chma=0,0,0,0"
+    image = draw(query)
+    green, blue = near(image, (0, 255, 0), tolerance=60), near(image, (0, 0, 255), tolerance=60)
+    assert green and blue and max(x for x, _ in green) <= 103 and min(x for x, _ in blue) >= 97  # meet midway
+    assert len(near(image, (255, 0, 255), tolerance=60)) > 100  # the second series keeps its own colour
+    assert "chco" not in unsupported(query)
+    assert parse(to_query(resolve(query, Settings()))) == resolve(query, Settings())
+
+
 def test_per_point_colours_change_the_etag():
     from dyngraph.spec import to_query
 

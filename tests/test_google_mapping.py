@@ -75,14 +75,18 @@ def test_pie_colours_per_slice_and_interpolated():
     assert colours == ("000000", "808080", "ffffff")
 
 
-def test_per_bar_and_per_segment_colours_are_drawn_sparkline_ones_reported_partial():
+def test_per_bar_and_per_segment_colours_are_drawn_on_bars_lines_sparklines_and_lxy():
     spec = spec_of("cht=bvg&chs=200x100&chd=t:1,2|3,4&chco=ff0000|00ff00")
     assert spec.pointcolors == (("ff0000", "00ff00"), ("ff0000", "00ff00")) and spec.colors == ("ff0000", "ff0000")
     assert "chco" not in unsupported("cht=bvg&chs=200x100&chd=t:1,2&chco=ff0000|00ff00")
     assert "chco" not in unsupported("cht=lc&chs=200x100&chd=t:1,2&chco=ff0000|00ff00")
     assert spec_of("cht=lc&chs=200x100&chd=t:1,2&chco=ff0000|00ff00").pointcolors == (("ff0000", "00ff00"),)
-    assert "chco (partial" in unsupported("cht=ls&chs=200x100&chd=t:1,2&chco=ff0000|00ff00")
-    assert "chco (partial" in unsupported("cht=lxy&chs=200x100&chd=t:1,2|1,2&chco=ff0000|00ff00")
+    for query in ("cht=ls&chs=200x100&chd=t:1,2&chco=ff0000|00ff00",
+                  "cht=lxy&chs=200x100&chd=t:1,2|1,2&chco=ff0000|00ff00"):
+        assert "chco" not in unsupported(query)
+        assert spec_of(query).pointcolors == (("ff0000", "00ff00"),)
+        assert any("each segment in the colour of the point it ends at" in n.text for n in notes_of(query)
+                   if n.param == "chco")
 
 
 def test_chf_bar_series_fill_sets_the_series_colour():

@@ -43,10 +43,9 @@ PARAMETERS = {
                        "the series after the first N of `t<N>:` are marker data for `chm` (native `hidden`; on "
                        "pies, scatter and `lxy` charts they are reported)"),
     "chds": (SUPPORTED, "min,max pairs per series (last pair reused) or `a`; ignored for `s:`/`e:` as Google did"),
-    "chco": (PARTIAL, "`,` between series; `|` per element (native `pointcolors`, cycled): per bar, per scatter "
-                      "point, per slice for pies, and per segment on `lc` lines (each segment in the colour of the "
-                      "point it ends at, as Google drew); `ls` sparklines and `lxy` lines take each series' first "
-                      "colour"),
+    "chco": (SUPPORTED, "`,` between series; `|` per element (native `pointcolors`, cycled): per bar, per "
+                        "scatter point, per slice for pies, and per segment on `lc` and `lxy` lines and `ls` "
+                        "sparklines (each segment in the colour of the point it ends at, as Google drew)"),
     "chf": (SUPPORTED, "`bg` and `c` (chart area) solid, gradient `lg` and stripes `ls` (native `bgfill`, "
                        "`plotfill`), `b<n>,s` bar series colours, `a,s,<rrggbbaa>` transparency of the whole "
                        "image (native `opacity`, a PNG with alpha)"),

@@ -189,7 +189,7 @@ def _map_chart(query, cht, params, stacked, limits, note):
         colours = _series_colours(query.get("chco", ""), 1, LINE_DEFAULT, note, params)
     elif cht == "lxy":
         series = _lxy(cd, count, params, note)
-        colours = _series_colours(query.get("chco", ""), len(series), LINE_DEFAULT, note)
+        colours = _series_colours(query.get("chco", ""), len(series), LINE_DEFAULT, note, params)
     else:
         low, high = _value_range(cd, axes, kind, note)
         series = [cd.values(i, low, high) for i in range(count)]
@@ -200,7 +200,7 @@ def _map_chart(query, cht, params, stacked, limits, note):
         params["min"], params["max"] = values.format_number(low), values.format_number(high)
         bars = kind in ("bar", "hbar")
         colours = _series_colours(query.get("chco", ""), count, BAR_DEFAULT if bars else LINE_DEFAULT, note,
-                                  params if kind != "sparkline" else None)
+                                  params)
         if cht == "bvo":
             colours = colours[::-1]
             if "pointcolors" in params:
@@ -470,8 +470,8 @@ def _colour(text, param):
     return values.colour(text.strip(), param)
 
 
-def _series_colours(chco, count, default, note, params=None):
-    """Series colours (`,` between series, cycled); with ``params``, `|` per-element colours -> pointcolors."""
+def _series_colours(chco, count, default, note, params):
+    """Series colours (`,` between series, cycled); `|` per-element colours -> native pointcolors."""
     if not chco:
         return [default] * count
     groups = []
@@ -483,14 +483,11 @@ def _series_colours(chco, count, default, note, params=None):
     firsts = [g[0] for g in groups]
     note("chco", OK, ", ".join(firsts))
     if any(len(g) > 1 for g in groups):
-        if params is None:
-            note("chco", PARTIAL, "per-element colours (|) are drawn with each series' first colour on lines")
-        else:
-            per_series = [groups[i % len(groups)] for i in range(count)]
-            params["pointcolors"] = ",".join("|".join(g) for g in per_series)
-            segments = " (on lines: each segment in the colour of the point it ends at)" if default == LINE_DEFAULT \
-                and params.get("type") == "line" else ""
-            note("chco", OK, "per-element colours (|), cycled over each series' points" + segments)
+        per_series = [groups[i % len(groups)] for i in range(count)]
+        params["pointcolors"] = ",".join("|".join(g) for g in per_series)
+        segments = " (on lines: each segment in the colour of the point it ends at)" if default == LINE_DEFAULT \
+            and (params.get("type") in ("line", "sparkline") or params.get("lines") == "1") else ""
+        note("chco", OK, "per-element colours (|), cycled over each series' points" + segments)
     return [firsts[i % len(firsts)] for i in range(count)]
 
 

@@ -37,10 +37,16 @@ def draw_scatter(canvas, spec):
         for index, pairs in enumerate(series):
             width, dash, space = line_style(spec, index)
             colour = theme.series_colour(spec.colors, index)
-            for run in _joined(plot, pairs):
-                for piece in dash_polyline(run, dash, space) if dash else [run]:
-                    if width > 0:
-                        canvas.line(piece, colour, width, clip=plot.clip)
+            for run, numbers in _joined(plot, pairs):
+                if index < len(spec.pointcolors):  # each segment in the colour of the point it ends at
+                    pieces = [(run[n - 1:n + 1], styles.point_colour(spec, index, numbers[n], colour))
+                              for n in range(1, len(run))]
+                else:
+                    pieces = [(run, colour)]
+                for line, ink in pieces:
+                    for piece in dash_polyline(line, dash, space) if dash else [line]:
+                        if width > 0:
+                            canvas.line(piece, ink, width, clip=plot.clip)
     for index, pairs in enumerate(series):
         r, g, b, a = to_rgba(theme.series_colour(spec.colors, index))
         ink = (r, g, b, round(a * DOT_ALPHA))
@@ -77,15 +83,16 @@ def _place(plot, series, s, i):
 
 
 def _joined(plot, pairs):
-    """The pixel polylines of one series in point order, broken at missing values."""
-    runs, current = [], []
-    for x, y in pairs:
+    """The pixel polylines of one series in point order, broken at missing values, with their point numbers."""
+    runs, current, numbers = [], [], []
+    for number, (x, y) in enumerate(pairs):
         if x is None or y is None:
             if current:
-                runs.append(current)
-            current = []
+                runs.append((current, numbers))
+            current, numbers = [], []
             continue
         current.append((plot.position(x), plot.value(y)))
+        numbers.append(number)
     if current:
-        runs.append(current)
+        runs.append((current, numbers))
     return runs

@@ -1,6 +1,6 @@
 """Sparklines: a word-sized line with no axes or text; optional min/max/first/last markers."""
 
-from .. import theme
+from .. import styles, theme
 from ..scale import widen
 from . import overlays
 from .frame import Box, Plot
@@ -50,6 +50,12 @@ def draw_sparkline(canvas, spec):
     for index, series in enumerate(spec.data):
         colour = theme.series_colour(spec.colors, index)
         for start, run in runs(series):
+            if index < len(spec.pointcolors) and len(run) > 1:  # each segment in the colour of its end point
+                for n in range(1, len(run)):
+                    ink = styles.point_colour(spec, index, start + n, colour)
+                    segment = [(x_of(start + m), y_of(run[m])) for m in (n - 1, n)]
+                    canvas.line(segment, ink, width, clip=clip)
+                continue
             draw_run(canvas, start, run, x=x, y=(ay, by), colour=colour, width=width, clip=clip, spacing=step)
     if places is not None:
         overlays.over(canvas, spec, places)
