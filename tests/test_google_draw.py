@@ -594,3 +594,22 @@ def test_native_hidden_must_leave_a_series_drawn(graph):
     assert response.text.startswith("hidden: must leave at least one series drawn")
     image = decode(graph.get("/?type=line&data=1,2|3,4&hidden=1&legend=a|b&format=png").body)
     assert image.size == (480, 240)
+
+
+# --- depth on pies with several series (rings) ---------------------------------------------------------------
+
+
+def test_a_tilted_pie_with_rings_has_the_rings_on_its_top_and_the_outer_rim_below(graph):
+    body = graph.get("/?type=pie&data=1|1&pointcolors=ff0000,0000ff&depth=20&width=300&height=200&format=png"
+                     "&legendpos=none").body
+    image = decode(body).convert("RGB")
+    assert image.size == (300, 200)
+    red, blue = near(image, (255, 0, 0), tolerance=30), near(image, (0, 0, 255), tolerance=30)
+    rim = near(image, (0, 0, 178), tolerance=20)  # the outer ring's colour darkened to 70 %
+    assert red and blue and rim
+    assert not near(image, (178, 0, 0), tolerance=20)  # the inner ring has no visible rim
+    red_x, red_y = [x for x, _ in red], [y for _, y in red]
+    blue_x, blue_y = [x for x, _ in blue], [y for _, y in blue]
+    assert min(blue_x) < min(red_x) and max(red_x) < max(blue_x)  # the first series inside the second
+    assert (max(blue_y) - min(blue_y)) < 0.6 * (max(blue_x) - min(blue_x))  # the top squashed into an ellipse
+    assert min(y for _, y in rim) > (min(red_y) + max(red_y)) / 2 and max(y for _, y in rim) > max(blue_y)

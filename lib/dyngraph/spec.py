@@ -274,8 +274,8 @@ PARAMS = {
         _p("plotfill", lambda t, _: styles.read_fill(t, "plotfill"), styles.write_fill,
            "Fill of the plot area: `s,<colour>`, or a gradient or stripes as for `bgfill`.", "s | lg | ls fill"),
         _p("depth", lambda t, _: values.integer(t, "depth", 0, 100), str,
-           "Pie of one series: a 3-D look, the top tilted into an ellipse over a darker rim this many pixels deep; "
-           "0 is flat.", "0 to 100"),
+           "Pie: a 3-D look, the top tilted into an ellipse over a darker rim this many pixels deep (several "
+           "series: their rings on the top, the outer one's rim below); 0 is flat.", "0 to 100"),
         _p("lines", lambda t, _: values.flag(t, "lines"), lambda v: "1" if v else "0",
            "Scatter: join each series' points in order (x,y line charts).", "0 | 1"),
         _p("sizes", lambda t, lim: _read_sizes(t, lim), lambda v: ",".join(map(_num, v)),

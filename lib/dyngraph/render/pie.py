@@ -21,7 +21,7 @@ def draw_donut(canvas, spec):
 def _draw(canvas, spec, *, hole):
     box = title(canvas, spec, outer_box(canvas))
     rings = [[v or 0.0 for v in series] for series in spec.data] or [[]]
-    tilted = bool(spec.depth) and not hole and len(rings) == 1
+    tilted = bool(spec.depth) and not hole
     entries, k = [], 0
     for r, values in enumerate(rings):
         ring_total = sum(values)
@@ -49,7 +49,7 @@ def _draw(canvas, spec, *, hole):
         no_data(canvas, box)
         return
     if tilted:
-        _tilted(canvas, spec, box, rings[0], totals[0])
+        _tilted(canvas, spec, box, rings, totals)
         return
     count = len(rings)
     for r in range(count - 1, -1, -1):  # outermost first; each inner ring covers the middle of the last
@@ -103,26 +103,42 @@ def _percentages(canvas, slices, total, at, middle, room):
             canvas.text(x, y, text, size=size, fill=_ink_on(colour), anchor="mm")
 
 
-def _tilted(canvas, spec, box, values, total):
-    """A 3-D pie: the top squashed into an ellipse (TILT) over a rim ``depth`` pixels deep, darker, at the front."""
+def _tilted(canvas, spec, box, rings, totals):
+    """A 3-D pie: the top squashed into an ellipse (TILT) over a rim ``depth`` pixels deep, darker, at the front.
+
+    Several series are rings on the top, the first innermost; only the outer ring's rim shows.
+    """
     depth = min(float(spec.depth), box.height / 2)
     rx = max(1.0, min(box.width / 2, (box.height - depth) / (2 * TILT)) - 1)
     ry = rx * TILT
     cx, cy = (box.left + box.right) / 2, (box.top + box.bottom - depth) / 2
-    slices = layout(values, total, [slice_colour(spec, 0, i) for i in range(len(values))])
+    count = len(rings)
+    layouts = [layout(values, total, [slice_colour(spec, r, i) for i in range(len(values))]) if total > 0 else []
+               for r, (values, total) in enumerate(zip(rings, totals))]
 
     def at(a, f=1.0):
         return (cx + rx * f * math.cos(a), cy + ry * f * math.sin(a))
 
-    _rim(canvas, at, depth, slices)
-    for start, sweep, colour, _ in slices:
-        canvas.polygon([(cx, cy)] + _arc(at, start, start + sweep), colour)
-    if 1 < len(slices) <= MAX_SEPARATED:
-        edge = max(1.0, rx / 80)
-        for start, _, _, _ in slices:
-            canvas.line([(cx, cy), at(math.radians(start), 1.01)], canvas.background, edge)
-    if not compact(canvas):
-        _percentages(canvas, slices, total, at, 0.62, rx * 0.6)
+    _rim(canvas, at, depth, layouts[-1])
+    gap = max(1.0, rx / 80) / rx  # between rings, as a share of the radius
+    for r in range(count - 1, -1, -1):  # outermost first; each inner ring covers the middle of the last
+        outer, inner = (r + 1) / count, r / count
+        if r < count - 1:
+            canvas.polygon([(cx, cy)] + _arc(lambda a: at(a, outer), 0.0, 360.0), canvas.background)
+            outer -= gap
+        slices = layouts[r]
+        for start, sweep, colour, _ in slices:
+            canvas.polygon([(cx, cy)] + _arc(lambda a: at(a, outer), start, start + sweep), colour)
+        if 1 < len(slices) <= MAX_SEPARATED:
+            edge = max(1.0, rx / 80)
+            for start, _, _, _ in slices:
+                a = math.radians(start)
+                canvas.line([at(a, inner), at(a, outer * 1.01)], canvas.background, edge)
+        if slices and not compact(canvas):
+            if count == 1:
+                _percentages(canvas, slices, totals[r], at, 0.62, rx * 0.6)
+            else:
+                _percentages(canvas, slices, totals[r], at, (inner + outer) / 2, rx * (outer - inner) * 0.9)
 
 
 def _arc(at, a0, a1):
