@@ -10,6 +10,7 @@ from urllib.parse import quote
 from hypothesis import HealthCheck, assume, given, settings as hsettings, strategies as st
 
 from conftest import decode
+from strategies import chart_data
 from test_abuse import PIL_FORMATS, call
 
 from dyngraph.errors import SpecError
@@ -116,15 +117,8 @@ _TEXT = st.text(max_size=30).map(lambda t: t.replace("|", "/"))
 
 @st.composite
 def valid_specs(draw):
-    chart_type = draw(st.sampled_from(CHART_TYPES))
-    n_series = 1 if chart_type in ("pie", "donut") else draw(st.integers(1, 5))
-    length = draw(st.integers(1, 40)) * (2 if chart_type == "scatter" else 1)
-    data = []
-    for _ in range(n_series):
-        series = draw(st.lists(_NUMBERS, min_size=length, max_size=length))
-        if chart_type in ("pie", "donut"):
-            series = [None if v is None else abs(v) for v in series]
-        data.append(series)
+    chart_type, data = draw(chart_data(_NUMBERS, max_series=5, max_length=40, pie_rings=False))
+    n_series, length = len(data), len(data[0])
     options = {"type": chart_type, "data": data, "format": draw(st.sampled_from(FORMATS)),
                "width": draw(st.integers(16, 640)), "height": draw(st.integers(16, 400))}
     for name, strategy in [

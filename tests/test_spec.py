@@ -2,10 +2,11 @@
 
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
+from strategies import chart_data
 
 from dyngraph.errors import SpecError
 from dyngraph.limits import Limits
-from dyngraph.spec import CHART_TYPES, FORMATS, ChartSpec, make, parse, to_query
+from dyngraph.spec import FORMATS, ChartSpec, make, parse, to_query
 from dyngraph.values import format_number
 
 _numbers_any = st.one_of(
@@ -140,15 +141,8 @@ _colours = st.from_regex(r"[0-9a-f]{6}", fullmatch=True)
 
 @st.composite
 def specs(draw):
-    chart_type = draw(st.sampled_from(CHART_TYPES))
-    n_series = 1 if chart_type == "donut" else draw(st.integers(1, 4))  # a pie's further series are rings
-    length = draw(st.integers(1, 12)) * (2 if chart_type == "scatter" else 1)
-    data = []
-    for _ in range(n_series):
-        series = draw(st.lists(_numbers, min_size=length, max_size=length))
-        if chart_type in ("pie", "donut"):
-            series = [None if v is None else abs(v) for v in series]
-        data.append(series)
+    chart_type, data = draw(chart_data(_numbers, max_series=4, max_length=12))
+    n_series = len(data)
     options = {"type": chart_type, "data": data}
     if draw(st.booleans()):
         options["title"] = draw(_texts)
