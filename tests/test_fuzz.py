@@ -18,7 +18,7 @@ from dyngraph.graph_app import make_app as make_graph
 from dyngraph.page_app import BUILDER_FIELDS
 from dyngraph.page_app import make_app as make_page
 from dyngraph.settings import Settings
-from dyngraph.spec import CHART_TYPES, FORMATS, PARAMS, ChartSpec, make, parse, to_query
+from dyngraph.spec import FORMATS, PARAMS, ChartSpec, make, parse, to_query
 
 SETTINGS = Settings()
 GRAPH = make_graph(SETTINGS)
