@@ -4,7 +4,6 @@ import time
 
 import pytest
 
-from dyngraph import theme
 from dyngraph.encode import encode
 from dyngraph.render import CHARTS, render, render_error
 from dyngraph.render.canvas import Canvas, factor
