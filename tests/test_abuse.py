@@ -437,16 +437,20 @@ def test_refusals_and_304_never_import_pillow():
     assert out.split() == ["400", "400", "405", "405", "304", "414", "400", "False"]
 
 
-# --- the worst cases the default limits allow stay within the time budget -----------
+# --- the worst cases the default limits allow finish: a hang guard, not a timing -----
+# (Their time against the 1 s budget is measured by bench/worst_case.py: performance
+# targets live in bench/, never in timed unit tests, which a loaded machine would flake.)
 
+HANG_LIMIT = 15  # seconds: 15x the budget; only a runaway request (e.g. a 25 s ellipse) gets here
 BUDGET_SCRIPT = r"""
 import signal, sys, time
+HANG_LIMIT = float(sys.argv[5])
 sys.path[:0] = sys.argv[1:3]
 import worst_case
 app = worst_case.make_app(worst_case.Settings())
 worst_case.run(app, "data=1,2,3&format=" + sys.argv[4])  # imports and fonts are not the request's cost
 query = dict(worst_case.candidates(sys.argv[3].split(":")[0]))[sys.argv[3].split(":", 1)[1]]
-signal.setitimer(signal.ITIMER_REAL, 2 * worst_case.BUDGET)  # SIGALRM's default action ends even C code
+signal.setitimer(signal.ITIMER_REAL, HANG_LIMIT)  # SIGALRM's default action ends even C code
 status, seconds, body = worst_case.run(app, query + "&format=" + sys.argv[4])
 print(status, f"{seconds:.3f}")
 """
@@ -467,13 +471,12 @@ WORST = [
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("candidate", "fmt"), WORST, ids=lambda v: v.split(",")[0].replace(" ", "-"))
-def test_worst_case_request_stays_under_one_second(candidate, fmt):
-    """The bench's worst requests, each in a child killed by SIGALRM at twice the budget."""
+def test_worst_case_requests_finish_and_draw(candidate, fmt):
+    """The bench's worst requests, each in a child killed by SIGALRM if it runs away."""
     process = subprocess.run(
-        [sys.executable, "-c", BUDGET_SCRIPT, str(ROOT / "lib"), str(ROOT / "bench"), candidate, fmt],
-        capture_output=True, text=True, timeout=120)
-    assert process.returncode != -14, f"{candidate} ({fmt}) ran past twice the 1 s budget and was killed"
+        [sys.executable, "-c", BUDGET_SCRIPT, str(ROOT / "lib"), str(ROOT / "bench"), candidate, fmt,
+         str(HANG_LIMIT)], capture_output=True, text=True, timeout=120)
+    assert process.returncode != -14, f"{candidate} ({fmt}) ran away: killed after {HANG_LIMIT} s"
     assert process.returncode == 0, process.stderr[-2000:]
-    status, seconds = process.stdout.split()
+    status, _seconds = process.stdout.split()
     assert status == "200"
-    assert float(seconds) < 1.0, f"{candidate} ({fmt}) took {float(seconds):.2f} s"

@@ -1,6 +1,5 @@
 """The renderer, checked on decoded pixels: sizes, where colours land, layout, degenerate data."""
 
-import time
 
 import pytest
 
@@ -255,10 +254,8 @@ def test_degenerate_data_draws_without_raising(kind, case):
         options["data"] = [[None if v is None else abs(v) for v in options["data"][0]]]
         options.pop("min", None)
         options.pop("max", None)
-    started = time.perf_counter()
     image = render(make(type=kind, width=240, height=160, **options))
     assert image.size == (240, 160)
-    assert time.perf_counter() - started < 1.0
 
 
 @pytest.mark.parametrize("kind", ["line", "area", "bar", "scatter", "pie"])
@@ -269,18 +266,16 @@ def test_all_missing_says_no_data(kind):
     assert middle.getextrema()[0] < 180  # the words "No data"
 
 
-def test_many_points_are_fast_and_keep_their_extremes():
+def test_many_points_keep_their_extremes():
+    """100,000 points are reduced per pixel column (timed in bench/), and a lone spike survives."""
     import random
 
     rng = random.Random(3)
     data = [[rng.uniform(0, 1) for _ in range(100_000)]]
     data[0][50_000] = 20.0  # one spike must survive the thinning
-    started = time.perf_counter()
     image = draw(type="line", data=data, colors=["ff0000"], width=600, height=300, grid=0, max=20)
-    elapsed = time.perf_counter() - started
     red = pixels_near(image, RED, tolerance=90)
     assert min(y for _, y in red) < 30  # the spike reaches the top
-    assert elapsed < 2.0
 
 
 def test_error_image_shows_the_message():
