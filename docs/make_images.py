@@ -33,6 +33,12 @@ or invalid parameter gets HTTP 400 and a one-line message naming it (drawn as
 a small image when the request accepts images). Limits on sizes and counts
 are listed in [security.md](security.md).
 
+For HiDPI (2×) screens, `scale=2` draws the same chart, laid out exactly as at
+1×, with twice the pixels each way; keep the 1× `width` and `height` on the tag:
+
+    <img src="get_graph.py?data=1,5,3" srcset="get_graph.py?data=1,5,3 1x, get_graph.py?data=1,5,3&scale=2 2x"
+         width="480" height="240" alt="…">
+
 *This file is generated from `dyngraph.spec.PARAMS` by `docs/make_images.py`
 (`make docs`); edit the parameter docs there.*
 

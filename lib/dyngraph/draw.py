@@ -7,9 +7,11 @@ from .render import render, render_error
 def draw_chart(spec, settings):
     """Render and encode one chart."""
     if spec.type == "qr":  # a code, not a chart: modules drawn pixel-exact by segno (dyngraph[qr])
+        from .record import replace
         from .render.qr import render_qr
 
-        return encode(render_qr(spec), spec.format, quality=spec.quality)
+        scaled = replace(spec, width=spec.width * spec.scale, height=spec.height * spec.scale)
+        return encode(render_qr(scaled), spec.format, quality=spec.quality)
     image = render(spec, font_path=settings.font_path)
     return encode(image, spec.format, quality=spec.quality)
 

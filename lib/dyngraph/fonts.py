@@ -54,7 +54,7 @@ def texts_of(value):
 @lru_cache(maxsize=64)
 def font(size, path=""):
     """The font at ``size`` pixels: the TrueType file at ``path``, else Pillow's built-in one."""
-    size = max(4, min(200, int(size)))
+    size = max(4, min(600, int(size)))  # up to 72 px text at scale 3, and some
     if path:
         return ImageFont.truetype(path, size)
     return ImageFont.load_default(size=size)

@@ -25,6 +25,7 @@ QR_MAX_BYTES = {"L": 2953, "M": 2331, "Q": 1663, "H": 1273}  # byte mode, versio
 QR_MISSING = "qr is not available: the server needs the segno package (pip install segno, or 'dyngraph[qr]')"
 DEFAULT_SIZES = {"sparkline": (120, 30), "qr": (200, 200)}
 DEFAULT_SIZE = (480, 240)
+MAX_SCALE = 3
 
 
 @record
@@ -82,6 +83,7 @@ class ChartSpec:
     legendorder: str = ""
     legendcolumn: bool = False
     hidden: int = 0
+    scale: int = 1
 
     def __post_init__(self):
         default_w, default_h = DEFAULT_SIZES.get(self.type, DEFAULT_SIZE)
@@ -307,6 +309,11 @@ PARAMS = {
            "How many of the last `data` series are marker data only (Google's `t<N>:`): not drawn as series, "
            "nor in the legend or the value range; marks use them by index (e.g. error bars `E`, candlesticks "
            "`F`): `data=5,7,6|8,9,7|3,5,4&hidden=2`.", "integer"),
+        _p("scale", lambda t, _: values.integer(t, "scale", 1, MAX_SCALE), str,
+           "Pixel density for HiDPI screens: the image is `width`x`scale` by `height`x`scale` pixels, laid out "
+           "exactly as the 1x chart (text and lines drawn larger, not re-fitted); give the `<img>` the 1x "
+           "`width` and `height`, e.g. in a `srcset` 2x candidate. The size limits count the scaled pixels.",
+           "1 | 2 | 3"),
     )
 }
 _DEFAULTS = ChartSpec()
@@ -350,6 +357,8 @@ def _check_whole(spec, limits):
     if spec.width * spec.height > limits.max_pixels:
         msg = f"{spec.width}x{spec.height} is {spec.width * spec.height} pixels; at most {limits.max_pixels} are accepted"
         raise SpecError("width", msg)
+    if spec.scale > 1:
+        _check_scaled(spec, limits)
     if spec.type in ("pie", "donut"):
         if spec.type == "donut" and len(spec.data) != 1:
             raise SpecError("data", f"donut takes one series, got {len(spec.data)} (pie draws several as rings)")
@@ -377,6 +386,16 @@ def _check_whole(spec, limits):
         raise SpecError("pointcolors", f"{len(spec.pointcolors)} colour lists for {len(spec.data)} series")
     if len(spec.labels) > limits.max_points or len(spec.colors) > limits.max_points:
         raise SpecError("labels", f"at most {limits.max_points} labels and colours")
+
+
+def _check_scaled(spec, limits):
+    """The limits count output pixels: a 2x image of 800x400 is 1600x800."""
+    width, height = spec.width * spec.scale, spec.height * spec.scale
+    size = f"{spec.width}x{spec.height} at scale {spec.scale} is {width}x{height}"
+    if width > limits.max_width or height > limits.max_height:
+        raise SpecError("scale", f"{size} pixels; at most {limits.max_width}x{limits.max_height} are accepted")
+    if width * height > limits.max_pixels:
+        raise SpecError("scale", f"{size} = {width * height} pixels; at most {limits.max_pixels} are accepted")
 
 
 def parse_params(params, *, limits=DEFAULT_LIMITS):

@@ -29,9 +29,10 @@ CHARTS = {
 
 
 def render(spec, *, font_path=""):
-    """Draw ``spec``; an RGB image (RGBA with a translucent background) of exactly spec.width x spec.height."""
+    """Draw ``spec``; an RGB image (RGBA with a translucent background) of exactly spec.width x spec.height
+    times ``spec.scale``, laid out as the 1x chart."""
     font_path = fonts.path_for(fonts.texts_of(tuple(getattr(spec, name) for name in fields(spec))), font_path)
-    canvas = Canvas(spec.width, spec.height, spec.background, font_path=font_path)
+    canvas = Canvas(spec.width, spec.height, spec.background, font_path=font_path, scale=spec.scale)
     canvas.margins = spec.margins
     canvas.legend_size, canvas.legend_ink = round(spec.legendsize), spec.legendcolor or None
     canvas.legend_order, canvas.legend_column = spec.legendorder, spec.legendcolumn

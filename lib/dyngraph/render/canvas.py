@@ -1,10 +1,15 @@
-"""A drawing surface that antialiases shapes by supersampling and draws text at 1x.
+"""A drawing surface that antialiases shapes by supersampling and draws text on top.
 
 Shapes are drawn at ``k`` times the size and reduced with ``Image.reduce(k)``;
 text is queued and drawn afterwards on the final image, where FreeType
 antialiases it. ``k`` shrinks for big images so the supersampled canvas stays
-within ``MEMORY_BUDGET``. All coordinates are final-image pixels (floats); every
+within ``MEMORY_BUDGET``. All coordinates are 1x chart pixels (floats); every
 one is clipped or clamped here before Pillow sees it.
+
+``scale`` (the ``scale`` parameter: 1, 2 or 3) is applied here only: the chart
+code lays out at 1x with 1x font metrics, and the canvas draws shapes at
+``k * scale`` before reducing by ``k``, and text at ``size * scale``, so a 2x
+image is the 1x layout drawn sharper, never re-fitted.
 """
 
 import math
@@ -47,16 +52,18 @@ def colour(value):
 class Canvas:
     """One chart image being drawn."""
 
-    def __init__(self, width, height, background="ffffff", *, font_path=""):
+    def __init__(self, width, height, background="ffffff", *, font_path="", scale=1):
         self.width, self.height = width, height
+        self.scale = scale
         self.background = colour(background)
         self.mode = "RGBA" if self.background[3] < 255 else "RGB"
-        self.k = factor(width, height)
+        self.k = factor(width * scale, height * scale)  # supersampling of the scaled image
+        self._m = self.k * scale  # 1x chart pixels -> supersampled pixels
         self.font_path = font_path
         self.inks = theme.inks(self.background)
         self.label_size, self.title_size = theme.font_sizes(width, height)
         fill = self.background if self.mode == "RGBA" else self.background[:3]
-        self._image = Image.new(self.mode, (width * self.k, height * self.k), fill)
+        self._image = Image.new(self.mode, (width * self._m, height * self._m), fill)
         self._draw = ImageDraw.Draw(self._image, "RGBA")  # blends translucent fills
         self._texts = []
         self.marker_data = ()  # series only marks use (spec.hidden), set by render()
@@ -65,7 +72,7 @@ class Canvas:
     # --- shapes (supersampled) ------------------------------------------------
 
     def _xy(self, x, y):
-        k, limit = self.k, self._limit
+        k, limit = self._m, self._limit
         return (clamp(x, -limit, limit) * k, clamp(y, -limit, limit) * k)
 
     def _box(self, pad=0.0):
@@ -80,7 +87,7 @@ class Canvas:
 
     def rect(self, x0, y0, x1, y1, fill):
         """Fill the pixels of [x0, x1) x [y0, y1); edges at fractions of a pixel blend."""
-        k = self.k
+        k = self._m
         left, right = sorted((clamp(x0, -1, self.width + 1), clamp(x1, -1, self.width + 1)))
         top, bottom = sorted((clamp(y0, -1, self.height + 1), clamp(y1, -1, self.height + 1)))
         left_k, top_k = round(left * k), round(top * k)
@@ -93,12 +100,12 @@ class Canvas:
         pad = width + 2
         box = self._within(clip, pad)
         ink = colour(fill)
-        pixels = max(1, round(width * self.k))
+        pixels = max(1, round(width * self._m))
         limit = LIMIT
         safe = [(clamp(x, -limit, limit), clamp(y, -limit, limit)) for x, y in points]
         if width <= SNAP_WIDTH and abs(width - round(width)) < 0.05:
             safe = snap(safe, round(width))
-        k = self.k
+        k = self._m
         # Pillow centres a line of p pixels on sample c with c-p/2+1 .. c+p/2 (even p): shift by
         # one sample (half for odd p) so a line centred at y covers exactly [y - w/2, y + w/2).
         shift = 1 if pixels % 2 == 0 else 0.5
@@ -140,7 +147,7 @@ class Canvas:
         Pillow's polygon fill costs rows x edges; an area with thousands of
         vertices is far cheaper as one thin rectangle per column.
         """
-        k = self.k
+        k = self._m
         left, top, right, bottom = self._within(clip, 0)
         ink = colour(fill)
         first = max(math.ceil(max(xs[0], left) * k), 0)
@@ -164,7 +171,7 @@ class Canvas:
         radius = clamp(radius, 0.0, float(max(self.width, self.height)))
         if not (-radius <= cx <= self.width + radius and -radius <= cy <= self.height + radius):
             return
-        k = self.k
+        k = self._m
         x, y, r = cx * k, cy * k, max(radius * k, 0.5)
         ring = max(0, round(clamp(outline_width, 0, MAX_LINE_WIDTH) * k)) if outline is not None else 0
         self._draw.ellipse((x - r, y - r, x + r, y + r), fill=colour(fill),
@@ -173,28 +180,29 @@ class Canvas:
     def pieslice(self, cx, cy, radius, start, end, fill):
         """A slice from ``start`` to ``end`` degrees, clockwise from 3 o'clock."""
         radius = clamp(radius, 0.0, float(max(self.width, self.height)))
-        k = self.k
+        k = self._m
         x, y, r = clamp(cx, 0, self.width) * k, clamp(cy, 0, self.height) * k, radius * k
         self._draw.pieslice((x - r, y - r, x + r, y + r), clamp(start, -720, 720), clamp(end, -720, 720),
                             fill=colour(fill))
 
     def paste(self, left, top, image):
-        """Paste an RGBA ``image`` drawn at final size with its top-left at (left, top), blending alpha."""
-        k = self.k
+        """Paste an RGBA ``image`` drawn at output size (1x size times ``scale``) with its top-left at
+        (left, top) in 1x pixels, blending alpha."""
+        k, m = self.k, self._m
         scaled = image.resize((image.width * k, image.height * k), Image.Resampling.NEAREST) if k > 1 else image
         if self.mode == "RGB":
-            self._image.paste(scaled.convert("RGB"), (left * k, top * k), scaled.getchannel("A"))
+            self._image.paste(scaled.convert("RGB"), (left * m, top * m), scaled.getchannel("A"))
         else:
-            self._image.alpha_composite(scaled, (left * k, top * k))
+            self._image.alpha_composite(scaled, (left * m, top * m))
 
     def punch(self, cx, cy, radius):
         """Replace a disc with the background, transparency included (a donut's hole)."""
         radius = clamp(radius, 0.0, float(max(self.width, self.height)))
-        k = self.k
+        k = self._m
         x, y, r = clamp(cx, 0, self.width) * k, clamp(cy, 0, self.height) * k, radius * k
         ImageDraw.Draw(self._image).ellipse((x - r, y - r, x + r, y + r), fill=self.background)
 
-    # --- text (1x, after the shapes) ----------------------------------------
+    # --- text (drawn at scale after the shapes; measured at 1x) -------------
 
     def text(self, x, y, text, *, size=None, fill=None, anchor="la"):
         """Queue ``text`` at (x, y); ``anchor`` is Pillow's two-letter text anchor."""
@@ -213,10 +221,12 @@ class Canvas:
         return fonts.fit(text, size or self.label_size, max(0, max_width), self.font_path)
 
     def finish(self):
-        """Reduce the shapes to the final size and draw the queued text on top."""
+        """Reduce the shapes to the final size and draw the queued text on top, at ``scale``."""
         image = self._image.reduce(self.k) if self.k > 1 else self._image
         if self._texts:
             draw = ImageDraw.Draw(image)
+            s = self.scale
             for x, y, text, size, fill, anchor in self._texts:
-                draw.text((x, y), text, font=fonts.font(size, self.font_path), fill=colour(fill), anchor=anchor)
+                draw.text((x * s, y * s), text, font=fonts.font(size * s, self.font_path), fill=colour(fill),
+                          anchor=anchor)
         return image

@@ -17,7 +17,7 @@ LEVELS = 256
 
 
 def paint(canvas, fill, box):
-    """Fill ``box`` (left, top, right, bottom, final pixels) of the canvas with ``fill``."""
+    """Fill ``box`` (left, top, right, bottom, 1x pixels) of the canvas with ``fill``."""
     if not fill:
         return
     kind, angle, stops = fill
@@ -28,7 +28,8 @@ def paint(canvas, fill, box):
     if kind == "s":
         canvas.rect(left, top, right, bottom, stops[0][0])
         return
-    canvas.paste(left, top, image(kind, angle, stops, width, height))
+    scale = canvas.scale  # drawn at output size: a 2x gradient is as smooth as a 1x one
+    canvas.paste(left, top, image(kind, angle, stops, width * scale, height * scale))
 
 
 def image(kind, angle, stops, width, height):

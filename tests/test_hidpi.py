@@ -1,0 +1,140 @@
+"""``scale`` = 1, 2, 3: the 1x layout drawn at scale, checked on decoded pixels; limits count scaled pixels."""
+
+import pytest
+from PIL import Image, ImageChops, ImageStat
+
+from conftest import decode
+from dyngraph.errors import SpecError
+from dyngraph.gallery import examples
+from dyngraph.limits import Limits
+from dyngraph.record import replace
+from dyngraph.render import render
+from dyngraph.render.canvas import Canvas
+from dyngraph.spec import CHART_TYPES, make, parse, to_query
+from test_render import SAMPLES
+
+GALLERY = examples()
+
+
+def ink_box(image, background=(255, 255, 255), threshold=80):
+    """The bounding box of the pixels that differ clearly from ``background``."""
+    grey = ImageChops.difference(image.convert("RGB"), Image.new("RGB", image.size, background)).convert("L")
+    return grey.point(lambda v: 255 if v > threshold else 0).getbbox()
+
+
+@pytest.mark.parametrize("scale", [2, 3])
+@pytest.mark.parametrize("kind", CHART_TYPES)
+def test_every_type_is_its_size_times_scale(kind, scale):
+    spec = make(type=kind, data=SAMPLES[kind], width=200, height=110, scale=scale, title="T", legend=["a"])
+    assert render(spec).size == (200 * scale, 110 * scale)
+
+
+@pytest.mark.parametrize("scale", [2, 3])
+@pytest.mark.parametrize("caption, spec", GALLERY, ids=[c for c, _ in GALLERY])
+def test_scaled_image_reduced_to_1x_matches_the_1x_image(caption, spec, scale):
+    one = render(spec).convert("RGB")
+    reduced = render(replace(spec, scale=scale)).convert("RGB").reduce(scale)
+    difference = ImageChops.difference(one, reduced)
+    assert max(ImageStat.Stat(difference).mean) < 2.5  # same layout: only antialiasing and glyph shapes differ
+    clearly_off = sum(difference.convert("L").histogram()[65:])
+    assert clearly_off < 0.015 * one.width * one.height  # text edges; a layout shifted by 1 px moves far more
+
+
+def test_a_layout_shifted_by_one_pixel_fails_that_comparison():
+    """The tolerance above is tight enough to see a layout change of one pixel."""
+    spec = GALLERY[0][1]
+    one = render(spec).convert("RGB")
+    shifted = ImageChops.offset(one, 1, 0)
+    clearly_off = sum(ImageChops.difference(one, shifted).convert("L").histogram()[65:])
+    assert clearly_off >= 0.015 * one.width * one.height
+
+
+def test_lines_are_scale_times_as_thick():
+    for scale in (1, 2, 3):
+        canvas = Canvas(60, 40, scale=scale)
+        canvas.line([(5, 20.5), (55, 20.5)], "000000", 1)
+        image = canvas.finish()
+        column = [image.getpixel((30 * scale, y))[0] for y in range(image.height)]
+        dark = [y for y, v in enumerate(column) if v < 128]
+        assert dark == list(range(20 * scale, 21 * scale))
+
+
+def test_rects_and_circles_land_at_scaled_coordinates():
+    canvas = Canvas(50, 50, scale=2)
+    canvas.rect(10, 10, 20, 30, "ff0000")
+    canvas.circle(35, 35, 5, "0000ff")
+    image = canvas.finish()
+    red = [(x, y) for y in range(100) for x in range(100) if image.getpixel((x, y)) == (255, 0, 0)]
+    assert (min(red), max(red)) == ((20, 20), (39, 59))
+    blue = [(x, y) for y in range(100) for x in range(100) if image.getpixel((x, y))[2] > 200
+            and image.getpixel((x, y))[0] < 50]
+    xs, ys = [x for x, _ in blue], [y for _, y in blue]
+    assert 60 <= min(xs) <= 61 and 79 <= max(xs) <= 80 and 60 <= min(ys) <= 61 and 79 <= max(ys) <= 80
+
+
+@pytest.mark.parametrize("scale", [2, 3])
+def test_text_is_drawn_at_scale_times_its_size_and_position(scale):
+    boxes = {}
+    for s in (1, scale):
+        canvas = Canvas(120, 40, scale=s)
+        canvas.text(10, 8, "Sales 2026", size=12, fill="000000")
+        boxes[s] = ink_box(canvas.finish())
+    left, top, right, bottom = boxes[1]
+    scaled = boxes[scale]
+    assert abs(scaled[0] - left * scale) <= scale and abs(scaled[1] - top * scale) <= scale
+    # Glyphs at 24 px are not exactly twice those at 12 px (hinting): within a pixel per 1x pixel of text.
+    assert abs((scaled[2] - scaled[0]) - (right - left) * scale) <= max(2, 0.08 * (right - left) * scale)
+    assert abs((scaled[3] - scaled[1]) - (bottom - top) * scale) <= 2 * scale
+
+
+def test_gradient_fill_is_drawn_at_output_resolution():
+    spec = make(type="line", data=[[1, 2]], width=100, height=50, bgfill="lg,0,000000,0,ffffff,1", grid=0,
+                axes="none")
+    image = render(replace(spec, scale=2)).convert("L")
+    row = [image.getpixel((x, 2)) for x in range(200)]
+    assert row[0] < 10 and row[-1] > 245
+    assert len(set(row)) > 150  # one level per output pixel, not steps of two copied pixels
+
+
+def test_qr_code_at_scale_is_larger():
+    pytest.importorskip("segno")
+    from dyngraph.draw import draw_chart
+    from dyngraph.settings import Settings
+
+    spec = make(type="qr", qrtext="hello", width=100, height=100, format="png", scale=2)
+    assert decode(draw_chart(spec, Settings())).size == (200, 200)
+
+
+def test_scale_round_trips_and_is_left_out_at_1():
+    spec = make(data=[1, 2, 3], scale=2)
+    assert to_query(spec).endswith("&scale=2")
+    assert parse(to_query(spec)) == spec
+    assert "scale" not in to_query(make(data=[1, 2, 3]))
+
+
+@pytest.mark.parametrize("text", ["0", "4", "1.5", "x", ""])
+def test_bad_scale_is_refused(text):
+    with pytest.raises(SpecError, match=r"^scale: must be an integer from 1 to 3"):
+        parse(f"data=1,2&scale={text}")
+
+
+def test_limits_count_scaled_pixels():
+    limits = Limits()
+    parse("data=1,2&width=700&height=700&scale=1", limits=limits)
+    with pytest.raises(SpecError, match=r"^scale: 700x700 at scale 2 is 1400x1400 = 1960000 pixels; at most 1000000"):
+        parse("data=1,2&width=700&height=700&scale=2", limits=limits)
+    with pytest.raises(SpecError, match=r"^scale: 1200x100 at scale 2 is 2400x200 pixels; at most 2000x2000"):
+        parse("data=1,2&width=1200&height=100&scale=2", limits=limits)
+    with pytest.raises(SpecError, match=r"^scale: 100x800 at scale 3 is 300x2400 pixels; at most 2000x2000"):
+        parse("data=1,2&width=100&height=800&scale=3", limits=limits)
+    parse("data=1,2&width=480&height=240&scale=2", limits=limits)  # the common 2x chart fits
+
+
+def test_image_app_serves_scaled_images_and_refuses_too_many_pixels(graph):
+    response = graph.get("/?data=1,5,3&width=300&height=150&scale=2&format=png")
+    assert decode(response.body).size == (600, 300)
+    one = graph.get("/?data=1,5,3&width=300&height=150&format=png")
+    assert one.headers["ETag"] != response.headers["ETag"]
+    refused = graph.get("/?data=1,5,3&width=800&height=800&scale=2", status=400)
+    assert refused.content_type == "text/plain"
+    assert refused.text.startswith("scale: 800x800 at scale 2 is 1600x1600")
