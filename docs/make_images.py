@@ -42,6 +42,41 @@ For HiDPI (2×) screens, `scale=2` draws the same chart, laid out exactly as at
 *This file is generated from `dyngraph.spec.PARAMS` by `docs/make_images.py`
 (`make docs`); edit the parameter docs there.*
 
+## Layout as JSON
+
+`format=json` answers, instead of the image, what the renderer laid out for
+it: the same drawing, read back, so it cannot drift from the pixels. Use it
+to place HTML over a chart (tooltips, links, an image map), or in tests.
+
+    get_graph.py?type=line&data=3,5,,4&labels=Mon|Tue|Wed|Thu&title=Week&format=json
+
+```json
+{"width": 480, "height": 240,
+ "plot": {"left": 29, "top": 37, "right": 472, "bottom": 212},
+ "texts": [{"role": "title", "text": "Week", "box": [222, 11, 259, 22]},
+           {"role": "ytick", "text": "3", "box": [17, 208, 23, 216]}, …,
+           {"role": "xtick", "text": "Thu", "box": [452, 221, 474, 229]}],
+ "series": [{"name": "", "colour": "0072b2",
+             "points": [[37.86, 212], [179.62, 37], null, [463.14, 124.5]]}]}
+```
+
+- All positions are image pixels, from the top-left corner (with `scale=2`,
+  pixels of the 2x image: everything doubles); `box` is
+  `[left, top, right, bottom]` around the text's ink, whole pixels.
+- `role` says what a text is: `title`, `legend` (legend entries), `xtick` and
+  `ytick` (tick and category labels along the horizontal and the vertical
+  axis), `axis` (labels of listed `axes`), `value` (value labels of `marks`
+  `N`), `label` (pie percentages, `t` text marks, "No data").
+- `series`: one entry per series, with its legend name (or `""`), its colour
+  as `rrggbb` and one point per value: where it is drawn (a line's vertex, the
+  end of a bar, a scatter dot, a stacked area's top), `null` for a gap.
+  Pie and donut: one entry per slice (ring after ring), named by its label,
+  with one point, the slice's middle: on its bisector, halfway between its
+  inner and outer radius (`null` for a slice of zero).
+- `plot` is the plot box (pie: the pie's bounding box; sparkline: the line's box).
+- Same rules as the images: the same ETag/304 caching, signing and limits; a
+  bad request gets a text 400 (never an image). `type=qr` has no layout (400).
+
 ## Parameters
 
 | name | what it does | default | accepted |

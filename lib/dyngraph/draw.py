@@ -12,6 +12,12 @@ def draw_chart(spec, settings):
 
         scaled = replace(spec, width=spec.width * spec.scale, height=spec.height * spec.scale)
         return encode(render_qr(scaled), spec.format, quality=spec.quality)
+    if spec.format == "json":
+        import json
+
+        from .render import layout
+
+        return json.dumps(layout(spec, font_path=settings.font_path), separators=(",", ":")).encode("utf-8")
     image = render(spec, font_path=settings.font_path)
     return encode(image, spec.format, quality=spec.quality)
 

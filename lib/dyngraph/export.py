@@ -11,8 +11,8 @@ import time
 
 from .errors import SpecError
 
-EXTENSIONS = {"jpeg": ".jpg", "png": ".png", "gif": ".gif", "webp": ".webp"}
-NAME = re.compile(r"dg-[A-Za-z0-9_-]{22}\.(?:jpg|png|gif|webp)\Z", re.ASCII)
+EXTENSIONS = {"jpeg": ".jpg", "png": ".png", "gif": ".gif", "webp": ".webp", "json": ".json"}
+NAME = re.compile(r"dg-[A-Za-z0-9_-]{22}\.(?:jpg|png|gif|webp|json)\Z", re.ASCII)
 _AGE = re.compile(r"(\d{1,9})([smhdw]?)\Z", re.ASCII)
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800}
 

@@ -38,14 +38,16 @@ def _handle(environ, start_response, settings):
 
 
 def _error(environ, start_response, error, query_string, settings):
-    """Answer a request error: as an image for <img> fetches, else as text."""
+    """Answer a request error: as an image for <img> fetches, else (and always for ``format=json``) as text."""
+    from .sources import loose_error_params
+    from .spec import DATA_FORMATS
+
     message = str(error)
-    if not http.wants_image(environ):
+    fmt, width, height = loose_error_params(query_string)
+    if not http.wants_image(environ) or fmt in DATA_FORMATS:  # format=json asked for data, not a picture
         return http.text_error(environ, start_response, error.status, message)
     from .draw import draw_error
-    from .sources import loose_error_params
 
-    fmt, width, height = loose_error_params(query_string)
     body = draw_error(message, fmt, width, height, settings)
     headers = [
         ("Content-Type", "image/" + fmt),

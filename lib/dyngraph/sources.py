@@ -92,7 +92,7 @@ def _stored(pairs, settings):
 
 
 def loose_error_params(query_string):
-    """Best-effort (format, width, height) for drawing an error image; never raises."""
+    """Best-effort (format, width, height) for answering an error (a data format: as text); never raises."""
     found = {}
     text = query_string.decode("latin-1") if isinstance(query_string, bytes) else query_string
     for segment in text[:4096].split("&"):
@@ -101,7 +101,8 @@ def loose_error_params(query_string):
             found[name] = value
     if "width" not in found and "x" in found.get("chs", ""):  # a Google URL: its error image is chs-sized
         found["width"], _, found["height"] = found["chs"].partition("x")
-    fmt = found.get("format") if found.get("format") in spec_module.FORMATS else "png"
+    known = spec_module.FORMATS + spec_module.DATA_FORMATS
+    fmt = found.get("format") if found.get("format") in known else "png"
     # Without a usable size, the chart's own default: the image then fills the <img> box it replaces.
     defaults = spec_module.DEFAULT_SIZES.get(found.get("type"), spec_module.DEFAULT_SIZE)
     sizes = []

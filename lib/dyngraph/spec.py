@@ -13,7 +13,8 @@ from .limits import DEFAULT_LIMITS
 from .query import split_query, unique_params
 
 CHART_TYPES = ("line", "area", "bar", "hbar", "pie", "donut", "scatter", "sparkline")
-FORMATS = ("jpeg", "png", "gif", "webp")
+FORMATS = ("jpeg", "png", "gif", "webp")  # images
+DATA_FORMATS = ("json",)  # what was drawn, as data instead of the image (docs/api.md, "Layout as JSON")
 LEGEND_POSITIONS = ("auto", "right", "bottom", "top", "left", "none")
 TITLE_ALIGNS = ("center", "left", "right")
 SPARK_MARKERS = ("min", "max", "first", "last")
@@ -26,6 +27,7 @@ QR_MISSING = "qr is not available: the server needs the segno package (pip insta
 DEFAULT_SIZES = {"sparkline": (120, 30), "qr": (200, 200)}
 DEFAULT_SIZE = (480, 240)
 MAX_SCALE = 3
+DATA_MIME_TYPES = {"json": "application/json"}
 
 
 @record
@@ -101,7 +103,7 @@ class ChartSpec:
 
     @property
     def mime_type(self):
-        return "image/" + self.format
+        return DATA_MIME_TYPES.get(self.format) or "image/" + self.format
 
 
 # --- readers: str -> value, raising SpecError --------------------------------
@@ -198,8 +200,9 @@ PARAMS = {
            "Image width in pixels (default 480; 120 for sparkline).", "integer"),
         _p("height", lambda t, lim: values.integer(t, "height", lim.min_size, lim.max_height), str,
            "Image height in pixels (default 240; 30 for sparkline).", "integer"),
-        _p("format", lambda t, _: values.choice(t, "format", FORMATS), str,
-           "Image format.", " | ".join(FORMATS)),
+        _p("format", lambda t, _: values.choice(t, "format", FORMATS + DATA_FORMATS), str,
+           "Image format; `json`: instead of the image, what it lays out (plot box, every text with its role "
+           "and box, every series' points; see \"Layout as JSON\" above).", " | ".join(FORMATS + DATA_FORMATS)),
         _p("colors", lambda t, _: tuple(values.colour(c, "colors") for c in t.split(",")) if t else (), ",".join,
            "Hex colour per series (per slice for pie/donut), `,`-separated.", "rrggbb, rgb or rrggbbaa"),
         _p("min", lambda t, _: values.number(t, "min"), _num,
@@ -350,6 +353,9 @@ def _check_whole(spec, limits):
     """Checks that involve more than one parameter."""
     if spec.type in CODE_TYPES:
         _check_qr(spec)
+        if spec.format in DATA_FORMATS:
+            raise SpecError("format", f"{spec.format} gives a chart's layout; type={spec.type} is drawn as an image "
+                                      f"only ({', '.join(FORMATS)})")
     elif spec.qrtext:
         raise SpecError("qrtext", "only used by type=qr")
     elif not spec.data:

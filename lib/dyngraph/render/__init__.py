@@ -28,9 +28,8 @@ CHARTS = {
 }
 
 
-def render(spec, *, font_path=""):
-    """Draw ``spec``; an RGB image (RGBA with a translucent background) of exactly spec.width x spec.height
-    times ``spec.scale``, laid out as the 1x chart."""
+def _drawn(spec, font_path):
+    """Run the chart's drawing on a new canvas; the canvas then holds the shapes, texts and layout."""
     font_path = fonts.path_for(fonts.texts_of(tuple(getattr(spec, name) for name in fields(spec))), font_path)
     canvas = Canvas(spec.width, spec.height, spec.background, font_path=font_path, scale=spec.scale)
     canvas.margins = spec.margins
@@ -42,11 +41,51 @@ def render(spec, *, font_path=""):
         canvas.marker_data = spec.data[shown:]
         spec = replace(spec, data=spec.data[:shown], legend=spec.legend[:shown], hidden=0)
     CHARTS[spec.type](canvas, spec)
-    image = canvas.finish()
+    return canvas
+
+
+def render(spec, *, font_path=""):
+    """Draw ``spec``; an RGB image (RGBA with a translucent background) of exactly spec.width x spec.height
+    times ``spec.scale``, laid out as the 1x chart."""
+    image = _drawn(spec, font_path).finish()
     if spec.opacity < 1:  # the whole image see-through (Google's chf=a)
         image = image.convert("RGBA")
         image.putalpha(image.getchannel("A").point(lambda a: round(a * spec.opacity)))
     return image
+
+
+def layout(spec, *, font_path=""):
+    """What ``render(spec)`` lays out, as plain data (``format=json``): the same drawing, read back.
+
+    ``{"width", "height", "plot": {left, top, right, bottom}, "texts": [{role, text, box}],
+    "series": [{name, colour, points}]}``, all in pixels of the image (``scale`` included);
+    ``box`` is [l, t, r, b].
+    """
+    canvas = _drawn(spec, font_path)
+    s = spec.scale  # the layout is drawn at 1x and painted at ``scale``: report the painted pixels
+    left, top, right, bottom = canvas.plot
+    return {
+        "width": spec.width * s,
+        "height": spec.height * s,
+        "plot": {"left": _px(left * s), "top": _px(top * s), "right": _px(right * s), "bottom": _px(bottom * s)},
+        "texts": [{"role": role, "text": text, "box": box} for role, text, box in canvas.texts()],
+        "series": [{"name": name, "colour": _hex(colour),
+                    "points": [None if p is None else [_px(p[0] * s), _px(p[1] * s)] for p in points]}
+                   for name, colour, points in canvas.series],
+    }
+
+
+def _px(value):
+    """A pixel coordinate to 2 decimals (an int when whole), enough for HTML overlays and short JSON."""
+    value = round(float(value), 2)
+    return int(value) if value.is_integer() else value
+
+
+def _hex(value):
+    """A colour as ``rrggbb`` (alpha dropped)."""
+    if isinstance(value, str):
+        return value.lstrip("#").lower()[:6]
+    return "".join(f"{c:02x}" for c in tuple(value)[:3])
 
 
 def render_error(message, *, width, height, font_path=""):

@@ -183,7 +183,7 @@ def _label(canvas, axis, p, at, text):
         vertical = "a" if axis.side == "x" else "d"
         half = canvas.text_width(text, size) / 2 if horizontal == "m" else 0
         x = min(max(p, half + 1), canvas.width - 1 - half)
-        canvas.text(x, at, text, size=size, fill=fill, anchor=horizontal + vertical)
+        canvas.text(x, at, text, size=size, fill=fill, anchor=horizontal + vertical, role="axis")
         return
     width = axis.room - canvas_gap(axis.control, axis.ticks)
     align = axis.align or ("1" if axis.side == "y" else "-1")
@@ -191,4 +191,4 @@ def _label(canvas, axis, p, at, text):
         x = {"1": at, "-1": at - width, "0": at - width / 2}[align]
     else:
         x = {"-1": at, "1": at + width, "0": at + width / 2}[align]
-    canvas.text(x, p, text, size=size, fill=fill, anchor={"1": "rm", "-1": "lm", "0": "mm"}[align])
+    canvas.text(x, p, text, size=size, fill=fill, anchor={"1": "rm", "-1": "lm", "0": "mm"}[align], role="axis")

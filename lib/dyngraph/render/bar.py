@@ -3,7 +3,7 @@
 from .. import styles, theme
 from ..scale import Linear
 from . import overlays
-from .frame import cartesian, legend, no_data, outer_box, series_entries, title
+from .frame import cartesian, legend, no_data, outer_box, report, series_entries, title
 
 
 def draw_bar(canvas, spec):
@@ -59,6 +59,7 @@ def _draw(canvas, spec, *, horizontal):
     plot = cartesian(canvas, spec, box, low=min(ends), high=max(ends), count=count, mode="bands",
                      horizontal=horizontal, place=place)
     places = _places(spec, plot, bars, horizontal)
+    report(canvas, spec, [[places.point(n, i) for i in range(len(values))] for n, values in enumerate(spec.data)])
     overlays.under(canvas, spec, places)
     if spec.barwidth:
         _fixed(canvas, spec, plot, bars, horizontal)

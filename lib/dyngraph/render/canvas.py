@@ -26,6 +26,7 @@ MAX_FACTOR = 4
 LIMIT = 1e9  # coordinates are clamped to +-LIMIT (and NaN removed) before clipping
 CURVE_JOINTS = 1000  # longer polylines get plain joints: Pillow draws each round joint from Python
 MAX_LINE_WIDTH = 50.0
+ROLES = ("title", "legend", "xtick", "ytick", "label", "value", "axis")  # what a text is, in the layout
 SNAP_WIDTH = 3  # lines this thin (whole pixels) are snapped to the pixel grid: solid, not smeared over two rows
 
 
@@ -66,6 +67,8 @@ class Canvas:
         self._image = Image.new(self.mode, (width * self._m, height * self._m), fill)
         self._draw = ImageDraw.Draw(self._image, "RGBA")  # blends translucent fills
         self._texts = []
+        self.series = []  # [(name, colour, points)] as charts report them, for the layout
+        self.plot = (0.0, 0.0, float(width), float(height))  # the plot box, set by the chart
         self.marker_data = ()  # series only marks use (spec.hidden), set by render()
         self._limit = 4.0 * max(width, height)  # any coordinate is clamped to +-this
 
@@ -204,12 +207,33 @@ class Canvas:
 
     # --- text (drawn at scale after the shapes; measured at 1x) -------------
 
-    def text(self, x, y, text, *, size=None, fill=None, anchor="la"):
-        """Queue ``text`` at (x, y); ``anchor`` is Pillow's two-letter text anchor."""
+    def text(self, x, y, text, *, size=None, fill=None, anchor="la", role="label"):
+        """Queue ``text`` at (x, y); ``anchor`` is Pillow's two-letter text anchor.
+
+        ``role`` (one of ``ROLES``) names what the text is, for the layout (``format=json``).
+        """
         if text:
             x = clamp(x, -self.width, 2 * self.width)
             y = clamp(y, -self.height, 2 * self.height)
-            self._texts.append((x, y, text, size or self.label_size, fill or self.inks["text"], anchor))
+            self._texts.append((x, y, text, size or self.label_size, fill or self.inks["text"], anchor, role))
+
+    def add_series(self, name, colour_, points):
+        """Record a drawn series: its name, colour and points [(x, y) | None, ...] in image pixels."""
+        self.series.append((name, colour_, points))
+
+    def texts(self):
+        """[(role, text, box)] of the queued texts; ``box`` = [l, t, r, b], whole output pixels around the ink.
+
+        The box comes from the font's own bbox with the anchor the text is drawn with, and
+        Pillow draws at ``int(x)`` plus a sub-pixel start, so the box rounds outward.
+        """
+        out, s = [], self.scale
+        for x, y, text, size, _, anchor, role in self._texts:
+            x, y = x * s, y * s  # as finish() draws them
+            left, top, right, bottom = fonts.font(size * s, self.font_path).getbbox(text, anchor=anchor)
+            box = [math.floor(x + left), math.floor(y + top), math.ceil(x + right), math.ceil(y + bottom)]
+            out.append((role, text, box))
+        return out
 
     def text_width(self, text, size=None):
         return fonts.width(text, size or self.label_size, self.font_path)
@@ -226,7 +250,7 @@ class Canvas:
         if self._texts:
             draw = ImageDraw.Draw(image)
             s = self.scale
-            for x, y, text, size, fill, anchor in self._texts:
+            for x, y, text, size, fill, anchor, _ in self._texts:
                 draw.text((x * s, y * s), text, font=fonts.font(size * s, self.font_path), fill=colour(fill),
                           anchor=anchor)
         return image

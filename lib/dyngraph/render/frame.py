@@ -70,20 +70,28 @@ def title(canvas, spec, box):
     x, anchor = {"left": (box.left, "la"), "right": (box.right, "ra")}.get(align, ((box.left + box.right) / 2, "ma"))
     for line in (part.strip() for part in spec.title.split("|")):  # `|` starts a new line
         text = canvas.fit(line, box.width, size)
-        canvas.text(x, top, text, size=size, fill=ink, anchor=anchor)
+        canvas.text(x, top, text, size=size, fill=ink, anchor=anchor, role="title")
         top += canvas.line_height(size)
     return Box(box.left, top + theme.PAD / 2, box.right, box.bottom)
 
 
 def no_data(canvas, box, message="No data"):
     """Say so in the middle of ``box``."""
+    canvas.plot = box.rect
     canvas.text((box.left + box.right) / 2, (box.top + box.bottom) / 2, message,
-                fill=canvas.inks["muted"], anchor="mm")
+                fill=canvas.inks["muted"], anchor="mm", role="label")
 
 
 def series_entries(spec, key):
     """Legend entries for the named series."""
     return [Entry(name, theme.series_colour(spec.colors, i), key, i) for i, name in enumerate(spec.legend) if name]
+
+
+def report(canvas, spec, points):
+    """Tell the canvas each series' name, colour and points (for the layout)."""
+    for index, series in enumerate(points):
+        name = spec.legend[index] if index < len(spec.legend) else ""
+        canvas.add_series(name, theme.series_colour(spec.colors, index), series)
 
 
 def legend(canvas, entries, box, position):
@@ -185,7 +193,8 @@ def _entry(canvas, entry, left, top, swatch, row_height, width):
     if entry.key == "more":
         size = getattr(canvas, "legend_size", 0) or None
         text = canvas.fit(entry.name, width, size)
-        canvas.text(left, middle, text, size=size, fill=getattr(canvas, "legend_ink", None), anchor="lm")
+        canvas.text(left, middle, text, size=size, fill=getattr(canvas, "legend_ink", None), anchor="lm",
+                    role="legend")
         return
     if entry.key == "line":
         canvas.rect(left, round(middle) - 1, left + swatch, round(middle) + 1, entry.colour)
@@ -196,7 +205,8 @@ def _entry(canvas, entry, left, top, swatch, row_height, width):
                     entry.colour)
     size = getattr(canvas, "legend_size", 0) or None
     text = canvas.fit(entry.name, width - swatch - 5, size)
-    canvas.text(left + swatch + 5, middle, text, size=size, fill=getattr(canvas, "legend_ink", None), anchor="lm")
+    canvas.text(left + swatch + 5, middle, text, size=size, fill=getattr(canvas, "legend_ink", None), anchor="lm",
+                role="legend")
 
 
 # --- axes ----------------------------------------------------------------------
@@ -311,6 +321,7 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
     if place is not None:  # the chart lays out its own categories (bars of a fixed width)
         position, band = place(plot)
     result = Plot(plot, value, position, band, horizontal)
+    canvas.plot = plot.rect
 
     if spec.gridlines:
         grid_lines(canvas, result, spec.gridlines)
@@ -322,7 +333,7 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
         if labelled and not spec.axes:
             for v in x_ticks.values:
                 canvas.text(position(v), plot.bottom + gap, format_number(v, x_ticks.step),
-                            fill=inks["muted"], anchor="ma")
+                            fill=inks["muted"], anchor="ma", role="xtick")
     elif labelled and not spec.axes:
         spacing = band if mode == "bands" else (band if count > 1 else plot.width)
         if horizontal:
@@ -331,16 +342,16 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
                 every = max(1, math.ceil(line / max(band, 1e-9)))
                 for i in range(0, min(count, len(spec.labels)), every):
                     canvas.text(plot.left - gap, position(i), canvas.fit(spec.labels[i], limit),
-                                fill=inks["text"], anchor="rm")
+                                fill=inks["text"], anchor="rm", role="ytick")
             else:
                 for i, text in _category_ticks(spec, count, band, canvas, label_room):
-                    canvas.text(plot.left - gap, position(i), text, fill=inks["text"], anchor="rm")
+                    canvas.text(plot.left - gap, position(i), text, fill=inks["text"], anchor="rm", role="ytick")
         else:
             limit = max(plot.width / 2, 40)
             for i, text in _category_ticks(spec, count, spacing, canvas, limit):
                 half = canvas.text_width(text) / 2
                 x = min(max(position(i), box.left + half), canvas.width - 2 - half)
-                canvas.text(x, plot.bottom + gap, text, fill=inks["text"], anchor="ma")
+                canvas.text(x, plot.bottom + gap, text, fill=inks["text"], anchor="ma", role="xtick")
     del size
     return result
 
@@ -387,12 +398,12 @@ def _value_axis(canvas, spec, plot, ticks, texts, horizontal):
             if spec.grid and not spec.gridlines and box.left <= p <= box.right and not (has_zero and v == 0):
                 canvas.rect(p, box.top, p + 1, box.bottom, inks["grid"])
             if text:
-                canvas.text(p, box.bottom + gap, text, fill=inks["muted"], anchor="ma")
+                canvas.text(p, box.bottom + gap, text, fill=inks["muted"], anchor="ma", role="xtick")
         else:
             if spec.grid and not spec.gridlines and box.top <= p <= box.bottom and not (has_zero and v == 0):
                 canvas.rect(box.left, p, box.right, p + 1, inks["grid"])
             if text:
-                canvas.text(box.left - gap, p, text, fill=inks["muted"], anchor="rm")
+                canvas.text(box.left - gap, p, text, fill=inks["muted"], anchor="rm", role="ytick")
     baseline = scale(0) if has_zero else scale(ticks.low)
     p = round(baseline)
     ink = inks["zero"] if has_zero else inks["axis"]

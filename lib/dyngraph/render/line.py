@@ -2,7 +2,7 @@
 
 from .. import styles, theme
 from .canvas import colour as to_rgba
-from .frame import cartesian, legend, no_data, outer_box, series_entries, title
+from .frame import cartesian, legend, no_data, outer_box, report, series_entries, title
 from . import overlays
 from .geometry import dash_polyline, runs, thin_run
 from .path import DENSE, columns, draw_run
@@ -62,6 +62,7 @@ def _draw(canvas, spec, *, area):
     ay, by = plot.value.coefficients()
     paths = []
     places = _points(plot, layers)
+    report(canvas, spec, [[places.point(n, i) for i in range(len(values))] for n, (_, values) in enumerate(layers)])
     overlays.under(canvas, spec, places)
     for index, (bottoms, values) in enumerate(layers):
         colour = theme.series_colour(spec.colors, index)

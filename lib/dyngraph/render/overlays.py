@@ -182,7 +182,8 @@ def _point_mark(canvas, base, kind, point, value, size, colour, box):
     if base == "N" or base == "t":
         text = kind[kind.index("t") + 1:] if base == "t" else (styles.format_value(kind, value) if value is not None
                                                                 else "")
-        canvas.text(x, y - 3, text, size=round(size) or None, fill=colour, anchor="md")
+        canvas.text(x, y - 3, text, size=round(size) or None, fill=colour, anchor="md",
+                    role="value" if base == "N" else "label")
     elif base == "v":  # from the bottom of the plot up to the point
         half = max(size, 1.0) / 2
         canvas.rect(x - half, y, x + half, box.bottom, colour)

@@ -51,7 +51,9 @@ def _draw(canvas, spec, *, hole):
     if tilted:
         _tilted(canvas, spec, box, rings, totals)
         return
+    canvas.plot = (cx - radius, cy - radius, cx + radius, cy + radius)
     count = len(rings)
+    reports = []
     for r in range(count - 1, -1, -1):  # outermost first; each inner ring covers the middle of the last
         outer = radius * (r + 1) / count
         if r < count - 1:
@@ -60,6 +62,10 @@ def _draw(canvas, spec, *, hole):
         inner = radius * r / count if count > 1 else radius * hole
         if totals[r] > 0:
             _ring(canvas, spec, r, rings[r], totals[r], (cx, cy), outer, inner, hole if count == 1 else 0.0)
+        reports.append((r, lambda a, f, outer=outer: (cx + outer * f * math.cos(a), cy + outer * f * math.sin(a)),
+                        inner / outer, 1.0))
+    for r, at, inner, outer in reversed(reports):
+        report_slices(canvas, spec, r, rings[r], totals[r], at, inner, outer)
     if hole:
         canvas.punch(cx, cy, radius * hole)
 
@@ -100,7 +106,7 @@ def _percentages(canvas, slices, total, at, middle, room):
         text = percent(v / total)
         x, y = at(math.radians(start + sweep / 2), middle)
         if canvas.text_width(text, size) <= room:
-            canvas.text(x, y, text, size=size, fill=_ink_on(colour), anchor="mm")
+            canvas.text(x, y, text, size=size, fill=_ink_on(colour), anchor="mm", role="label")
 
 
 def _tilted(canvas, spec, box, rings, totals):
@@ -120,6 +126,9 @@ def _tilted(canvas, spec, box, rings, totals):
         return (cx + rx * f * math.cos(a), cy + ry * f * math.sin(a))
 
     _rim(canvas, at, depth, layouts[-1])
+    canvas.plot = (cx - rx, cy - ry, cx + rx, cy + ry + depth)
+    for r in range(count):
+        report_slices(canvas, spec, r, rings[r], totals[r], at, r / count, (r + 1) / count)
     gap = max(1.0, rx / 80) / rx  # between rings, as a share of the radius
     for r in range(count - 1, -1, -1):  # outermost first; each inner ring covers the middle of the last
         outer, inner = (r + 1) / count, r / count
@@ -139,6 +148,24 @@ def _tilted(canvas, spec, box, rings, totals):
                 _percentages(canvas, slices, totals[r], at, 0.62, rx * 0.6)
             else:
                 _percentages(canvas, slices, totals[r], at, (inner + outer) / 2, rx * (outer - inner) * 0.9)
+
+
+def report_slices(canvas, spec, ring, values, total, at, inner, outer):
+    """One layout series per slice of ``ring``: its label, its colour and one point, its middle.
+
+    The middle is on the slice's bisector, halfway between its inner and outer radius
+    (``at(angle, fraction)`` gives the pixel); a slice of zero has the point None.
+    """
+    first = sum(len(s) for s in spec.data[:ring])  # labels run on across the rings
+    angle = -90.0
+    for i, v in enumerate(values):
+        point = None
+        if v > 0 and total > 0:
+            sweep = v / total * 360
+            point = at(math.radians(angle + sweep / 2), (inner + outer) / 2)
+            angle += sweep
+        name = spec.labels[first + i] if first + i < len(spec.labels) else ""
+        canvas.add_series(name, slice_colour(spec, ring, i), [point])
 
 
 def _arc(at, a0, a1):

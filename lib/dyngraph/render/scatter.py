@@ -4,7 +4,7 @@ from .. import styles, theme
 from ..scale import widen
 from .canvas import colour as to_rgba
 from . import overlays
-from .frame import cartesian, legend, no_data, outer_box, series_entries, title
+from .frame import cartesian, legend, no_data, outer_box, report, series_entries, title
 from .geometry import dash_polyline
 from .line import line_style
 
@@ -32,6 +32,7 @@ def draw_scatter(canvas, spec):
     seen = set()
     places = overlays.Places(plot, lambda s, i: _place(plot, series, s, i), [[p[1] for p in s] for s in series],
                              locate=lambda index, value: None)  # x,y pairs: no category to put marker data at
+    report(canvas, spec, [[_place(plot, series, n, i) for i in range(len(pairs))] for n, pairs in enumerate(series)])
     overlays.under(canvas, spec, places)
     if spec.lines:
         for index, pairs in enumerate(series):

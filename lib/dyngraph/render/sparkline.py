@@ -3,7 +3,7 @@
 from .. import styles, theme
 from ..scale import widen
 from . import overlays
-from .frame import Box, Plot
+from .frame import Box, Plot, report
 from .geometry import runs
 from .path import draw_run
 
@@ -15,6 +15,7 @@ def draw_sparkline(canvas, spec):
     left, top, right, bottom = pad, pad, canvas.width - pad, canvas.height - pad
     present = [v for s in spec.data for v in s if v is not None]
     if not present:
+        canvas.plot = (left, top, right, bottom)
         middle = round(canvas.height / 2)
         canvas.rect(left, middle, right, middle + 1, canvas.inks["empty"])
         return
@@ -36,6 +37,8 @@ def draw_sparkline(canvas, spec):
         return ay * v + by
 
     x = (step, left) if count > 1 else (0.0, (left + right) / 2)
+    canvas.plot = (left, top, right, bottom)
+    report(canvas, spec, [[None if v is None else (x_of(i), y_of(v)) for i, v in enumerate(s)] for s in spec.data])
     clip = (left - pad, top - pad, right + pad, bottom + pad)
     places = None
     if spec.marks:
