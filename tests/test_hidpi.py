@@ -138,3 +138,89 @@ def test_image_app_serves_scaled_images_and_refuses_too_many_pixels(graph):
     refused = graph.get("/?data=1,5,3&width=800&height=800&scale=2", status=400)
     assert refused.content_type == "text/plain"
     assert refused.text.startswith("scale: 800x800 at scale 2 is 1600x1600")
+
+
+# --- srcset: the 2x candidate beside the 1x src ----------------------------------------------------------
+
+
+def candidates(tag_or_value):
+    """{descriptor: url} of an <img> tag's srcset (or of a srcset value), entities decoded."""
+    from html import unescape
+
+    value = tag_or_value
+    if tag_or_value.startswith("<img"):
+        attrs = images(tag_or_value)[0]
+        value = attrs.get("srcset", "")
+    found = {}
+    for candidate in unescape(value).split(", "):
+        link, _, descriptor = candidate.rpartition(" ")
+        found[descriptor] = link
+    return found
+
+
+def images(text):
+    from test_page import images as page_images
+
+    return page_images(text)
+
+
+def test_img_tag_offers_the_same_chart_at_scale_2_with_the_1x_size():
+    from dyngraph import chart, img_tag
+
+    spec = chart(type="bar", data=[3, 1, 2], labels=["a", "b", "c"], title="Q & A", width=300, height=150)
+    tag = img_tag(spec, "/cgi-bin/get_graph.py")
+    img = images(tag)[0]
+    assert (img["width"], img["height"]) == ("300", "150")
+    found = candidates(tag)
+    assert set(found) == {"1x", "2x"}
+    assert found["1x"] == img["src"]
+    assert found["2x"] == img["src"] + "&scale=2"
+    assert parse(found["2x"].split("?", 1)[1]) == replace(spec, scale=2)
+
+
+def test_srcset_candidates_are_each_signed_and_drawn_at_their_scale(settings):
+    import webtest
+
+    from dyngraph import chart, img_tag
+    from dyngraph.graph_app import make_app
+
+    signed = replace(settings, secrets=("s3cret",))
+    app = webtest.TestApp(make_app(signed))
+    tag = img_tag(chart(data=[1, 5, 3], width=200, height=100, format="png"), settings=signed)
+    found = candidates(tag)
+    assert "sig=" in found["1x"] and "sig=" in found["2x"]
+    assert decode(app.get("/?" + found["1x"].split("?", 1)[1]).body).size == (200, 100)
+    assert decode(app.get("/?" + found["2x"].split("?", 1)[1]).body).size == (400, 200)
+    tampered = found["1x"].split("?", 1)[1].replace("&sig=", "&scale=2&sig=")
+    assert app.get("/?" + tampered, status=403)
+
+
+def test_no_srcset_for_data_uris_beyond_the_limits_or_already_scaled(settings):
+    from dyngraph import chart, img_tag
+
+    assert "srcset" not in img_tag(chart(data=[1, 2], format="png"), output="data", settings=settings)
+    assert "srcset" not in img_tag(chart(data=[1, 2], width=1200, height=300), settings=settings)
+    assert "srcset" not in img_tag(chart(data=[1, 2], scale=2), settings=settings)
+    tight = replace(settings, limits=Limits(max_pixels=200_000))
+    assert "srcset" not in img_tag(chart(data=[1, 2]), settings=tight)  # 960x480 is 460,800 pixels
+    # A data: URI too long for the page falls back to a URL, with its srcset.
+    assert "srcset" in img_tag(chart(data=[1, 2], format="png"), output="data", max_bytes=100, settings=settings)
+
+
+def test_a_trailing_gap_survives_srcset_parsing():
+    from dyngraph import chart, srcset
+
+    value = srcset(chart(data=[1, 2, None]))
+    assert value.startswith("get_graph.py?type=line&data=1,2%2C 1x, ")  # srcset would drop a bare trailing ","
+    for link in candidates(value).values():
+        assert parse(link.split("?", 1)[1]).data == ((1.0, 2.0, None),)
+
+
+def test_page_gallery_and_builder_offer_2x_candidates(page, graph):
+    text = page.get("/?type=bar&data=3,1,2&title=Mine&width=300&height=200&format=png").text
+    native = [img for img in images(text) if "cht=" not in img["src"]]
+    assert len(native) >= len(CHART_TYPES) + 1
+    for img in native:
+        double = candidates(img["srcset"])["2x"]
+        body = graph.get("/?" + double.split("?", 1)[1]).body
+        assert decode(body).size == (2 * int(img["width"]), 2 * int(img["height"]))

@@ -16,7 +16,7 @@ from html import escape
 from .errors import SpecError
 from .spec import ChartSpec, make, to_query
 
-__all__ = ["chart", "url", "store_url", "data_uri", "img_tag", "export", "ChartSpec", "SpecError"]
+__all__ = ["chart", "url", "srcset", "store_url", "data_uri", "img_tag", "export", "ChartSpec", "SpecError"]
 
 DATA_URI_MAX = 32 * 1024  # characters of data: URI; above this img_tag falls back to a URL
 OUTPUTS = ("url", "graphid", "data")
@@ -57,22 +57,63 @@ def data_uri(spec, *, max_bytes=DATA_URI_MAX, settings=None):
 
 
 def img_tag(spec, script=None, *, alt=None, css_class=None, output="url", settings=None, max_bytes=DATA_URI_MAX):
-    """A complete ``<img>`` tag with src, width, height and alt, all escaped.
+    """A complete ``<img>`` tag with src, srcset, width, height and alt, all escaped.
 
     ``output`` chooses how the chart travels: ``"url"`` (query string),
     ``"graphid"`` (stored, short URL) or ``"data"`` (inline; a URL when the
-    data: URI would be longer than ``max_bytes``).
+    data: URI would be longer than ``max_bytes``). URLs come with a ``srcset``
+    whose 2x candidate is the same chart at ``scale=2`` (its own signed URL),
+    so HiDPI screens get sharp pixels; the tag keeps the 1x width and height.
     """
     settings = _settings(settings)
     if output == "url":
         src = url(spec, script, settings=settings)
+        double = _doubled(spec, settings)
+        candidates = double and _candidates(src, url(double, script, settings=settings))
     elif output == "graphid":
         src = store_url(spec, script, settings=settings)
+        double = _doubled(spec, settings)
+        candidates = double and _candidates(src, store_url(double, script, settings=settings))
     elif output == "data":
-        src = data_uri(spec, max_bytes=max_bytes, settings=settings) or url(spec, script, settings=settings)
+        src = data_uri(spec, max_bytes=max_bytes, settings=settings)
+        candidates = None  # inline: a second copy at 2x would double the page
+        if src is None:
+            return img_tag(spec, script, alt=alt, css_class=css_class, settings=settings)
     else:
         raise SpecError("output", f"must be one of {', '.join(OUTPUTS)}, got {output!r}")
-    return _tag(spec, src, alt, css_class)
+    return _tag(spec, src, alt, css_class, srcset=candidates)
+
+
+def srcset(spec, script=None, *, settings=None):
+    """The ``srcset`` value for ``spec`` (``<url> 1x, <url>&scale=2 2x``), or None when 2x is over the limits."""
+    settings = _settings(settings)
+    double = _doubled(spec, settings)
+    return double and _candidates(url(spec, script, settings=settings), url(double, script, settings=settings))
+
+
+def _candidates(one, two):
+    """``<one> 1x, <two> 2x``; a URL's trailing commas (a gap at the end of data) percent-encoded,
+    since srcset parsing would strip them."""
+    def safe(link):
+        bare = link.rstrip(",")
+        return bare + "%2C" * (len(link) - len(bare))
+
+    return f"{safe(one)} 1x, {safe(two)} 2x"
+
+
+def _doubled(spec, settings):
+    """The chart at scale 2, or None: already scaled, or beyond the limits at 2x."""
+    from .record import replace
+    from .spec import check_scaled
+
+    if spec.scale != 1:
+        return None
+    double = replace(spec, scale=2)
+    try:
+        check_scaled(double, settings.limits)
+    except SpecError:
+        return None
+    return double
 
 
 def export(spec, directory, *, url_prefix="", alt=None, css_class=None, settings=None):
@@ -83,10 +124,9 @@ def export(spec, directory, *, url_prefix="", alt=None, css_class=None, settings
     return _tag(spec, url_prefix + name, alt, css_class)
 
 
-def _tag(spec, src, alt, css_class):
+def _tag(spec, src, alt, css_class, *, srcset=None):
     alt_text = alt if alt is not None else (spec.title or f"{spec.type} chart")
-    attributes = [
-        ("src", src),
+    attributes = [("src", src)] + ([("srcset", srcset)] if srcset else []) + [
         ("width", str(spec.width)),
         ("height", str(spec.height)),
         ("alt", alt_text),

@@ -8,7 +8,7 @@ from .spec import CHART_TYPES, FORMATS
 STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1040px;padding:1em;color:#222}
 h1{margin:.2em 0}header p{color:#555;margin-top:0}
-.gallery{display:grid;grid-template-columns:repeat(auto-fill,minmax(490px,1fr));gap:1.2em}
+.gallery{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(490px,100%),1fr));gap:1.2em}
 figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:.6em;background:#fafafa}
 figure img{display:block;max-width:100%;height:auto}
 figcaption{font-weight:600;margin:.3em 0}

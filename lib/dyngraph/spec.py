@@ -364,7 +364,7 @@ def _check_whole(spec, limits):
         msg = f"{spec.width}x{spec.height} is {spec.width * spec.height} pixels; at most {limits.max_pixels} are accepted"
         raise SpecError("width", msg)
     if spec.scale > 1:
-        _check_scaled(spec, limits)
+        check_scaled(spec, limits)
     if spec.type in ("pie", "donut"):
         if spec.type == "donut" and len(spec.data) != 1:
             raise SpecError("data", f"donut takes one series, got {len(spec.data)} (pie draws several as rings)")
@@ -394,7 +394,7 @@ def _check_whole(spec, limits):
         raise SpecError("labels", f"at most {limits.max_points} labels and colours")
 
 
-def _check_scaled(spec, limits):
+def check_scaled(spec, limits):
     """The limits count output pixels: a 2x image of 800x400 is 1600x800."""
     width, height = spec.width * spec.scale, spec.height * spec.scale
     size = f"{spec.width}x{spec.height} at scale {spec.scale} is {width}x{height}"

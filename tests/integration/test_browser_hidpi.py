@@ -1,0 +1,108 @@
+"""Headless Chromium on a 2x screen and as a 360x740 phone at device pixel ratio 2, looking at page.py.
+
+On a 2x screen the browser must pick every chart's ``srcset`` 2x candidate
+(``currentSrc`` is the ``scale=2`` URL, and that image has twice the pixels
+while ``naturalWidth``, which is density-corrected, equals the 1x width). On
+the phone the page must never scroll sideways.
+"""
+
+import contextlib
+import os
+import shutil
+import tempfile
+
+import pytest
+
+from .conftest import ARTIFACTS, require_or_skip
+from .test_browser import CHROMEDRIVER, CHROMIUM, FLAGS, WAIT, _images_loaded, _severe
+
+pytestmark = pytest.mark.integration
+
+CHARTS = """
+return Promise.all(Array.from(document.images).filter(img => img.srcset).map(img => {
+    const raw = new Image();  // the chosen file's own pixels, without the density correction
+    const done = new Promise(resolve => { raw.onload = raw.onerror = () => resolve(); });
+    raw.src = img.currentSrc;
+    return done.then(() => ({src: img.getAttribute('src'), currentSrc: img.currentSrc,
+        naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight,
+        width: Number(img.getAttribute('width')), height: Number(img.getAttribute('height')),
+        fileWidth: raw.naturalWidth, fileHeight: raw.naturalHeight,
+        shownWidth: img.getBoundingClientRect().width}));
+}));
+"""
+PHONE = {"deviceMetrics": {"width": 360, "height": 740, "pixelRatio": 2.0, "mobile": True, "touch": True}}
+
+
+@contextlib.contextmanager
+def chromium(*flags, mobile=None):
+    """A headless Chromium with a fresh profile; ``mobile``: Chromium's mobile emulation settings."""
+    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
+        require_or_skip(os.access(path, os.X_OK), f"{path} not found: install {package} (.ci/install-system-deps)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="dyngraph-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (*FLAGS, *flags, f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    if mobile:
+        options.add_experimental_option("mobileEmulation", mobile)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SE_OFFLINE", "true")  # Selenium Manager must never try to download a driver or browser
+        browser = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
+    try:
+        browser.set_page_load_timeout(WAIT)
+        yield browser
+    finally:
+        browser.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def retina():
+    with chromium("--force-device-scale-factor=2") as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def phone():
+    with chromium(mobile=PHONE) as browser:
+        yield browser
+
+
+def _charts(driver):
+    _images_loaded(driver)
+    return driver.execute_script(CHARTS)
+
+
+def _assert_2x_loaded(charts):
+    assert charts, "no <img srcset> on the page"
+    for chart in charts:
+        assert chart["currentSrc"].endswith("&scale=2"), chart["currentSrc"][-80:]
+        assert (chart["fileWidth"], chart["fileHeight"]) == (2 * chart["width"], 2 * chart["height"])
+        assert (chart["naturalWidth"], chart["naturalHeight"]) == (chart["width"], chart["height"])
+
+
+def test_a_2x_screen_loads_every_2x_candidate(retina, devserver):
+    retina.get(devserver.page_url + "?type=bar&data=3,1,4|2,7,1&title=Built&width=360&height=200")
+    assert retina.execute_script("return window.devicePixelRatio") == 2
+    charts = _charts(retina)
+    assert len(charts) >= 10  # the gallery and the built chart
+    _assert_2x_loaded(charts)
+    assert _severe(retina) == []
+
+
+def test_a_phone_never_scrolls_sideways_and_loads_2x(phone, devserver):
+    phone.get(devserver.page_url + "?type=line&data=3,1,4,1,5,9,2,6&title=Built&width=480&height=240")
+    assert phone.execute_script("return [screen.width, window.devicePixelRatio]") == [360, 2]
+    charts = _charts(phone)
+    _assert_2x_loaded(charts)
+    widths = phone.execute_script(
+        "const d = document.documentElement; return [d.scrollWidth, d.clientWidth]")
+    assert widths[0] <= widths[1], f"the page is {widths[0]} px wide on a {widths[1]} px screen"
+    assert all(chart["shownWidth"] <= 360 for chart in charts)
+    ARTIFACTS.mkdir(exist_ok=True)
+    phone.save_screenshot(str(ARTIFACTS / "browser-phone.png"))
+    assert _severe(phone) == []
