@@ -70,6 +70,14 @@ def test_a_text_400_does_not_import_pillow():
         assert not loaded(answer["modules"], name), f"{name} imported on the text 400 path"
 
 
+def test_a_quickchart_400_does_not_import_pillow():
+    answer = serve_fresh("c=%7Btype:%27bar%27,data:%7Bdatasets:%5B%7Bdata:%5B1,%27x%27%5D%7D%5D%7D%7D")
+    assert answer["status"] == "400 Bad Request"
+    assert answer["body"] == "data.datasets[0].data[1]: must be a number, got 'x'\n"
+    for name in HEAVY:
+        assert not loaded(answer["modules"], name), f"{name} imported on the QuickChart 400 path"
+
+
 def test_a_405_does_not_import_pillow():
     answer = serve_fresh(STANDARD, method="POST")
     assert answer["status"] == "405 Method Not Allowed"

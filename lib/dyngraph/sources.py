@@ -1,4 +1,4 @@
-"""Where a request's chart comes from: the query string itself, a stored id, or a Google URL.
+"""Where a request's chart comes from: the query string itself, a stored id, a Google or a QuickChart URL.
 
 ``resolve`` turns the decoded parameters of one request into a ChartSpec.
 It is the one place that decides which reader applies, so signing, stored
@@ -21,6 +21,8 @@ def resolve(query_string, settings):
     """
     if _is_google(query_string):
         return _google(query_string, settings).spec
+    if _is_quickchart(query_string):
+        return _quickchart(query_string, settings).spec
     limits = settings.limits
     pairs = split_query(query_string, max_length=limits.max_query_length, max_params=limits.max_params)
     signed, pairs = signing.take(pairs)
@@ -44,6 +46,8 @@ def resolve_chart(query_string, settings):
     """Like :func:`resolve`, keeping what a Google URL adds: headers and the ``chof=validate`` report."""
     if _is_google(query_string):
         return _google(query_string, settings, keep_report=True)
+    if _is_quickchart(query_string):
+        return _quickchart(query_string, settings, keep_report=True)
     return Resolved(resolve(query_string, settings))
 
 
@@ -63,6 +67,26 @@ def _google(query_string, settings, keep_report=False):
 
     signing.precheck((None, None), settings)
     chart = google.read(query_string, settings)
+    if chart.error is not None and not keep_report:
+        raise chart.error
+    return chart
+
+
+def _is_quickchart(query_string):
+    """A QuickChart URL has ``c`` or ``chart`` (the Chart.js config); native names never do. Cheap."""
+    raw = query_string.encode("latin-1", "replace") if isinstance(query_string, str) else query_string
+    return raw.startswith((b"c=", b"chart=")) or b"&c=" in raw or b"&chart=" in raw or b"amp;c=" in raw
+
+
+def _quickchart(query_string, settings, keep_report=False):
+    """``c={type:'bar',…}&w=…&h=…``: QuickChart's dialect, the config parsed and never run (dyngraph.quickchart).
+
+    Like Google URLs they carry no signature, so a signing site refuses them.
+    """
+    from . import quickchart
+
+    signing.precheck((None, None), settings)
+    chart = quickchart.read(query_string, settings)
     if chart.error is not None and not keep_report:
         raise chart.error
     return chart
@@ -97,6 +121,7 @@ def loose_error_params(query_string):
     text = query_string.decode("latin-1") if isinstance(query_string, bytes) else query_string
     for segment in text[:4096].split("&"):
         name, _, value = segment.partition("=")
+        name = {"w": "width", "h": "height", "f": "format"}.get(name, name)  # QuickChart's short names
         if name in ("type", "format", "width", "height", "chs") and name not in found:
             found[name] = value
     if "width" not in found and "x" in found.get("chs", ""):  # a Google URL: its error image is chs-sized
@@ -105,6 +130,8 @@ def loose_error_params(query_string):
     fmt = found.get("format") if found.get("format") in known else "png"
     # Without a usable size, the chart's own default: the image then fills the <img> box it replaces.
     defaults = spec_module.DEFAULT_SIZES.get(found.get("type"), spec_module.DEFAULT_SIZE)
+    if _is_quickchart(text[:4096]):  # QuickChart's own default size
+        defaults = (500, 300)
     sizes = []
     for name, default in zip(("width", "height"), defaults):
         raw = found.get(name, "")

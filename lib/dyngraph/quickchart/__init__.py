@@ -1,0 +1,82 @@
+"""QuickChart URLs (``c={type:'bar',data:{…}}&w=500&h=300``) read onto the native ChartSpec, never evaluated.
+
+``read`` is the one entry point: sources.py calls it when a query has a
+``c`` or ``chart`` parameter. Standard library only, so a 304 or 400 never
+loads Pillow. The config is parsed by :mod:`.literal` (JavaScript literals
+only: functions are kept as text and never run), mapped by :mod:`.mapping`.
+"""
+
+import re
+
+from ..errors import SpecError
+from . import mapping, params
+from .reading import Note
+
+HEADER_NAME = "X-Dyngraph-Unsupported"
+_HAS_CONFIG = re.compile(rb"(?:\A|&)(?:amp;)?(?:c|chart)=")
+
+
+class QuickChart:
+    """A resolved QuickChart request: the spec, extra response headers, and the validate report if asked."""
+
+    def __init__(self, spec, headers=(), report=None, error=None):
+        self.spec = spec
+        self.headers = tuple(headers)
+        self.report = report
+        self.error = error  # the SpecError a validate report describes instead of raising
+
+
+def looks_like_quickchart(query_string):
+    """True when the raw query has a ``c`` or ``chart`` parameter: cheap, before any decoding."""
+    raw = query_string if isinstance(query_string, bytes) else query_string.encode("latin-1", "replace")
+    return _HAS_CONFIG.search(raw) is not None
+
+
+def read(query_string, settings):
+    """Raw query string -> :class:`QuickChart`; raises SpecError unless ``dyngraph=validate``."""
+    from ..google.params import split
+    from ..http import header_safe
+    from ..spec import parse_params, to_query
+    from . import report
+
+    limits = settings.limits
+    notes = []
+    note = lambda p, lvl, text: notes.append(Note(p, lvl, text))  # noqa: E731
+    query = split(query_string, limits)
+    validate = query.get("dyngraph", "").strip().lower() == "validate"
+    try:
+        options = params.read(query, limits, note)
+        native = map_options(options, limits, notes)
+        spec = parse_params(native, limits=limits)
+    except SpecError as error:
+        if not validate:
+            raise
+        return QuickChart(None, (), report.render(query, notes, error=error), error)
+    summary = report.unsupported_summary(notes)
+    headers = [(HEADER_NAME, header_safe(summary, limit=2000))] if summary else []
+    text = report.render(query, notes, canonical=to_query(spec)) if validate else None
+    return QuickChart(spec, headers, text)
+
+
+def map_options(options, limits, notes):
+    """Read :class:`params.Options` -> native parameters: the config mapped, size, format and background set."""
+    from .literal import parse
+
+    config = parse(options.config_text, max_length=limits.max_query_length)
+    request = mapping.Request(options.width, options.height, options.version)
+    native = mapping.map_config(config, request, notes)
+    native.update(width=str(options.width), height=str(options.height), format=options.format,
+                  background=options.background)
+    _pixel_ratio(options, limits, native, notes)
+    return native
+
+
+def _pixel_ratio(options, limits, native, notes):
+    """devicePixelRatio: the image is w x dpr by h x dpr, laid out as at 1x.
+
+    TODO(quickchart): map onto the native ``scale`` parameter (issue 13) once it is on main; until then the
+    chart is drawn at 1x and the ratio is reported as partial.
+    """
+    if options.ratio != 1:
+        notes.append(Note("devicePixelRatio", "partial",
+                          f"{options.ratio:g}: drawn at 1x ({options.width} x {options.height} pixels)"))
