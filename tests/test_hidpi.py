@@ -72,19 +72,18 @@ def test_rects_and_circles_land_at_scaled_coordinates():
     assert 60 <= min(xs) <= 61 and 79 <= max(xs) <= 80 and 60 <= min(ys) <= 61 and 79 <= max(ys) <= 80
 
 
+@pytest.mark.parametrize("text", ["Sales 2026", "Caddy", "LiteSpeed", "W"])
 @pytest.mark.parametrize("scale", [2, 3])
-def test_text_is_drawn_at_scale_times_its_size_and_position(scale):
+def test_text_is_drawn_at_scale_times_its_size_position_and_width(scale, text):
     boxes = {}
     for s in (1, scale):
         canvas = Canvas(120, 40, scale=s)
-        canvas.text(10, 8, "Sales 2026", size=12, fill="000000")
+        canvas.text(110, 8, text, size=12, fill="000000", anchor="ra")
         boxes[s] = ink_box(canvas.finish())
-    left, top, right, bottom = boxes[1]
-    scaled = boxes[scale]
-    assert abs(scaled[0] - left * scale) <= scale and abs(scaled[1] - top * scale) <= scale
-    # Glyphs at 24 px are not exactly twice those at 12 px (hinting): within a pixel per 1x pixel of text.
-    assert abs((scaled[2] - scaled[0]) - (right - left) * scale) <= max(2, 0.08 * (right - left) * scale)
-    assert abs((scaled[3] - scaled[1]) - (bottom - top) * scale) <= 2 * scale
+    one, scaled = boxes[1], boxes[scale]
+    # Each edge where the 1x one is, times scale: within the 1x whole-pixel rounding (scale px) plus 1 px.
+    # (A whole string drawn at 24 px is narrower than twice the 12 px one: "Caddy" by 8 px.)
+    assert all(abs(a * scale - b) <= scale + 1 for a, b in zip(one, scaled)), (one, scaled)
 
 
 def test_gradient_fill_is_drawn_at_output_resolution():
@@ -224,3 +223,43 @@ def test_page_gallery_and_builder_offer_2x_candidates(page, graph):
         double = candidates(img["srcset"])["2x"]
         body = graph.get("/?" + double.split("?", 1)[1]).body
         assert decode(body).size == (2 * int(img["width"]), 2 * int(img["height"]))
+
+
+# --- format=json at scale: the same layout, in output pixels ---------------------------------------------
+
+
+@pytest.mark.parametrize("caption, spec", GALLERY, ids=[c for c, _ in GALLERY])
+def test_json_layout_at_scale_2_is_the_1x_layout_doubled(graph, caption, spec):
+    query = to_query(replace(spec, format="json"))
+    one = graph.get("/?" + query).json
+    two = graph.get("/?" + query + "&scale=2").json
+    assert (two["width"], two["height"]) == (2 * one["width"], 2 * one["height"])
+    assert all(two["plot"][side] == pytest.approx(2 * one["plot"][side], abs=0.02) for side in one["plot"])
+    assert [(t["role"], t["text"]) for t in two["texts"]] == [(t["role"], t["text"]) for t in one["texts"]]
+    for a, b in zip(one["texts"], two["texts"]):
+        # Every edge doubled within 1 px, beyond the 1x box's own rounding to whole pixels (2 px at 2x).
+        assert all(abs(2 * p - q) <= 3 for p, q in zip(a["box"], b["box"])), (a, b)
+    assert len(one["series"]) == len(two["series"])
+    for a, b in zip(one["series"], two["series"]):
+        assert [p is None for p in a["points"]] == [q is None for q in b["points"]]
+        for p, q in zip(a["points"], b["points"]):
+            if p is not None:
+                assert q == pytest.approx([2 * p[0], 2 * p[1]], abs=0.03)
+
+
+def test_json_text_boxes_hold_the_ink_drawn_at_scale_2():
+    from dyngraph.render import layout
+
+    spec = make(type="hbar", data=[[1200, 950, 260]], labels=["Apache", "nginx", "Caddy"], width=300, height=150,
+                scale=2, grid=0)
+    image = render(spec).convert("RGB")
+    drawn = layout(spec)
+    for text in drawn["texts"]:
+        if text["role"] != "ytick":
+            continue
+        left, top, right, bottom = text["box"]
+        band = image.crop((0, top - 2, int(drawn["plot"]["left"]) - 2, bottom + 2))  # left of the axis line
+        ink = ink_box(band, threshold=40)
+        assert ink is not None
+        assert left - 1 <= ink[0] and ink[2] <= right + 1, (text, ink)
+        assert ink[2] - ink[0] >= right - left - 3  # the box is the ink's, not a loose guess
