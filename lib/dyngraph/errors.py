@@ -38,6 +38,21 @@ class StoreUnavailable(RuntimeError):
     param = "store"
 
 
+class SourceUnavailable(RuntimeError):
+    """A declared data source that cannot be read right now (HTTP 503).
+
+    The message names the source only; ``detail`` (the path and the system's
+    words) is for the server's error log, never for the client.
+    """
+
+    status = 503
+    param = "source"
+
+    def __init__(self, message, detail=""):
+        super().__init__(message)
+        self.detail = detail
+
+
 def shown(value, limit=40):
     """Quote a user value for an error message: short, one line, printable."""
     text = str(value)

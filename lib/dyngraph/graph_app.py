@@ -1,10 +1,10 @@
 """The image application: query string -> chart image (get_graph.py)."""
 
 from . import http
-from .errors import Forbidden, NotFound, SpecError, StoreUnavailable
+from .errors import Forbidden, NotFound, SourceUnavailable, SpecError, StoreUnavailable
 from .settings import settings_for
 
-REQUEST_ERRORS = (SpecError, NotFound, Forbidden, StoreUnavailable)
+REQUEST_ERRORS = (SpecError, NotFound, Forbidden, StoreUnavailable, SourceUnavailable)
 
 
 def make_app(settings=None, **overrides):
@@ -17,7 +17,6 @@ def _handle(environ, start_response, settings):
         return http.method_not_allowed(environ, start_response)
     query_string = environ.get("QUERY_STRING", "")
     from .sources import resolve_chart
-    from .spec import to_query
 
     try:
         resolved = resolve_chart(query_string, settings)
@@ -26,15 +25,20 @@ def _handle(environ, start_response, settings):
     if resolved.report is not None:  # Google's chof=validate: a text report instead of the image
         headers = [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store")]
         return http.respond(environ, start_response, 200, headers, resolved.report.encode("utf-8"))
-    spec = resolved.spec
-    etag = http.make_etag(to_query(spec))
-    cache = [("ETag", etag), ("Cache-Control", f"public, max-age={settings.cache_max_age}"), *resolved.headers]
+    etag = http.make_etag(resolved.canonical)
+    max_age = settings.cache_max_age if resolved.max_age is None else resolved.max_age
+    cache = [("ETag", etag), ("Cache-Control", f"public, max-age={max_age}")]
     if http.etag_matches(environ.get("HTTP_IF_NONE_MATCH", ""), etag):
-        return http.respond(environ, start_response, 304, cache)
+        return http.respond(environ, start_response, 304, [*cache, *resolved.headers])
+    try:
+        spec = resolved.spec  # a declared source reads its data only now, after the 304 check
+    except REQUEST_ERRORS as error:
+        return _error(environ, start_response, error, query_string, settings)
     from .draw import draw_chart
 
     body = draw_chart(spec, settings)
-    return http.respond(environ, start_response, 200, [("Content-Type", spec.mime_type), *cache], body)
+    headers = [("Content-Type", spec.mime_type), *cache, *resolved.headers]
+    return http.respond(environ, start_response, 200, headers, body)
 
 
 def _error(environ, start_response, error, query_string, settings):
@@ -43,6 +47,10 @@ def _error(environ, start_response, error, query_string, settings):
     from .spec import DATA_FORMATS
 
     message = str(error)
+    if getattr(error, "detail", ""):  # what the client is not told (a source's path) goes to the error log
+        import sys
+
+        print(f"dyngraph: {error.detail}", file=environ.get("wsgi.errors", sys.stderr))
     fmt, width, height = loose_error_params(query_string)
     if not http.wants_image(environ) or fmt in DATA_FORMATS:  # format=json asked for data, not a picture
         return http.text_error(environ, start_response, error.status, message)

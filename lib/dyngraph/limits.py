@@ -26,6 +26,7 @@ class Limits:
     max_text: int = 5_000
     max_query_length: int = 8_190
     max_params: int = 40
+    max_source_rows: int = 1_000_000  # rows one request may read from a declared source (docs/sources.md)
     google_max_side: int = 1000  # Google Image Charts' own limits, for cht= URLs
     google_max_pixels: int = 300_000
 

@@ -27,6 +27,7 @@ class Settings:
     store_ttl: int = 30 * 86_400
     graph_script: str = "get_graph.py"
     cgi_timeout: int = 20
+    sources: str = ""  # the declared data sources file (INI); see docs/sources.md
 
 
 def from_environ(environ):
@@ -42,7 +43,7 @@ def from_environ(environ):
         raw = environ.get(PREFIX + name.upper())
         if raw is not None:
             updates[name] = _int_setting(name, raw)
-    for name in ("font_path", "data_dir", "store_url", "graph_script"):
+    for name in ("font_path", "data_dir", "store_url", "graph_script", "sources"):
         raw = environ.get(PREFIX + name.upper())
         if raw:
             updates[name] = raw

@@ -1,4 +1,4 @@
-"""Where a request's chart comes from: the query string itself, a stored id, a Google or a QuickChart URL.
+"""Where a request's chart comes from: the query string, a stored id, a Google or QuickChart URL, or a declared source.
 
 ``resolve`` turns the decoded parameters of one request into a ChartSpec.
 It is the one place that decides which reader applies, so signing, stored
@@ -12,43 +12,68 @@ from .query import split_query, unique_params
 
 
 def resolve(query_string, settings):
-    """Query string -> validated ChartSpec, or raise SpecError/NotFound/Forbidden/StoreUnavailable.
+    """Query string -> validated ChartSpec, or raise SpecError/NotFound/Forbidden/StoreUnavailable/SourceUnavailable.
 
     Dispatch, in order: the signature (refused unsigned or expired before
     anything else), then which reader applies; each reader returns the text
     that was signed and a loader, and the signature is checked against that
-    text before the loader may touch the store or the renderer.
+    text before the loader may touch the store, a data source or the renderer.
     """
     if _is_google(query_string):
         return _google(query_string, settings).spec
     if _is_quickchart(query_string):
         return _quickchart(query_string, settings).spec
-    limits = settings.limits
-    pairs = split_query(query_string, max_length=limits.max_query_length, max_params=limits.max_params)
-    signed, pairs = signing.take(pairs)
-    signing.precheck(signed, settings)
-    if any(name == "graphId" for name, _ in pairs):
-        signed_text, load = _stored(pairs, settings)
-    else:
-        signed_text, load = _native(pairs, settings)
-    signing.verify(signed, signed_text, settings)
-    return load()
+    return _resolve(query_string, settings).spec
 
 
 class Resolved:
-    """A resolved request for the image app: the spec, extra response headers, an optional text report."""
+    """A resolved request for the image app: the spec, extra response headers, an optional text report.
+
+    ``canonical`` is what the picture depends on (the ETag is made from it);
+    ``max_age`` the seconds it may be cached (None: the site's setting).
+    """
+
+    max_age = None
 
     def __init__(self, spec, headers=(), report=None):
         self.spec, self.headers, self.report = spec, tuple(headers), report
 
+    @property
+    def canonical(self):
+        return spec_module.to_query(self.spec)
+
 
 def resolve_chart(query_string, settings):
-    """Like :func:`resolve`, keeping what a Google URL adds: headers and the ``chof=validate`` report."""
+    """Like :func:`resolve`, keeping what a Google URL adds (headers, the ``chof=validate`` report);
+    a declared source's spec is read only when asked for, after the ETag."""
     if _is_google(query_string):
-        return _google(query_string, settings, keep_report=True)
+        chart = _google(query_string, settings, keep_report=True)
+        return Resolved(chart.spec, chart.headers, chart.report)
     if _is_quickchart(query_string):
-        return _quickchart(query_string, settings, keep_report=True)
-    return Resolved(resolve(query_string, settings))
+        chart = _quickchart(query_string, settings, keep_report=True)
+        return Resolved(chart.spec, chart.headers, chart.report)
+    return _resolve(query_string, settings)
+
+
+def _resolve(query_string, settings):
+    """A native, stored or source request -> Resolved (or a datasource.SourceChart), signature checked."""
+    limits = settings.limits
+    pairs = split_query(query_string, max_length=limits.max_query_length, max_params=limits.max_params)
+    signed, pairs = signing.take(pairs)
+    signing.precheck(signed, settings)
+    names = {name for name, _ in pairs}
+    if "graphId" in names:
+        signed_text, load = _stored(pairs, settings)
+    elif "source" in names:
+        from .datasource import request
+
+        signed_text, load = request(pairs, settings)
+        signing.verify(signed, signed_text, settings)
+        return load()
+    else:
+        signed_text, load = _native(pairs, settings)
+    signing.verify(signed, signed_text, settings)
+    return Resolved(load())
 
 
 def _is_google(query_string):

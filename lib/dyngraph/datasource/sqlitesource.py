@@ -1,0 +1,141 @@
+"""SQLite sources: a table read through its time index, or the admin's fixed query.
+
+The database is opened read-only (``mode=ro``, ``query_only``). Table and
+column names come from the sources file and are checked against the schema
+before they are quoted into SQL; the window's bounds are always bound
+parameters. A text time column must hold ISO 8601 in one fixed format (as
+``datetime('now')`` writes), so that text order is time order.
+"""
+
+from ..errors import SpecError
+from .cells import BAD, number, time_reader
+from .result import Data
+
+NUMERIC_AFFINITY = ("INT", "REAL", "FLOA", "DOUB", "NUM", "DEC")
+BATCH = 4096
+
+
+def _errors():
+    import sqlite3
+
+    return (OSError, LookupError, sqlite3.Error)
+
+
+ERRORS = _errors()  # the database cannot be read as this source: a 503
+
+
+def connect(path):
+    """A read-only connection; SQLite's own errors propagate (the caller maps them to a 503)."""
+    import sqlite3
+
+    escaped = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    connection = sqlite3.connect(f"file:{escaped}?mode=ro", uri=True, timeout=2)
+    connection.execute("PRAGMA query_only = 1")
+    return connection
+
+
+def quoted(name):
+    """An identifier already checked against the schema, quoted for SQL."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def schema(connection, table):
+    """{column: declared type} of ``table``; LookupError if there is no such table or view."""
+    found = connection.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?",
+                               (table,)).fetchone()
+    if found is None:
+        raise LookupError(f"table {table!r} is not in the database")
+    return {row[1]: (row[2] or "").upper() for row in connection.execute(f"PRAGMA table_info({quoted(table)})")}
+
+
+def columns(source, zone):
+    """The series names: declared, every numeric column, or the fixed query's columns after the first."""
+    connection = connect(source.path)
+    try:
+        return _columns(connection, source)
+    finally:
+        connection.close()
+
+
+def _columns(connection, source):
+    if source.query:
+        cursor = connection.execute(source.query, {"from": 1.0, "until": 0.0})
+        names = [d[0] for d in cursor.description[1:]]
+        cursor.close()
+        return names
+    types = schema(connection, source.table)
+    if source.time not in types:
+        raise LookupError(f"time column {source.time!r} is not in table {source.table!r}")
+    missing = [c for c in source.columns if c not in types]
+    if missing:
+        raise LookupError(f"column {missing[0]!r} is not in table {source.table!r}")
+    if source.columns:
+        return list(source.columns)
+    return [name for name, kind in types.items() if name != source.time and kind.startswith(NUMERIC_AFFINITY)]
+
+
+def has_time_index(connection, source):
+    """True when an index (or the integer primary key) starts with the time column."""
+    info = list(connection.execute(f"PRAGMA table_info({quoted(source.table)})"))
+    keys = [row for row in info if row[5]]
+    if len(keys) == 1 and keys[0][1] == source.time and (keys[0][2] or "").upper() == "INTEGER":
+        return True
+    for index in connection.execute(f"PRAGMA index_list({quoted(source.table)})"):
+        first = connection.execute(f"PRAGMA index_info({quoted(index[1])})").fetchone()
+        if first is not None and first[2] == source.time:
+            return True
+    return False
+
+
+def read(source, names, window, limits, zone):
+    """The rows of ``window`` with the ``names`` columns, as Data."""
+    read_time = time_reader(zone)
+    connection = connect(source.path)
+    try:
+        available = _columns(connection, source)
+        if source.query:
+            cursor = connection.execute(source.query, {"from": window.start, "until": window.end})
+            positions = [available.index(name) + 1 for name in names]
+        else:
+            start, end = _bounds(connection, source, window, zone)
+            selected = ", ".join(quoted(c) for c in (source.time, *names))
+            time = quoted(source.time)
+            cursor = connection.execute(f"SELECT {selected} FROM {quoted(source.table)} "
+                                        f"WHERE {time} >= ? AND {time} <= ? ORDER BY {time}", (start, end))
+            positions = list(range(1, len(names) + 1))
+        times, series = [], [[] for _ in names]
+        skipped, previous, budget = 0, float("-inf"), limits.max_source_rows
+        while True:
+            rows = cursor.fetchmany(BATCH)
+            if not rows:
+                break
+            for row in rows:
+                t = read_time(row[0])
+                cells = [BAD] if t is None or t < previous else [number(row[p]) for p in positions]
+                if BAD in cells:
+                    skipped += 1
+                    continue
+                if len(times) >= budget:
+                    raise SpecError("from", f"the window holds more than {budget} rows; choose a shorter one")
+                previous = t
+                times.append(t)
+                for values, value in zip(series, cells):
+                    values.append(value)
+    finally:
+        connection.close()
+    return Data(times, list(names), series, skipped)
+
+
+def _bounds(connection, source, window, zone):
+    """The window's bounds in the time column's own form: numbers, or ISO text like the stored one."""
+    sample = connection.execute(f"SELECT {quoted(source.time)} FROM {quoted(source.table)} "
+                                f"WHERE {quoted(source.time)} IS NOT NULL LIMIT 1").fetchone()
+    if sample is None or not isinstance(sample[0], str):
+        return window.start, window.end
+    from datetime import datetime, timezone
+
+    text = sample[0]
+    separator = "T" if len(text) > 10 and text[10] == "T" else " "
+    tz = zone or timezone.utc
+    return tuple(datetime.fromtimestamp(t, tz).strftime(f"%Y-%m-%d{separator}%H:%M:%S")
+                 for t in (window.start, window.end))
