@@ -1,4 +1,4 @@
-"""Where a request's chart comes from: the query string, a stored id, a Google or QuickChart URL, or a declared source.
+"""Where a request's chart comes from: the query string, a stored id, a Google or QuickChart URL, a source.
 
 ``resolve`` turns the decoded parameters of one request into a ChartSpec.
 It is the one place that decides which reader applies, so signing, stored
