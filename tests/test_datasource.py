@@ -493,3 +493,47 @@ def test_a_source_304_answers_before_pillow_or_the_data_is_read(load_csv):
     assert second["status"] == "304 Not Modified"
     for name in ("PIL", "hashlib", "dataclasses", "dyngraph.datasource.linesource", "csv"):
         assert name not in second["modules"], name
+
+
+# --- page.py --------------------------------------------------------------------------
+
+
+def page_img_srcs(html):
+    import re
+    from html import unescape
+
+    section = html[html.index('<h2 id="sources">'):]
+    section = section[:section.index("</div>")]
+    return [unescape(src) for src in re.findall(r'<img src="([^"]+)"', section)]
+
+
+@pytest.mark.parametrize("secret", ["", "s3cret"])
+def test_page_lists_each_declared_source_with_its_live_chart(load_csv, secret):
+    from dyngraph.page_app import make_app as make_page
+
+    ini, _ = load_csv
+    settings = Settings(sources=ini, secrets=(secret,) if secret else ())
+    html = webtest.TestApp(make_page(settings)).get("/").text
+    assert "<figcaption>Server load (source=load)</figcaption>" in html
+    [src] = page_img_srcs(html)
+    assert src.startswith("get_graph.py?source=load") and ("&sig=" in src) == bool(secret)
+    graph = webtest.TestApp(make_app(settings))
+    image = decode(graph.get("/" + src[len("get_graph.py"):]).body)
+    assert image.size == (480, 240)
+    if secret:
+        graph.get("/?source=load", status=403)
+
+
+def test_page_without_sources_has_no_live_section(load_csv):
+    from dyngraph.page_app import make_app as make_page
+
+    assert 'id="sources"' not in webtest.TestApp(make_page(Settings())).get("/").text
+
+
+def test_page_with_a_broken_sources_file_still_works(tmp_path):
+    from dyngraph.page_app import make_app as make_page
+
+    ini = sources_file(tmp_path, "[a]\ntype = wrong\n")
+    response = webtest.TestApp(make_page(Settings(sources=ini))).get("/", expect_errors=True)
+    assert response.status_int == 200 and 'id="sources"' not in response.text
+    assert "type: must be one of" in response.errors

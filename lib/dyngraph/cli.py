@@ -26,7 +26,12 @@ def main(argv=None):
     cleanup = commands.add_parser("cleanup", help="remove exported chart files (dg-….png etc.) older than an age")
     cleanup.add_argument("dir", help="the directory given to export")
     cleanup.add_argument("--older-than", required=True, help="age like 3600, 30m, 12h, 7d or 2w")
+    declared = commands.add_parser("sources", help="check or list the declared data sources (DYNGRAPH_SOURCES)")
+    declared.add_argument("action", choices=("check", "list"), help="check: one line per problem, exit 1 on any")
+    declared.add_argument("--file", default=None, help="the sources file (default: $DYNGRAPH_SOURCES)")
     args = parser.parse_args(argv)
+    if args.command == "sources":
+        return _sources(args.action, args.file)
     if args.command == "serve":
         from .devserver import serve as run_server
 
@@ -57,6 +62,28 @@ def _export(query, directory, url_prefix, alt):
         return 2
     print(tag)
     return 0
+
+
+def _sources(action, path):
+    import os
+
+    from .settings import from_environ
+
+    settings = from_environ(os.environ)
+    path = path or settings.sources
+    if not path:
+        print("dyngraph: no sources file: set DYNGRAPH_SOURCES or give --file", file=sys.stderr)
+        return 2
+    from .datasource.check import check, listing
+
+    if action == "list":
+        try:
+            listing(path, sys.stdout)
+        except (OSError, ValueError) as error:
+            print(f"dyngraph: {error}", file=sys.stderr)
+            return 2
+        return 0
+    return 1 if check(path, settings.limits, sys.stdout) else 0
 
 
 def _cleanup(directory, older_than):

@@ -19,8 +19,8 @@ form.builder input[type=text]{width:100%;box-sizing:border-box}
 """
 
 
-def page(*, gallery, builder_fields, built, error, script, settings=None, google=()):
-    """The whole page: builder (with its result) then gallery."""
+def page(*, gallery, builder_fields, built, error, script, settings=None, google=(), sources=()):
+    """The whole page: builder (with its result), gallery, the declared sources' live charts, Google URLs."""
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -35,6 +35,7 @@ def page(*, gallery, builder_fields, built, error, script, settings=None, google
         '<h2 id="gallery">Gallery</h2><div class="gallery">',
         *(figure(caption, spec, script, settings) for caption, spec in gallery),
         "</div>",
+        *sources_section(sources, script),
         *google_section(google, script),
         "</main></body></html>",
     ]
@@ -63,6 +64,15 @@ def google_section(examples, script):
              "<code>chart.googleapis.com/chart</code> work here unchanged: point them at "
              "<code>get_graph.py</code>.</p>")
     return [intro, '<div class="gallery">', *(_google_figure(*example, script) for example in examples), "</div>"]
+
+
+def sources_section(sources, script):
+    """The site's declared data sources (DYNGRAPH_SOURCES), each as its live chart."""
+    if not sources:
+        return []
+    intro = ('<h2 id="sources">Live data</h2><p>Each chart reads a data source declared on this server '
+             "(<code>source=</code>, see docs/sources.md) and shows its last 24 hours whenever it is loaded.</p>")
+    return [intro, '<div class="gallery">', *(_google_figure(*entry, script) for entry in sources), "</div>"]
 
 
 def _google_figure(caption, query, width, height, script):

@@ -24,6 +24,7 @@ def _handle(environ, start_response, settings):
         return http.method_not_allowed(environ, start_response)
     from functools import partial
 
+    from .datasource import page_entries
     from .gallery import examples, google_examples
     from .markup import page
 
@@ -35,7 +36,8 @@ def _handle(environ, start_response, settings):
         error, status = str(exc), exc.status  # 400, or 414 for an over-long query
     # Google URLs cannot carry a signature: a signing site refuses them, so it does not show them.
     draw_page = partial(page, gallery=examples(), builder_fields=fields, script=settings.graph_script,
-                        settings=settings, google=() if settings.secrets else google_examples())
+                        settings=settings, google=() if settings.secrets else google_examples(),
+                        sources=page_entries(settings, environ.get("wsgi.errors")))
     try:
         html = draw_page(built=built, error=error)
     except StoreUnavailable as exc:  # output=graphid while the store is down: say so, keep the form

@@ -53,6 +53,29 @@ def declared(settings):
                                 f"DYNGRAPH_SOURCES: {error}") from None
 
 
+def page_entries(settings, log=None):
+    """(caption, signed query, width, height) of each declared source, for page.py; none if the file is broken."""
+    try:
+        sources = declared(settings)
+    except SourceUnavailable as error:
+        import sys
+
+        print(f"dyngraph: {error.detail}", file=log or sys.stderr)
+        return []
+    from ..signing import sign
+    from ..spec import DEFAULT_SIZE, DEFAULT_SIZES, quote
+
+    entries = []
+    for source in sources.values():
+        options = dict(source.options)
+        default = DEFAULT_SIZES.get(options.get("type", "line"), DEFAULT_SIZE)
+        sizes = [options.get(k, "") for k in ("width", "height")]
+        width, height = (int(v) if v.isascii() and v.isdigit() else d for v, d in zip(sizes, default))
+        caption = f"{options.get('title') or source.name} (source={source.name})"
+        entries.append((caption, sign(f"source={quote(source.name)}", settings), width, height))
+    return entries
+
+
 def request(pairs, settings, *, now=None):
     """Decoded (name, value) pairs of a ``source=`` request -> (signed text, loader of a SourceChart).
 

@@ -119,6 +119,22 @@ def columns(source, zone):
     return _declared(source, keys, numeric)
 
 
+def latest(source, zone):
+    """The time of the newest complete row that reads (None if none in the last 64 KiB)."""
+    fmt = FORMATS[source.type]
+    read_time = time_reader(zone)
+    with open(source.path, "rb") as f:
+        data_start, time_key, _, _ = fmt.layout(source, f, zone)
+        lines = LineFile(f, lambda line: None, data_start)
+        tail = list(lines.lines(max(data_start, lines.end - 65536), lines.end))
+    for line in reversed(tail[1:] if lines.end - 65536 > data_start else tail):
+        row = fmt.parse(line) if line.strip() else None
+        t = None if row is None else read_time(fmt.get(row, time_key))
+        if t is not None:
+            return t
+    return None
+
+
 def read(source, names, window, limits, zone):
     """The rows of ``window`` (start <= t <= end) with the ``names`` columns, as Data."""
     fmt = FORMATS[source.type]

@@ -40,10 +40,21 @@ def _names(source):
     return fetch(source.path, source.cf, now - 600, now, 1)[1]
 
 
+def latest(source, zone):
+    """The time of the newest step with any known value over the past two days."""
+    import time
+
+    now = int(time.time())
+    times, _, rows = fetch(source.path, source.cf, now - 2 * 86400, now, 1)
+    known = [t for t, row in zip(times, rows) if not all(_unknown(v) for v in row)]
+    return known[-1] if known else None
+
+
 def read(source, names, window, limits, zone):
     """The rows of ``window`` as Data; unknown values (NaN) are gaps."""
     step_wanted = max(1, int(window.quantum))
-    start = int(math.floor(window.start / step_wanted) * step_wanted)
+    # rrdtool's rows are stamped at the end of their step: start one step early to get the row at start
+    start = int(math.floor(window.start / step_wanted) * step_wanted) - step_wanted
     end = int(math.ceil(window.end / step_wanted) * step_wanted)
     times, all_names, rows = fetch(source.path, source.cf, start, end, step_wanted)
     missing = [n for n in names if n not in all_names]

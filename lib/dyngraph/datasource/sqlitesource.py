@@ -87,6 +87,24 @@ def has_time_index(connection, source):
     return False
 
 
+def latest(source, zone):
+    """The time of the newest row (the fixed query: of its last row over the past week)."""
+    connection = connect(source.path)
+    try:
+        if source.query:
+            import time
+
+            now = time.time()
+            rows = connection.execute(source.query, {"from": now - 7 * 86400, "until": now + 86400}).fetchall()
+            value = rows[-1][0] if rows else None
+        else:
+            _columns(connection, source)
+            value = connection.execute(f"SELECT max({quoted(source.time)}) FROM {quoted(source.table)}").fetchone()[0]
+    finally:
+        connection.close()
+    return None if value is None else time_reader(zone)(value)
+
+
 def read(source, names, window, limits, zone):
     """The rows of ``window`` with the ``names`` columns, as Data."""
     read_time = time_reader(zone)

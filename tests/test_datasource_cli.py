@@ -1,0 +1,130 @@
+"""RRD sources through Debian's real rrdtool, and ``dyngraph sources check|list``."""
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, require_or_skip
+from test_datasource import app_for, chart, minute_rows, sources_file, write_csv
+
+RRDTOOL = shutil.which("rrdtool")
+STEP = 60
+T = 1_780_000_000 - 1_780_000_000 % STEP  # step-aligned, so each update is exactly one step's value
+
+
+def rrdtool(*args):
+    require_or_skip(RRDTOOL, "rrdtool is not installed (apt-get install rrdtool; .ci/install-system-deps)")
+    subprocess.run([RRDTOOL, *map(str, args)], check=True, capture_output=True)
+
+
+@pytest.fixture
+def collectd_rrd(tmp_path):
+    """A collectd-like load.rrd: three gauges every 60 s, updated for two hours."""
+    path = tmp_path / "load.rrd"
+    rrdtool("create", path, "--start", T - STEP, "--step", STEP, "DS:shortterm:GAUGE:120:0:U",
+            "DS:midterm:GAUGE:120:0:U", "DS:longterm:GAUGE:120:0:U", "RRA:AVERAGE:0.5:1:1440",
+            "RRA:MAX:0.5:1:1440", "RRA:AVERAGE:0.5:10:1000")
+    updates = [f"{T + STEP * i}:{i}:{i * 2}:{i * 3}" for i in range(120)]
+    for k in range(0, len(updates), 40):
+        rrdtool("update", path, *updates[k:k + 40])
+    ini = sources_file(tmp_path, "[load]\ntype = rrd\npath = load.rrd\ncolumns = shortterm, midterm\n"
+                                 "title = collectd load\n[peak]\ntype = rrd\npath = load.rrd\ncf = MAX\n")
+    return ini
+
+
+def test_rrd_source_reads_the_updated_values(collectd_rrd):
+    _, spec = chart(collectd_rrd, f"source=load&from={T + STEP * 10}&until={T + STEP * 20}&width=400")
+    assert spec.legend == ("shortterm", "midterm") and spec.title == "collectd load"
+    assert spec.data == (tuple(float(i) for i in range(10, 21)), tuple(float(2 * i) for i in range(10, 21)))
+
+
+def test_rrd_every_data_source_by_default_and_a_column_subset(collectd_rrd):
+    _, spec = chart(collectd_rrd, f"source=peak&from={T}&until={T + STEP * 5}&columns=longterm")
+    assert spec.data == (tuple(float(3 * i) for i in range(0, 6)),)
+    _, spec = chart(collectd_rrd, f"source=peak&from={T}&until={T + STEP * 5}")
+    assert spec.legend == ("shortterm", "midterm", "longterm")
+
+
+def test_rrd_unknown_steps_are_gaps_and_the_app_draws_it(collectd_rrd):
+    _, spec = chart(collectd_rrd, f"source=load&from={T + STEP * 115}&until={T + STEP * 125}")
+    assert spec.data[0][:5] == (115.0, 116.0, 117.0, 118.0, 119.0)
+    assert set(spec.data[0][5:]) == {None}  # after the last update rrdtool knows nothing
+    response = app_for(collectd_rrd).get(f"/?source=load&from={T}&until={T + 7200}&format=json")
+    points = [s["points"] for s in response.json["series"]]
+    assert [len(p) for p in points] == [121, 121] and points[0][-1] is None  # T + 7200: not updated yet
+    assert None not in points[0][:-1]
+
+
+def test_rrd_missing_file_is_a_503(tmp_path):
+    require_or_skip(RRDTOOL, "rrdtool is not installed")
+    ini = sources_file(tmp_path, "[gone]\ntype = rrd\npath = gone.rrd\n")
+    response = app_for(ini).get("/?source=gone", status=503, expect_errors=True)
+    assert response.text.startswith("source: 'gone' cannot be read") and "gone.rrd" in response.errors
+
+
+# --- dyngraph sources check | list ---------------------------------------------------------
+
+
+def run_cli(*args, env_file=None):
+    env = {"PATH": "/usr/bin:/bin", **({"DYNGRAPH_SOURCES": env_file} if env_file else {})}
+    done = subprocess.run([sys.executable, "-m", "dyngraph", "sources", *args], capture_output=True, text=True,
+                          timeout=60, env=env, cwd=ROOT / "lib")
+    return done.returncode, done.stdout.splitlines(), done.stderr
+
+
+def test_check_is_quiet_about_good_sources_and_exits_0(tmp_path):
+    write_csv(tmp_path / "load.csv", minute_rows(50))
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        con.execute("CREATE TABLE m (ts INTEGER PRIMARY KEY, v REAL)")
+        con.execute("INSERT INTO m VALUES (1780000000, 1.5)")
+    ini = sources_file(tmp_path, "[load]\ntype = csv\npath = load.csv\ntime = timestamp\n"
+                                 "[m]\ntype = sqlite\npath = m.db\ntable = m\ntime = ts\n")
+    code, lines, _ = run_cli("check", env_file=ini)
+    assert code == 0
+    newest = minute_rows(50)[-1][0]
+    from datetime import datetime, timezone
+
+    stamp = datetime.fromtimestamp(newest, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert lines == [f"ok: [load] csv, columns load1, load5; newest row at {stamp}",
+                     "ok: [m] sqlite, columns v; newest row at 2026-05-28T20:26:40Z"]
+
+
+def test_check_prints_one_line_per_problem_and_exits_1(tmp_path):
+    write_csv(tmp_path / "load.csv", minute_rows(5))
+    (tmp_path / "words.csv").write_text("when,what\nsoon,hello\n")
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        con.execute("CREATE TABLE m (ts INTEGER, v REAL)")  # no index on ts
+        con.execute("INSERT INTO m VALUES (1780000000, 1.5)")
+    ini = sources_file(tmp_path, "[gone]\ntype = csv\npath = gone.csv\ntime = t\n"
+                                 "[typo]\ntype = csv\npath = load.csv\ntime = timestamp\ncolumns = load1, lod5\n"
+                                 "[words]\ntype = csv\npath = words.csv\ntime = when\n"
+                                 "[slow]\ntype = sqlite\npath = m.db\ntable = m\ntime = ts\n"
+                                 "[ugly]\ntype = csv\npath = load.csv\ntime = timestamp\ncolors = purple\n")
+    code, lines, _ = run_cli("check", "--file", ini)
+    assert code == 1
+    assert lines[0] == f"problem: [gone] {tmp_path / 'gone.csv'}: No such file or directory"
+    assert lines[1] == f"problem: [typo] {tmp_path / 'load.csv'}: column 'lod5' is not in the file"
+    assert lines[2] == "problem: [words] no numeric column to draw; name them in columns"
+    assert lines[3] == "problem: [words] no row with a readable time (is 'time' the right column?)"
+    assert lines[4].startswith("problem: [slow] warning: no index on m(ts): every request scans the table; "
+                               "CREATE INDEX m_ts ON m (ts)")
+    assert lines[5].startswith("problem: [ugly] DYNGRAPH_SOURCES [ugly] colors: must be a hex colour")
+    assert len(lines) == 6
+
+
+def test_check_of_a_broken_file_and_of_no_file(tmp_path):
+    code, lines, _ = run_cli("check", "--file", sources_file(tmp_path, "[a]\ntype = csv\npath\n"))
+    assert code == 1 and len(lines) == 1 and lines[0].startswith("problem: ")
+    code, lines, err = run_cli("check")
+    assert code == 2 and err == "dyngraph: no sources file: set DYNGRAPH_SOURCES or give --file\n"
+
+
+def test_list_names_every_source(tmp_path):
+    ini = sources_file(tmp_path, "[load]\ntype = csv\npath = a.csv\ntime = t\ncolumns = a, b\ntitle = Load\n"
+                                 "[net]\ntype = rrd\npath = n.rrd\n")
+    code, lines, _ = run_cli("list", env_file=ini)
+    assert code == 0
+    assert lines == ["load\tcsv\ta,b\tLoad", "net\trrd\t(every numeric column)\t"]
