@@ -11,10 +11,12 @@ import math
 
 from .. import styles
 from ..record import record
-from ..scale import format_number, nice_ticks
+from ..scale import format_number, nice_step, nice_ticks
 
 TICK_LENGTH = 4
 DEFAULT_RANGE = (0.0, 100.0)
+MIN_TICK_SPACING = 2  # px: ticks closer than this (along the image side) are thinned to every n-th
+LABEL_ROOM = 1.25  # labels closer than this many times their (estimated) size are thinned out; ticks stay
 
 
 @record
@@ -43,8 +45,11 @@ def build(canvas, spec, *, horizontal, count, ticks, x_ticks):
     for index, side in enumerate(sides):
         colour, size, align, control, tick, line, fmt = (tuple(looks.get(index, ())) + ("", 0, "", "", "", "", ""))[:7]
         size = round(size) or canvas.label_size
+        across = side in ("x", "t")
+        length = canvas.width if across else canvas.height  # the axis is never longer than the image side
         items = _items(spec, side in value_sides, horizontal, count, ticks, x_ticks,
-                       labels.get(index), ranges.get(index), positions.get(index), fmt)
+                       labels.get(index), ranges.get(index), positions.get(index), fmt, length)
+        items = thinned(items, length, count, _extent(canvas, size, across))
         tick_lengths = lengths.get(index) or (TICK_LENGTH,)
         gap = canvas_gap(control, tick_lengths)
         if side in ("x", "t"):
@@ -57,12 +62,54 @@ def build(canvas, spec, *, horizontal, count, ticks, x_ticks):
     return axes, used
 
 
+def _extent(canvas, size, across):
+    """Pixels one label of ``text`` takes along the axis, estimated without measuring each label."""
+    if not across:
+        height = canvas.line_height(size)
+        return lambda text: height
+    digit = canvas.text_width("0", size)
+    return lambda text: digit * len(text)
+
+
+def thinned(items, length, count, extent):
+    """The items an axis ``length`` px long can show, chosen before any text is measured.
+
+    Items closer than MIN_TICK_SPACING are thinned to every n-th, and labels closer than their
+    (estimated) size to every m-th (m a multiple of n): the other items keep their tick, without text.
+    """
+    def pixel(place):
+        kind, value = place
+        if kind == "f":
+            return value * length
+        if kind == "c":
+            return value * length / max(count, 1)
+        return None  # value and x ticks: already as few as fit (scale.nice_ticks)
+
+    places = [pixel(place) for place, _ in items]
+    if len(items) < 3 or None in places:
+        return items
+    spacing = (max(places) - min(places)) / (len(items) - 1)
+    widest = max((extent(text) for _, text in items if text), default=0.0)
+    if spacing >= max(widest * LABEL_ROOM, MIN_TICK_SPACING):
+        return items
+    if spacing <= 0:
+        return items[:1]
+    ticks = _every(MIN_TICK_SPACING / spacing)
+    labels = ticks * _every(widest * LABEL_ROOM / spacing / ticks)
+    return [(place, text if n % labels == 0 else "") for n, (place, text) in enumerate(items) if n % ticks == 0]
+
+
+def _every(ratio):
+    """The smallest 1, 2 or 5 x 10^n that is at least ``ratio``: thinned ticks and labels keep round steps."""
+    return 1 if ratio <= 1 else round(nice_step(ratio, 1))
+
+
 def canvas_gap(control, lengths=(TICK_LENGTH,)):
     """Pixels between the plot edge and an axis' labels: past its longest outward tick."""
     return 3 + (max(max(lengths), 2) if "t" in (control or "lt") else 2)
 
 
-def _items(spec, on_value_side, horizontal, count, ticks, x_ticks, labels, span, positions, fmt=""):
+def _items(spec, on_value_side, horizontal, count, ticks, x_ticks, labels, span, positions, fmt="", length=2000):
     low, high = (span[0], span[1]) if span else DEFAULT_RANGE
     step = span[2] if span else None
     number = (lambda v, _step=None: styles.format_value(fmt, v)) if fmt else format_number  # chxs N*...*
@@ -82,7 +129,10 @@ def _items(spec, on_value_side, horizontal, count, ticks, x_ticks, labels, span,
     if span:
         lo, hi = min(low, high), max(low, high)
         if step:
-            marks = [lo + i * step for i in range(int((hi - lo) / step + 1e-9) + 1)][:1000]
+            n = int(min((hi - lo) / step + 1e-9, 1e12)) + 1
+            every = _every((n - 1) / max(1, length // MIN_TICK_SPACING))  # at most a tick per 2 px
+            marks = [lo + i * step for i in range(0, n, every)]
+            step *= every
         else:
             marks = nice_ticks(lo, hi, 6, fixed_low=lo, fixed_high=hi).values
         shown_step = step or (marks[1] - marks[0] if len(marks) > 1 else None)

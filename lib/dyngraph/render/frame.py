@@ -14,6 +14,7 @@ from ..scale import Linear, format_number, nice_step, nice_ticks
 MIN_LABEL_SLOT = 40  # px: narrower category slots thin labels out instead of shortening them
 MEASURED_LABELS = 40  # only the longest category labels are measured to space them
 COMPACT_WIDTH, COMPACT_HEIGHT = 110, 70  # below this: no title, legend or axis labels
+MIN_LINE_SPACING = 2  # px: grid lines (and ticks) closer than this are thinned to every n-th one
 
 
 @record
@@ -366,7 +367,9 @@ def grid_lines(canvas, plot, gridlines):
         length = box.width if vertical else box.height
         first = offset % step
         count = int((100 - first) / step + 1e-9) + 1
-        for n in range(min(count, 1000)):
+        spacing = step / 100 * length
+        every = max(1, math.ceil(MIN_LINE_SPACING / spacing)) if spacing > 0 else count
+        for n in range(0, count, every):  # a finer grid is thinned to every n-th line: it looks the same
             f = (first + n * step) / 100
             p = round(box.left + f * length) if vertical else round(box.bottom - f * length)
             p = min(p, round(box.right) - 1) if vertical else max(p, round(box.top))

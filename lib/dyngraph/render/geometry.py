@@ -161,7 +161,10 @@ def column_slices(count, per_column):
 
 
 def dash_polyline(points, dash, space, limit=20000):
-    """Cut a polyline into dashes ``dash`` long with ``space`` between (pixels along the line)."""
+    """Cut a polyline into dashes ``dash`` long with ``space`` between (pixels along the line).
+
+    At most ``limit`` dashes: the rest of the line after them is one solid piece.
+    """
     if dash <= 0 or space <= 0:
         return [list(points)]
     out, current, on, left = [], [points[0]], True, dash
@@ -177,6 +180,8 @@ def dash_polyline(points, dash, space, limit=20000):
                 out.append(current)
             current = [point]
             on, left = not on, (space if on else dash)
+        if len(out) >= limit:
+            on = True
         left -= length - done
         if on:
             current.append((x1, y1))

@@ -10,6 +10,7 @@ from .path import DENSE, columns, draw_run
 AREA_ALPHA = 0.28  # fill opacity of overlapping (unstacked) areas
 STACKED_ALPHA = 0.78
 POLYGON_POINTS = 200  # longer runs are filled column by column (see Canvas.fill_between)
+DASH_AREA, MIN_DASHES = 100, 2000  # dashes in all: one per 100 px of the image (at least 2000)
 
 
 def draw_line(canvas, spec):
@@ -78,8 +79,9 @@ def _draw(canvas, spec, *, area):
             _segments(canvas, spec, index, start, run, (ax, bx, ay, by), (line_width, dash, space), clip)
             continue
         if dash:
-            points = [(ax * i + bx, ay * v + by) for i, v in enumerate(run, start)]
-            for piece in dash_polyline(points, dash, space):
+            indices, kept = thin_run(start, run, per_point)  # dense runs: the points the picture shows
+            points = [(ax * i + bx, ay * v + by) for i, v in zip(indices, kept)]
+            for piece in dashed(canvas, points, dash, space):
                 canvas.line(piece, colour, line_width, clip=clip)
             continue
         draw_run(canvas, start, run, x=(ax, bx), y=(ay, by), colour=colour, width=line_width, clip=clip,
@@ -100,8 +102,18 @@ def _segments(canvas, spec, series, start, run, coefficients, style, clip):
     points = [(ax * i + bx, ay * v + by) for i, v in enumerate(run, start)]
     for n in range(1, len(points)):
         ink = styles.point_colour(spec, series, start + n, "")
-        for piece in dash_polyline(points[n - 1:n + 1], dash, space) if dash else [points[n - 1:n + 1]]:
+        for piece in dashed(canvas, points[n - 1:n + 1], dash, space) if dash else [points[n - 1:n + 1]]:
             canvas.line(piece, ink, width, clip=clip)
+
+
+def dashed(canvas, points, dash, space):
+    """The dashes of a polyline, within what the image can show: at most one dash per DASH_AREA pixels of
+    the image, for all lines together; past that, lines are drawn solid (a dash pattern finer than that
+    is a blur at any zoom)."""
+    left = canvas.__dict__.setdefault("dashes_left", max(MIN_DASHES, canvas.width * canvas.height // DASH_AREA))
+    pieces = dash_polyline(points, dash, space, limit=left)
+    canvas.dashes_left = max(0, left - len(pieces))
+    return pieces
 
 
 def line_style(spec, index):

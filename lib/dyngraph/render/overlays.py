@@ -10,6 +10,7 @@ import math
 from .. import styles
 
 UNDER = ("B", "b", "r", "R")
+TEXT_COLUMN = 4  # px: value labels on denser points are reduced as marks on denser pixel columns are
 
 
 class Places:
@@ -98,7 +99,8 @@ def over(canvas, spec, places):
             _point_mark(canvas, base, kind, (box.left + x * box.width, box.bottom - y * box.height), None, size,
                         colour, box)
         elif base in styles.POINT_KINDS:
-            for index in styles.mark_points(which, places.count(series)):
+            chosen = styles.mark_points(which, places.count(series))
+            for index in visible(places, series, chosen, box, TEXT_COLUMN if base in ("N", "t") else 1):
                 point, value = at(places, series, index)
                 if point is not None:
                     _point_mark(canvas, base, kind, point, value, size, colour, box)
@@ -114,7 +116,7 @@ def _ranges(canvas, kind, colour, series, which, size, places):
     needed = 2 if kind == "E" else 4
     count = min((places.count(series + n) for n in range(needed)), default=0)
     horizontal = places.plot.horizontal
-    for index in styles.mark_points(which, count):
+    for index in visible(places, series, styles.mark_points(which, count), places.plot.box, 1):
         index = int(index)
         ends = [places.point(series + n, index) for n in range(needed)]
         if any(p is None for p in ends):
@@ -159,6 +161,26 @@ def _ranges(canvas, kind, colour, series, which, size, places):
                     canvas.rect(edge, top, edge + 1, bottom, colour)
         else:
             bar(top, bottom, width)
+
+
+def visible(places, series, chosen, box, column):
+    """The chosen point indices a picture can show: marks on more points than the plot has columns
+    (``column`` px wide) are reduced as dense lines are, to the first, highest, lowest and last point of
+    each column, in their order; fewer are kept as they are."""
+    horizontal = places.plot.horizontal
+    columns = (box.height if horizontal else box.width) / column
+    if len(chosen) <= columns:
+        return chosen
+    groups = {}
+    for index in chosen:
+        point = at(places, series, index)[0]
+        if point is not None:
+            across, along = (point[1], point[0]) if horizontal else point
+            groups.setdefault(math.floor(across / column), []).append((along, index))
+    kept = set()
+    for group in groups.values():
+        kept.update((group[0][1], min(group)[1], max(group)[1], group[-1][1]))
+    return [index for index in chosen if index in kept]
 
 
 def at(places, series, index):

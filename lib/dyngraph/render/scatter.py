@@ -5,8 +5,7 @@ from ..scale import widen
 from .canvas import colour as to_rgba
 from . import overlays
 from .frame import cartesian, legend, no_data, outer_box, report, series_entries, title
-from .geometry import dash_polyline
-from .line import line_style
+from .line import dashed, line_style
 
 DOT_ALPHA = 0.85
 MANY = 2000  # above this many points, points landing on the same sub-pixel are drawn once
@@ -45,7 +44,7 @@ def draw_scatter(canvas, spec):
                 else:
                     pieces = [(run, colour)]
                 for line, ink in pieces:
-                    for piece in dash_polyline(line, dash, space) if dash else [line]:
+                    for piece in dashed(canvas, line, dash, space) if dash else [line]:
                         if width > 0:
                             canvas.line(piece, ink, width, clip=plot.clip)
     for index, pairs in enumerate(series):
