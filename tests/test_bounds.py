@@ -34,13 +34,14 @@ def _dashes_one_rect_each(canvas, x0, y0, x1, y1, fill, dash, space):
     ((200, 100), (3, 7.5, 190.25, 7.5), 0.5, 0.5),
     ((200, 100), (-5, 20, 250, 20), 3.3, 1.7),
     ((200, 100), (150, -3, 150, 120), 1, 2),
-    ((1000, 1000), (1, 10, 990, 10), 0.25, 0.3),  # supersampled by 2: a dash every 1.1 samples
+    ((700, 700), (1, 10, 690, 10), 0.25, 0.3),  # supersampled by 2: a dash every 1.1 samples
     ((60, 60), (2, 50, 58, 50), 0.2, 0.2),  # dashes closer than a sample: solid
 ])
 @pytest.mark.parametrize("ink", [(0x33, 0x66, 0x99), (0xcc, 0x22, 0x00, 0x80)])
 @pytest.mark.parametrize("background", ["ffffff", "00000000"])
-def test_a_stamped_dash_line_is_exactly_the_dashes_drawn_one_by_one(size, line, dash, space, ink, background):
-    stamped, drawn = Canvas(*size, background), Canvas(*size, background)
+@pytest.mark.parametrize("scale", [1, 2])
+def test_a_stamped_dash_line_is_exactly_the_dashes_drawn_one_by_one(size, line, dash, space, ink, background, scale):
+    stamped, drawn = Canvas(*size, background, scale=scale), Canvas(*size, background, scale=scale)
     stamped.dashes(*line, ink, dash, space)
     _dashes_one_rect_each(drawn, *line, ink, dash, space)
     a, b = stamped.finish(), drawn.finish()

@@ -135,10 +135,10 @@ class Canvas:
                 self.rect(x0, y0, x0 + 1, y1, fill) if vertical else self.rect(x0, y0, x1, y0 + 1, fill)
             return
         side, across_side = (self.height, self.width) if vertical else (self.width, self.height)
-        low, covered = self._dash_samples(start, end, dash, space, side, self.k)
+        low, covered = self._dash_samples(start, end, dash, space, side, self._m)
         if not covered:
             return
-        k = self.k
+        k = self._m
         across = x0 if vertical else y0
         a = round(clamp(across, -1, across_side + 1) * k)
         b = max(a, round(clamp(across + 1, -1, across_side + 1) * k) - 1)
