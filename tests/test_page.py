@@ -82,7 +82,7 @@ def test_snippets_are_copyable_img_tags(page):
 
 def test_builder_shows_the_chart_and_its_snippet(page):
     response = page.get("/?type=bar&data=3,1,2&labels=a|b|c&title=Mine&width=300&height=200&format=png&legend=")
-    built = [img for img in images(response.text) if "Mine" == img["alt"]]
+    built = [img for img in images(response.text) if img["alt"].startswith("Bar chart: Mine. ")]
     assert len(built) == 1
     spec = parse(built[0]["src"].split("?", 1)[1])
     assert (spec.type, spec.data, spec.format, spec.width) == ("bar", ((3.0, 1.0, 2.0),), "png", 300)
@@ -92,7 +92,7 @@ def test_builder_shows_the_chart_and_its_snippet(page):
 def test_builder_accepts_data_typed_with_spaces(page):
     # People type "1, 2, 3" into a form; the chart URL it makes is canonical all the same.
     response = page.get("/?type=line&data=+1,+2+,3+|+4,,+5+&title=Spaced")
-    built = [img for img in images(response.text) if img["alt"] == "Spaced"]
+    built = [img for img in images(response.text) if img["alt"].startswith("Line chart: Spaced. ")]
     assert len(built) == 1 and parse(built[0]["src"].split("?", 1)[1]).data == ((1.0, 2.0, 3.0), (4.0, None, 5.0))
 
 

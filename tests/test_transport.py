@@ -156,7 +156,8 @@ def test_unknown_output_is_400(page):
 def test_export_writes_a_content_hash_file_once(tmp_path, settings):
     spec = make(type="bar", data=[[1, 2, 3]], format="png", width=300, height=150)
     tag = export(spec, tmp_path / "charts", url_prefix="/charts/", settings=settings)
-    match = re.fullmatch(r'<img src="/charts/(dg-[A-Za-z0-9_-]{22}\.png)" width="300" height="150" alt="bar chart">',
+    match = re.fullmatch(r'<img src="/charts/(dg-[A-Za-z0-9_-]{22}\.png)" width="300" height="150" '
+                         r'alt="Bar chart. Largest bar 3 at 3, smallest bar 1 at 1.">',
                          tag)
     assert match
     files = os.listdir(tmp_path / "charts")
@@ -176,7 +177,8 @@ def test_cli_export_and_cleanup(tmp_path):
     result = cli("export", "type=line&data=1,5,3&format=webp", "--dir", str(charts), "--url-prefix", "/c/",
                  env={"DYNGRAPH_SECRET": "signing does not apply to the operator"})
     assert result.returncode == 0, result.stderr
-    name = re.fullmatch(r'<img src="/c/(dg-[A-Za-z0-9_-]{22}\.webp)" width="480" height="240" alt="line chart">\n',
+    name = re.fullmatch(r'<img src="/c/(dg-[A-Za-z0-9_-]{22}\.webp)" width="480" height="240" '
+                        r'alt="Line chart. Rises from 1 \(point 1\) to 3 \(point 3\), peak 5 \(point 2\).">\n',
                         result.stdout).group(1)
     assert decode((charts / name).read_bytes()).format == "WEBP"
     theirs = charts / "index.html"

@@ -125,7 +125,9 @@ def export(spec, directory, *, url_prefix="", alt=None, css_class=None, settings
 
 
 def _tag(spec, src, alt, css_class, *, srcset=None):
-    alt_text = alt if alt is not None else (spec.title or f"{spec.type} chart")
+    from .describe import short
+
+    alt_text = alt if alt is not None else short(spec)  # the trend and extremes in words, not just the title
     attributes = [("src", src)] + ([("srcset", srcset)] if srcset else []) + [
         ("width", str(spec.width)),
         ("height", str(spec.height)),
