@@ -188,3 +188,33 @@ def test_core_palette_png_equals_the_public_path(chart):
     assert encode(chart, "png") == palette_png(palette(chart))
     dark = render(make(type="bar", data=[[3, 1, 4], [1, 5, 9]], background="202830", width=300, height=150))
     assert encode(dark, "png") == palette_png(palette(dark))
+
+
+@pytest.mark.parametrize("background", ["ffffff", "f7f7f7", "fefefe", "336699"])
+def test_png_keeps_the_background_and_the_users_colours_exact(background):
+    query = make(type="line", data=[[1, 5, 3, 7, 2], [3, 3, 6, 1, 2]], legend=["a", "b"], title="Exact",
+                 background=background, colors=["ff0000", "00aa00"], width=600, height=300)
+    image = decode(encode(render(query), "png")).convert("RGB")
+    for corner in ((0, 0), (599, 0), (0, 299), (599, 299)):
+        assert image.getpixel(corner) == tuple(int(background[i:i + 2], 16) for i in (0, 2, 4))
+    colours = {c for _, c in image.getcolors(1 << 16)}
+    assert (255, 0, 0) in colours and (0, 0xaa, 0) in colours
+
+
+def test_every_pixel_of_a_frequent_colour_stays_exact(chart):
+    back = decode(encode(chart, "png")).convert("RGB")
+    source, shown = chart.load(), back.load()
+    frequent = {c for n, c in chart.getcolors(4096) if n >= chart.width * chart.height // 1000}
+    assert len(frequent) >= 4
+    moved = {source[x, y] for y in range(chart.height) for x in range(chart.width)
+             if source[x, y] in frequent and shown[x, y] != source[x, y]}
+    assert not moved
+
+
+def test_a_170_step_gradient_stays_smooth_in_png():
+    chart = render(make(type="bar", data=[1], bgfill="lg,0,000000,0,aaaaaa,1", width=400, height=120,
+                        legendpos="none", grid=False, format="png"))
+    image = decode(encode(chart, "png")).convert("RGB")
+    row = [image.getpixel((x, 2))[0] for x in range(image.width)]
+    assert len(set(row)) >= 160  # every one of the ~170 levels shows, not ~30 bands
+    assert max(abs(a - b) for a, b in zip(row, row[1:])) <= 2

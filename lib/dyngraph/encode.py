@@ -9,7 +9,7 @@ from PIL import Image
 
 MIME_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
 _PLUGINS = {"jpeg": "JpegImagePlugin", "png": "PngImagePlugin", "gif": "GifImagePlugin", "webp": "WebPImagePlugin"}
-KEY_COLOURS = 24  # the most frequent colours, kept exact when a PNG or GIF is quantized
+KEY_COLOURS = 128  # at most this many frequent colours (each at least 0.1% of the image) are kept exact
 SNAP_DISTANCE = 12  # a palette entry this close (per channel) to a key colour becomes it
 FLATTEN_ONTO = (255, 255, 255)
 
@@ -34,9 +34,6 @@ def encode(image, fmt, *, quality=90):
         core = _palette_core(image)
         if core is not None:
             return _png_from_core(core)
-        small = palette(image)
-        if small.mode == "P":
-            return palette_png(small)
     if fmt == "jpeg" and PIL.__version__.split(".")[0] in JPEG_CONFIG_PILLOW:
         return jpeg(flatten(image), quality=quality)
     _load_plugin(fmt)
@@ -66,59 +63,99 @@ def palette(image, *, lossless_only=False):
 
     Antialiased charts have a few hundred colours: the octree quantizer maps
     them onto 256 with errors only in edge pixels, and the most frequent
-    colours (background, series, text) are then put back exactly.
+    colours (background, series, text) are then put back exactly. A gradient
+    (``image.info["smooth"]``, set by the renderer) keeps all its colours.
     """
-    if image.mode != "RGB":
+    if lossless_only:
         return image
-    colours = image.getcolors(4096)
-    if colours is None or lossless_only:
+    core = _palette_core(image)
+    if core is None:
         return image
-    quantized = image.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-    flat = quantized.getpalette()
-    quantized.putpalette(_snapped(flat, colours, image.width * image.height))
+    from PIL import ImagePalette
+
+    quantized = image._new(core)
+    quantized.palette = ImagePalette.ImagePalette("RGB", core.getpalette("RGB", "RGB"))
     return quantized
 
 
-def _snapped(flat, colours, pixels):
-    """The quantizer's palette ``flat`` (r, g, b, r, ...) with the key colours among ``colours`` made exact."""
-    entries = [tuple(flat[i:i + 3]) for i in range(0, len(flat), 3)]
-    exact = set(entries)
-    colours.sort(reverse=True)
-    least = pixels // 1000  # key colours cover at least 0.1% of the image
-    top = {c for _, c in colours[:KEY_COLOURS]}
-    keys = [c for n, c in colours[:KEY_COLOURS] if n >= least and c not in exact]
-    free = set(range(len(entries))) - {i for i, e in enumerate(entries) if e in top}
-    for key in keys:
-        kr, kg, kb = key
-        # Only entries within SNAP_DISTANCE can be taken, so the nearest is sought among those alone.
-        near = [i for i in free if abs(entries[i][0] - kr) <= SNAP_DISTANCE
-                and abs(entries[i][1] - kg) <= SNAP_DISTANCE and abs(entries[i][2] - kb) <= SNAP_DISTANCE]
-        if near:
-            best = min(near, key=lambda i: max(abs(entries[i][0] - kr), abs(entries[i][1] - kg),
-                                               abs(entries[i][2] - kb)))
-            entries[best] = key
-            free.discard(best)
-    return bytes(c for entry in entries for c in entry)
-
-
 def _palette_core(image):
-    """``palette(image).im`` without Image.quantize's import of ImagePalette (and array): ~1 ms cold.
+    """The quantized core image with the key colours exact, or None when the image keeps its colours.
 
-    Works on Pillow's core image object; None when the image keeps its
-    colours (not RGB, or too many colours) or should Pillow's internals change.
+    Works on Pillow's core image object (no ImagePalette import, ~1 ms cold).
+    None: not RGB, too many colours, a gradient, or Pillow's internals changed.
     """
-    if image.mode != "RGB":
+    if image.mode != "RGB" or image.info.get("smooth"):
         return None
     colours = image.getcolors(4096)
     if colours is None:
         return None
     try:
         core = image.im.quantize(256, Image.Quantize.FASTOCTREE, 0)
-        flat = core.getpalette("RGB", "RGB")
-        core.putpalette("RGB", "RGB", _snapped(flat, colours, image.width * image.height))
-    except (AttributeError, TypeError):
+        _make_exact(image, core, colours)
+    except (AttributeError, TypeError, ValueError):
         return None
     return core
+
+
+def _changed(image, core, keys):
+    """The ``keys`` colours some of whose pixels ``core`` (the quantized image) shows in another colour."""
+    back = core.convert("RGB")
+    difference = image.im.chop_difference(back)
+    most = difference.getband(0).chop_lighter(difference.getband(1)).chop_lighter(difference.getband(2))
+    unchanged = most.point([255] + [0] * 255, "L")
+    sentinel = next(c for c in ((1, 2, 3), (3, 2, 1), (2, 3, 1), (0, 1, 2)) if c not in keys)
+    only_changed = image.im.copy()
+    only_changed.paste(sentinel, (0, 0, *image.size), unchanged)
+    return [c for _, c in only_changed.getcolors(1 << 16) or () if c in keys]
+
+
+def _make_exact(image, core, colours):
+    """Give each key colour (the most frequent: background, series, text) an exact palette entry and its pixels.
+
+    The entry nearest a key colour is set to it (its pixels are usually the
+    ones mapped there); keys that still do not come out exact (two in one
+    octree bucket) get an entry of their own and their pixels repainted.
+    """
+    flat = core.getpalette("RGB", "RGB")
+    used = core.getextrema()[1] + 1
+    entries = [tuple(flat[i:i + 3]) for i in range(0, 3 * used, 3)]
+    colours.sort(reverse=True)
+    least = image.width * image.height // 1000  # key colours cover at least 0.1% of the image
+    keys = [c for n, c in colours[:KEY_COLOURS] if n >= least or n == colours[0][0]]
+    claimed = {}
+    for key in keys:
+        free = [i for i in range(len(entries)) if i not in claimed]
+        if not free:
+            break
+        best = min(free, key=lambda i: max(abs(a - b) for a, b in zip(entries[i], key)))
+        if max(abs(a - b) for a, b in zip(entries[best], key)) <= SNAP_DISTANCE:
+            entries[best] = key
+            claimed[best] = key
+    core.putpalette("RGB", "RGB", bytes(c for entry in entries for c in entry))
+    wrong = _changed(image, core, set(keys))
+    if not wrong:
+        return
+    bands = [image.im.getband(i) for i in range(3)]
+    for key in wrong:
+        mask = None
+        for band, value in zip(bands, key):
+            equal = band.point([255 if i == value else 0 for i in range(256)], "L")
+            mask = equal if mask is None else mask.chop_multiply(equal)
+        index = next((i for i, e in claimed.items() if e == key), None)
+        if index is None:
+            if len(entries) < 256:
+                entries.append(key)
+                index = len(entries) - 1
+            else:
+                histogram = core.histogram()
+                index = min((i for i in range(len(entries)) if i not in claimed), key=histogram.__getitem__,
+                            default=None)
+                if index is None:
+                    continue
+                entries[index] = key
+            claimed[index] = key
+            core.putpalette("RGB", "RGB", bytes(c for entry in entries for c in entry))
+        core.paste(index, (0, 0, *image.size), mask)
 
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

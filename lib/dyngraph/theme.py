@@ -1,10 +1,31 @@
 """Palette, inks, font sizes and spacing as plain data (no Pillow).
 
-The default palette is Okabe & Ito's, which stays distinguishable under the
-common forms of colour blindness; yellow comes late because it is faint on white.
+The palettes start from Okabe & Ito's colours, which stay distinguishable under
+the common forms of colour blindness, moved just enough to have 3:1 contrast
+against their background (white for PALETTE, black for DARK_PALETTE) and
+extended to 12 colours; every pair differs by CIEDE2000 >= 10, also as seen with
+protanopia, deuteranopia or tritanopia (docs/palette.py derives them,
+tests/test_theme.py checks them). Inks are chosen by WCAG contrast against the
+colours actually under them, not by a luminance threshold.
 """
 
-PALETTE = ("0072b2", "e69f00", "009e73", "d55e00", "cc79a7", "56b4e9", "000000", "f0e442")
+from functools import lru_cache
+
+from . import colour as colours
+
+PALETTE = ("0072b2", "c88800", "009e73", "c85800", "c878a8", "4098d8",
+           "000000", "989050", "4800a0", "901838", "003800", "605870")
+DARK_PALETTE = ("0072b2", "e69f00", "009e73", "d55e00", "cc79a7", "56b4e9",
+                "ffffff", "f0e442", "9070ff", "a81078", "90ffb0", "686040")
+SERIES_CONTRAST = 3.0  # series colours against the background (WCAG's non-text contrast)
+# The least contrast each ink needs against what is under it: lines 1.5:1; text 4.5:1 (WCAG AA) as drawn,
+# where antialiased glyph stems lighten the ink, so the ink itself aims higher (TEXT_INK) and, where
+# even that cannot be reached, is plain black or white, whichever reads better.
+TEXT_CONTRAST = 4.5
+TEXT_INK = 6.0
+TEXT_ROLES = ("title", "text", "muted")
+MIN_CONTRAST = {"title": TEXT_INK, "text": TEXT_INK, "muted": TEXT_INK, "axis": 3.0, "zero": 3.0,
+                "grid": 1.5, "grid_strong": 1.5, "empty": 1.2}
 
 # Inks for a light background; ``inks`` swaps them for a dark one.
 LIGHT_INKS = {
@@ -58,18 +79,59 @@ def font_sizes(width, height):
     return base, round(base * TITLE_RATIO)
 
 
-def is_dark(rgb):
-    """True when text should be light on this background (relative luminance < 0.4)."""
-    r, g, b = (c / 255 for c in rgb[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4
+def _grounds(ground):
+    """One colour or several -> a tuple of RGB tuples."""
+    return (tuple(ground[:3]),) if isinstance(ground[0], int) else tuple(tuple(g[:3]) for g in ground)
 
 
-def inks(background_rgb):
-    """The text, axis and grid colours that read well on this background."""
-    return DARK_INKS if is_dark(background_rgb) else LIGHT_INKS
+def is_dark(ground):
+    """True when light inks read better than dark ones on ``ground`` (one colour or several)."""
+    grounds = _grounds(ground)
+    return colours.worst_contrast(DARK_INKS["text"], grounds) > colours.worst_contrast(LIGHT_INKS["text"], grounds)
+
+
+@lru_cache(maxsize=32)
+def _inks(grounds):
+    base = DARK_INKS if is_dark(grounds) else LIGHT_INKS
+    chosen = {role: colours.reach(ink, grounds, MIN_CONTRAST[role]) for role, ink in base.items()}
+    extreme = max(((0, 0, 0), (255, 255, 255)), key=lambda e: colours.worst_contrast(e, grounds))
+    for role in TEXT_ROLES:
+        if colours.worst_contrast(chosen[role], grounds) < MIN_CONTRAST[role]:
+            chosen[role] = extreme
+    return chosen
+
+
+def inks(ground):
+    """The text, axis and grid colours for ``ground`` (one RGB colour, or all the colours of a fill).
+
+    Each ink is the theme's own where it has its MIN_CONTRAST against every
+    ground colour, else the least darkened or lightened variant that has.
+    """
+    return _inks(_grounds(ground))
+
+
+@lru_cache(maxsize=32)
+def _palette(grounds):
+    base = DARK_PALETTE if is_dark(grounds) else PALETTE
+    return tuple("%02x%02x%02x" % colours.reach(_rgb(c), grounds, SERIES_CONTRAST) for c in base)
+
+
+def palette(ground):
+    """The default series colours for ``ground``: the light or dark palette, each with 3:1 contrast."""
+    return _palette(_grounds(ground))
+
+
+def text_on(ground):
+    """Near-black or white, whichever has more contrast on ``ground`` (labels inside slices and bars)."""
+    dark, light = (0x11, 0x11, 0x11), (0xff, 0xff, 0xff)
+    return dark if colours.contrast(dark, ground) >= colours.contrast(light, ground) else light
+
+
+def _rgb(hex_colour):
+    return tuple(int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
 
 
 def series_colour(colors, index):
     """The hex colour of series (or slice) ``index``: the user's, else the palette's."""
-    palette = colors or PALETTE
-    return palette[index % len(palette)]
+    palette_ = colors or PALETTE
+    return palette_[index % len(palette_)]

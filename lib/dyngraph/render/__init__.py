@@ -35,6 +35,10 @@ def _drawn(spec, font_path):
     canvas.margins = spec.margins
     canvas.legend_size, canvas.legend_ink = round(spec.legendsize), spec.legendcolor or None
     canvas.legend_order, canvas.legend_column = spec.legendorder, spec.legendcolumn
+    under = _flat(canvas.background)
+    canvas.ground(fills.colours(spec.bgfill, under), fills.colours(spec.plotfill, under))
+    if not spec.colors:  # the palette as drawn on this background: the legend shows the same colours
+        spec = replace(spec, colors=canvas.palette)
     fills.paint(canvas, spec.bgfill, (0, 0, spec.width, spec.height))
     if spec.hidden:  # marker-only series: the chart never sees them, the marks find them on the canvas
         shown = len(spec.data) - spec.hidden
@@ -48,6 +52,8 @@ def render(spec, *, font_path=""):
     """Draw ``spec``; an RGB image (RGBA with a translucent background) of exactly spec.width x spec.height
     times ``spec.scale``, laid out as the 1x chart."""
     image = _drawn(spec, font_path).finish()
+    if any(fill and fill[0] == "lg" for fill in (spec.bgfill, spec.plotfill)):
+        image.info["smooth"] = True  # a gradient: encoders keep every colour (no palette bands)
     if spec.opacity < 1:  # the whole image see-through (Google's chf=a)
         image = image.convert("RGBA")
         image.putalpha(image.getchannel("A").point(lambda a: round(a * spec.opacity)))
@@ -86,6 +92,12 @@ def _hex(value):
     if isinstance(value, str):
         return value.lstrip("#").lower()[:6]
     return "".join(f"{c:02x}" for c in tuple(value)[:3])
+
+
+def _flat(rgba):
+    """A background colour composited onto white."""
+    r, g, b, a = rgba
+    return tuple(round(c * a / 255 + 255 * (1 - a / 255)) for c in (r, g, b))
 
 
 def render_error(message, *, width, height, font_path=""):

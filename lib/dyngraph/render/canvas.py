@@ -62,7 +62,7 @@ class Canvas:
         self.k = factor(width * scale, height * scale)  # supersampling of the scaled image
         self._m = self.k * scale  # 1x chart pixels -> supersampled pixels
         self.font_path = font_path
-        self.inks = theme.inks(self.background)
+        self.ground(())
         self.label_size, self.title_size = theme.font_sizes(width, height)
         fill = self.background if self.mode == "RGBA" else self.background[:3]
         self._image = Image.new(self.mode, (width * self._m, height * self._m), fill)
@@ -72,6 +72,19 @@ class Canvas:
         self.plot = (0.0, 0.0, float(width), float(height))  # the plot box, set by the chart
         self.marker_data = ()  # series only marks use (spec.hidden), set by render()
         self._limit = 4.0 * max(width, height)  # any coordinate is clamped to +-this
+
+    def ground(self, grounds, plot_grounds=()):
+        """Say which colours lie under the text (``grounds``) and under the plot; the inks and palette follow.
+
+        Default: the background, composited onto white when translucent (the
+        page under it is unknown; white is the common case).
+        """
+        r, g, b, a = self.background
+        grounds = tuple(grounds) or (tuple(round(c * a / 255 + 255 * (1 - a / 255)) for c in (r, g, b)),)
+        plot_grounds = tuple(plot_grounds) or grounds
+        self.inks = theme.inks(grounds)
+        self.plot_inks = theme.inks(plot_grounds)
+        self.palette = theme.palette(grounds + plot_grounds)
 
     # --- shapes (supersampled) ------------------------------------------------
 

@@ -32,6 +32,16 @@ def paint(canvas, fill, box):
     canvas.paste(left, top, image(kind, angle, stops, width * scale, height * scale))
 
 
+def colours(fill, under):
+    """Every RGB colour ``fill`` paints, composited onto ``under`` (for choosing inks that read on it)."""
+    if not fill:
+        return ()
+    kind, _, stops = fill
+    table = gradient_table(stops) if kind == "lg" else [to_rgba(c) for c, _ in stops]
+    return tuple({tuple(round(c * a / 255 + u * (1 - a / 255)) for c, u in zip((r, g, b), under)): None
+                  for r, g, b, a in table})
+
+
 def image(kind, angle, stops, width, height):
     """An RGBA image of the gradient or stripes, ``width`` x ``height``."""
     a = math.radians(angle)

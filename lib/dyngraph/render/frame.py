@@ -80,7 +80,7 @@ def no_data(canvas, box, message="No data"):
     """Say so in the middle of ``box``."""
     canvas.plot = box.rect
     canvas.text((box.left + box.right) / 2, (box.top + box.bottom) / 2, message,
-                fill=canvas.inks["muted"], anchor="mm", role="label")
+                fill=canvas.plot_inks["muted"], anchor="mm", role="label")
 
 
 def series_entries(spec, key):
@@ -360,7 +360,7 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
 def grid_lines(canvas, plot, gridlines):
     """Google-style grid: a line every x and y percent of the plot, dashed, from an offset."""
     x_step, y_step, dash, space, x_offset, y_offset = gridlines
-    box, ink = plot.box, canvas.inks["grid_strong"]
+    box, ink = plot.box, canvas.plot_inks["grid_strong"]
     for step, offset, vertical in ((x_step, x_offset, True), (y_step, y_offset, False)):
         if step <= 0:
             continue
@@ -385,31 +385,31 @@ def _value_grid(canvas, spec, plot, ticks, scale, *, vertical_lines):
     for v in ticks.values:
         p = round(scale(v))
         if vertical_lines and plot.left <= p < plot.right:
-            canvas.rect(p, plot.top, p + 1, plot.bottom, canvas.inks["grid"])
+            canvas.rect(p, plot.top, p + 1, plot.bottom, canvas.plot_inks["grid"])
         elif not vertical_lines and plot.top <= p <= plot.bottom:
-            canvas.rect(plot.left, p, plot.right, p + 1, canvas.inks["grid"])
+            canvas.rect(plot.left, p, plot.right, p + 1, canvas.plot_inks["grid"])
 
 
 def _value_axis(canvas, spec, plot, ticks, texts, horizontal):
     """Grid lines, zero line and tick labels along the value axis."""
-    box, scale, inks = plot.box, plot.value, canvas.inks
+    box, scale, inks, lines = plot.box, plot.value, canvas.inks, canvas.plot_inks
     gap = theme.TICK_GAP
     has_zero = ticks.low < 0 < ticks.high
     for v, text in zip(ticks.values, texts or [""] * len(ticks.values)):
         p = round(scale(v))
         if horizontal:
             if spec.grid and not spec.gridlines and box.left <= p <= box.right and not (has_zero and v == 0):
-                canvas.rect(p, box.top, p + 1, box.bottom, inks["grid"])
+                canvas.rect(p, box.top, p + 1, box.bottom, lines["grid"])
             if text:
                 canvas.text(p, box.bottom + gap, text, fill=inks["muted"], anchor="ma", role="xtick")
         else:
             if spec.grid and not spec.gridlines and box.top <= p <= box.bottom and not (has_zero and v == 0):
-                canvas.rect(box.left, p, box.right, p + 1, inks["grid"])
+                canvas.rect(box.left, p, box.right, p + 1, lines["grid"])
             if text:
                 canvas.text(box.left - gap, p, text, fill=inks["muted"], anchor="rm", role="ytick")
     baseline = scale(0) if has_zero else scale(ticks.low)
     p = round(baseline)
-    ink = inks["zero"] if has_zero else inks["axis"]
+    ink = lines["zero"] if has_zero else lines["axis"]
     if horizontal:
         canvas.rect(p, box.top, p + 1, box.bottom, ink)
     else:

@@ -211,7 +211,7 @@ def percent(share):
 
 def _ink_on(hex_colour):
     """White text on dark slices, near-black on light ones."""
-    return (0x11, 0x11, 0x11) if not theme.is_dark(_rgb(hex_colour)) else (0xff, 0xff, 0xff)
+    return theme.text_on(_rgb(hex_colour))
 
 
 def _rgb(hex_colour):
