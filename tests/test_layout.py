@@ -44,7 +44,7 @@ def test_json_through_the_app_is_the_layout_of_the_image(graph):
     assert {"title", "legend", "xtick", "ytick"} <= roles <= set(ROLES)
     assert [t["text"] for t in body["texts"] if t["role"] == "xtick"] == ["Mon", "Tue", "Wed", "Thu"]
     assert [t["text"] for t in body["texts"] if t["role"] == "legend"] == ["Sales", "Costs"]
-    assert [(s["name"], s["colour"]) for s in body["series"]] == [("Sales", "0072b2"), ("Costs", "e69f00")]
+    assert [(s["name"], s["colour"]) for s in body["series"]] == [("Sales", "0072b2"), ("Costs", "c88800")]  # the palette, 3:1 on white
     sales = body["series"][0]["points"]
     assert sales[2] is None and all(len(p) == 2 for p in sales if p is not None)
     plot = body["plot"]
