@@ -21,6 +21,7 @@ from dyngraph.datasource.reduce import reduce_rows
 from dyngraph.errors import NotFound, SourceUnavailable, SpecError
 from dyngraph.graph_app import make_app
 from dyngraph.settings import Settings
+from dyngraph.theme import PALETTE
 
 NOW = 1_780_000_000  # a fixed "now" for the request-level tests (2026-05-28)
 T0 = NOW - 3 * 86400
@@ -298,7 +299,8 @@ def test_a_source_request_draws_its_window_through_the_app(load_csv):
     image = decode(response.body).convert("RGB")
     assert image.size == (400, 200)
     colours = {image.getpixel((x, y)) for x in range(400) for y in range(200)}
-    assert (0x00, 0x72, 0xB2) in colours and (0xE6, 0x9F, 0x00) in colours  # both series drawn
+    first, second = (tuple(int(c[i:i + 2], 16) for i in (0, 2, 4)) for c in PALETTE[:2])
+    assert first in colours and second in colours  # both series drawn, in the palette's colours
     layout = app.get(f"/?source=load&from={start}&until={end}&format=json&width=400&height=200").json
     assert [len(s["points"]) for s in layout["series"]] == [len(expected_rows(rows, start, end))] * 2
     assert response.headers["Cache-Control"] == "public, max-age=10"  # 1 h / 400 columns < 10 s
