@@ -112,6 +112,21 @@ CORPUS = [
      "&chg=0,-1&chtt=Transaport%27s+Performance",
      "pawank/IndianSRTUApp src/com/acelrtech/app/GoogleImageGraphActivity.java (axis tick colour in chxs)",
      ["3366cc", "ff0000"], True),
+    ("radar-snail", "cht=r&chs=200x200&chd=t:10,20,30,40,50,60,70,80,90", f"{GUIDE}, radar charts",
+     [GOOGLE_ORANGE], False),
+    ("radar-two-series",
+     "cht=r&chs=200x200&chd=t:77,66,15,0,31,48,100,77|20,36,100,2,0,100&chco=FF0000,FF9900"
+     "&chls=2.0,4.0,0.0|2.0,4.0,0.0&chxt=x&chxl=0:|0|45|90|135|180|225|270|315&chxr=0,0.0,360.0",
+     f"{GUIDE}, radar charts (axis labels)", ["ff0000", "ff9900"], False),
+    ("radar-filled",
+     "cht=r&chs=200x200&chd=t:77,66,15,0,31,48,100,77|20,36,100,2,0,100&chco=FF0000,FF9900"
+     "&chls=2.0,4.0,0.0|2.0,4.0,0.0&chxt=x&chxl=0:|0|45|90|135|180|225|270|315&chxr=0,0.0,360.0"
+     "&chg=25.0,25.0,4.0,4.0&chm=B,FF000080,0,1.0,5.0|B,FF990080,1,1.0,5.0",
+     f"{GUIDE}, radar charts (line fills)", ["ff0000", "ff9900"], False),
+    ("radar-spline-learning-styles", "cht=rs&chs=200x200&chd=t:40,80,60,20,100,52,28,40&chxt=x"
+     "&chxl=0:|Visual|Verbal|Aural|Physical|Logical|Social|Solitary",
+     "learning-style radar in a Django view (http://chart.apis.google.com/chart?cht=r&chs=200x200&chd=t:...; "
+     "values filled in, cht=rs for the spline variant)", [GOOGLE_ORANGE], False),
     ("qr-margin-0", "chs=150x150&cht=qr&chld=L|0&chl=1.cbm.ua/112312312399", "1.cbm.ua/?p=1569", ["000000"], False),
     ("qr-tiny", "chs=28x28&cht=qr&chld=L|1&chl=1.cbm.ua/112312312399", "1.cbm.ua/?p=1569", ["000000"], False),
     ("qr-transparent", "chf=bg,s,65432100&cht=qr&chs=250x250&chl=HelloWorld",

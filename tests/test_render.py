@@ -21,6 +21,7 @@ SAMPLES = {  # chart type -> data that suits it
     "donut": [[3, 5, 2, 8]],
     "scatter": [[1, 2, 3, 5, 4, 1], [2, 2, 5, 5]],
     "sparkline": [[3, 5, 2, 8, 6, 7]],
+    "radar": [[3, 5, 2, 8], [1, 2, 3, 4]],
 }
 
 

@@ -42,7 +42,7 @@ def test_defaults_depend_on_type():
         ("data=1e300", "data: must be between -1e15 and 1e15"),
         ("data=1&data=2", "data: given more than once"),
         ("data=1&colour=red", "colour: unknown parameter; accepted:"),
-        ("type=radar&data=1", "type: must be one of line, area, bar, hbar, pie, donut, scatter, sparkline, qr, got 'radar'"),
+        ("type=polar&data=1", "type: must be one of line, area, bar, hbar, pie, donut, scatter, sparkline, radar, qr, got 'polar'"),
         ("format=bmp&data=1", "format: must be one of jpeg, png, gif, webp, json, got 'bmp'"),
         ("data=1&colors=red", "colors: must be a hex colour"),
         ("title=x", "data: required"),

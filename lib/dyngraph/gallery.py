@@ -32,6 +32,10 @@ def examples():
         ("Scatter: x,y pairs", make(
             type="scatter", data=[[1, 2, 2, 3.5, 3, 3.1, 4, 5.2, 5, 4.8, 6, 6.9], [1, 5, 2, 4.2, 3.5, 3, 5, 1.5, 6, 2]],
             legend=["Group A", "Group B"], title="Load vs latency")),
+        ("Radar: two series, the first filled", make(
+            type="radar", data=[[65, 59, 90, 81, 56, 55], [28, 48, 40, 19, 96, 27]], dots=True,
+            labels=["Speed", "Range", "Comfort", "Safety", "Price", "Style"], legend=["Model A", "Model B"],
+            marks="B,0072b250,0,0,0", title="Two cars compared")),
         ("Sparkline with min/max/last markers", make(
             type="sparkline", data=[[5, 6, 4, 7, 9, 8, 6, 5, 7, 10, 12, 11, 9, 13]], markers=["min", "max", "last"],
             width=160, height=36)),

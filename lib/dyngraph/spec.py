@@ -12,7 +12,7 @@ from .errors import SpecError, shown
 from .limits import DEFAULT_LIMITS
 from .query import split_query, unique_params
 
-CHART_TYPES = ("line", "area", "bar", "hbar", "pie", "donut", "scatter", "sparkline")
+CHART_TYPES = ("line", "area", "bar", "hbar", "pie", "donut", "scatter", "sparkline", "radar")
 FORMATS = ("jpeg", "png", "gif", "webp")  # images
 DATA_FORMATS = ("json",)  # what was drawn, as data instead of the image (docs/api.md, "Layout as JSON")
 LEGEND_POSITIONS = ("auto", "right", "bottom", "top", "left", "none")
@@ -184,7 +184,9 @@ PARAMS = {
     p.name: p
     for p in (
         _p("type", lambda t, _: values.choice(t, "type", CHART_TYPES + CODE_TYPES), str,
-           "Chart type (`pie` with several series: concentric rings, the first innermost; `qr`: a QR code of `qrtext`).", " | ".join(CHART_TYPES + CODE_TYPES)),
+           "Chart type (`pie` with several series: concentric rings, the first innermost; `radar`: one spoke per "
+           "label, clockwise from the top, each series a closed outline, filled with `marks` B; "
+           "`qr`: a QR code of `qrtext`).", " | ".join(CHART_TYPES + CODE_TYPES)),
         _p("data", _read_series, _write_series,
            "Series separated by `|`, values by `,`; an empty value is a gap. "
            "Decimals take a point: `1,5` is two values, one and a half is `1.5`. "

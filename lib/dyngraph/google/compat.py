@@ -29,11 +29,15 @@ CHART_TYPES = {
                       "further one a ring around it; `,` colour groups per ring (native `pointcolors`)"),
     "s": (SUPPORTED, "scatter (native `scatter`): x|y series on their `chds` ranges; the third series sets point "
                      "sizes (native `sizes`)"),
+    "r": (SUPPORTED, "radar (native `radar`): one spoke per value, clockwise from 12 o'clock; a series whose last "
+                     "value repeats its first is a closed outline; `chxl` x labels at the spokes; `chm=B` fills "
+                     "(Google's filled radar) and shapes on the points"),
+    "rs": (PARTIAL, "radar with splines: drawn as `r`, with straight segments"),
     "qr": (SUPPORTED, "QR code via segno (native `qr`): `chl` text, `choe`, `chld` level|margin"),
 }
 
 # Chart types Google had that dyngraph does not draw (400 naming cht).
-UNSUPPORTED_TYPES = ("v", "r", "rs", "t", "map", "gom", "gv", "lfi", "bvo3", "y", "tx", "d")
+UNSUPPORTED_TYPES = ("v", "t", "map", "gom", "gv", "lfi", "bvo3", "y", "tx", "d")
 
 # parameter -> (level, note)
 PARAMETERS = {

@@ -25,7 +25,7 @@ _LEGEND_POSITIONS = {"b": "bottom", "bv": "bottom", "bs": "bottom", "bvs": "bott
 _TYPES = {"lc": ("line", False), "lc:nda": ("line", False), "ls": ("sparkline", False), "lxy": ("line", False),
           "bvs": ("bar", True), "bvg": ("bar", False), "bhs": ("hbar", True), "bhg": ("hbar", False),
           "bvo": ("bar", True), "p": ("pie", False), "p3": ("pie", False), "pc": ("pie", False),
-          "s": ("scatter", False), "qr": ("qr", False)}
+          "s": ("scatter", False), "qr": ("qr", False), "r": ("radar", False), "rs": ("radar", False)}
 
 
 class Note:
@@ -174,7 +174,7 @@ def _map_chart(query, cht, params, stacked, limits, note):
     axes = _read_axes(query, note)
     kind = params["type"]
     hidden = []
-    if kind not in ("pie", "sparkline"):
+    if kind not in ("pie", "sparkline", "radar"):
         _axis_params(query, axes, params, note)
     if kind == "pie":
         series = _pie(cht, cd, count, note)
@@ -197,6 +197,8 @@ def _map_chart(query, cht, params, stacked, limits, note):
         marker_data = 0
         if cht == "bvo":
             series = _overlapped_as_stacked(series, note)
+        if kind == "radar":
+            series = _radar(series, axes, params, note)
         params["min"], params["max"] = values.format_number(low), values.format_number(high)
         bars = kind in ("bar", "hbar")
         colours = _series_colours(query.get("chco", ""), count, BAR_DEFAULT if bars else LINE_DEFAULT, note,
@@ -220,7 +222,12 @@ def _map_chart(query, cht, params, stacked, limits, note):
     params["colors"] = ",".join(colours)
     _text_params(query, kind, drawn, cht, params, note)
     params["grid"] = "0"
-    _grid(query.get("chg", ""), params, note)
+    if kind == "radar":
+        params["grid"] = "1"  # the web of spokes and rings
+        if "chg" in query:
+            note("chg", PARTIAL, "a radar's grid is drawn as rings at the value ticks and the spokes")
+    else:
+        _grid(query.get("chg", ""), params, note)
     _line_style(query.get("chls", ""), kind, params, note)
     _styles(query, params, note)
     _marks(query.get("chm", ""), len(series), params, note)  # marker data included: marks may use it
@@ -244,6 +251,27 @@ def _pie(cht, cd, count, note):
             series = tuple(None if v is None else max(v, 0.0) for v in series)
         rings.append(series)
     return rings
+
+
+def _radar(series, axes, params, note):
+    """r/rs: one spoke per point, clockwise from 12 o'clock (native ``radar``).
+
+    Google closed an outline only when its last value repeated the first; that repeated point is the
+    first spoke again, so it is dropped and the native radar closes the outline itself.
+    """
+    if all(len(s) > 3 and s[-1] == s[0] for s in series):
+        series = [s[:-1] for s in series]
+        note("chd", OK, "each series ends on its first value: a closed outline")
+    else:
+        note("chd", PARTIAL, "outlines are drawn closed (Google left them open unless the last value repeats "
+                             "the first)")
+    spokes = [a["labels"] for a in axes.values() if a["kind"] == "x" and a["labels"] is not None]
+    if spokes:
+        params["labels"] = "|".join(spokes[0][:max(map(len, series), default=0)])
+        note("chxl", OK, "labels at the spokes")
+    if any(a["kind"] in ("y", "r") for a in axes.values()):
+        note("chxt", PARTIAL, "the radial axis is labelled with nice values up the upright spoke")
+    return series
 
 
 def _scatter(cd, count, params, note):
@@ -640,8 +668,8 @@ def _legend_order(order, position, count, cht, params, note):
 
 def _line_style(chls, kind, params, note):
     if not chls:
-        if kind in ("line", "sparkline"):
-            params["linewidth"] = "2" if kind == "line" else "1"
+        if kind in ("line", "sparkline", "radar"):
+            params["linewidth"] = "1" if kind == "sparkline" else "2"
         return
     styles_ = []
     for block in chls.split("|"):

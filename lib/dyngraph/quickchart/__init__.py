@@ -72,11 +72,25 @@ def map_options(options, limits, notes):
 
 
 def _pixel_ratio(options, limits, native, notes):
-    """devicePixelRatio: the image is w x dpr by h x dpr, laid out as at 1x.
+    """devicePixelRatio onto native ``scale``: the image is w x dpr by h x dpr, laid out as at 1x.
 
-    TODO(quickchart): map onto the native ``scale`` parameter (issue 13) once it is on main; until then the
-    chart is drawn at 1x and the ratio is reported as partial.
+    Native scales are whole numbers up to ``spec.MAX_SCALE``; where the scaled image would exceed the pixel
+    limits, the largest ratio that fits is drawn instead of refusing (as the issue asks).
     """
-    if options.ratio != 1:
-        notes.append(Note("devicePixelRatio", "partial",
-                          f"{options.ratio:g}: drawn at 1x ({options.width} x {options.height} pixels)"))
+    from ..spec import MAX_SCALE
+
+    wanted = options.ratio
+    scale = min(max(round(wanted), 1), MAX_SCALE)
+    w, h = options.width, options.height
+    while scale > 1 and (w * scale > limits.max_width or h * scale > limits.max_height
+                         or w * h * scale * scale > limits.max_pixels):
+        scale -= 1
+    if scale > 1:
+        native["scale"] = str(scale)
+    size = f"{w * scale} x {h * scale} pixels"
+    if scale == wanted:
+        notes.append(Note("devicePixelRatio", "ok", f"{wanted:g}: {size} (native scale)"))
+    else:
+        why = "the largest that fits the pixel limits" if scale < min(round(wanted), MAX_SCALE) else (
+            f"native scales are 1 to {MAX_SCALE}")
+        notes.append(Note("devicePixelRatio", "partial", f"{wanted:g} drawn at {scale} ({why}): {size}"))

@@ -25,7 +25,7 @@ LABEL_INK = "666666"  # Chart.js's default font colour, for value labels
 # Chart.js type -> native type
 TYPES = {"bar": "bar", "horizontalBar": "hbar", "line": "line", "pie": "pie", "doughnut": "donut",
          "donut": "donut", "scatter": "scatter", "sparkline": "sparkline", "progressBar": "hbar",
-         "polarArea": "pie", "bubble": "scatter", "outlabeledPie": "pie", "outlabeledDoughnut": "donut"}
+         "polarArea": "pie", "bubble": "scatter", "radar": "radar", "outlabeledPie": "pie", "outlabeledDoughnut": "donut"}
 PARTIAL_TYPES = {
     "polarArea": "drawn as a pie: slices sized by value instead of equal slices with radii by value",
     "bubble": "drawn as a scatter chart; bubble radii as relative point sizes of the first dataset",
@@ -130,6 +130,8 @@ class _Chart:
             self.pie()
         elif kind == "scatter":
             self.scatter()
+        elif kind == "radar":
+            self.radar()
         else:
             self.cartesian()
         if self.marks:
@@ -565,6 +567,50 @@ class _Chart:
         self.title()
         if not y["grid"] and not x["grid"]:
             params["grid"] = "0"
+
+    def radar(self):
+        """Radar: one spoke per label; filled under in Chart.js 2; the radial scale from the data unless told."""
+        r, params = self.r, self.params
+        series = [self.values(ds) for ds in self.sets]
+        params["data"] = _series_text(series)
+        colours_ = self.series_colours(FILL_ALPHA)
+        params["colors"] = ",".join(c[0] for c in colours_)
+        count = max(map(len, series), default=0)
+        if self.labels:
+            params["labels"] = "|".join(self.labels[:count])
+        names = self.legend_names()
+        if any(names):
+            params["legend"] = "|".join(names)
+        self.line_styles(colours_)
+        scales = r.obj(self.options, "scales", "options")
+        scale, path = (r.obj(self.options, "scale", "options"), "options.scale") if "scale" in self.options else (
+            r.obj(scales, "r", "options.scales"), "options.scales.r")
+        ticks = r.obj(scale, "ticks", path)
+        tpath = join(path, "ticks")
+        low = r.number(scale, "min", path)
+        low = r.number(ticks, "min", tpath) if low is None else low
+        high = r.number(scale, "max", path)
+        high = r.number(ticks, "max", tpath) if high is None else high
+        zero = r.flag(scale, "beginAtZero", path, False) or r.flag(ticks, "beginAtZero", tpath, False)
+        present = [v for s in series for v in s if v is not None]
+        if low is None and present:
+            from ..scale import nice_ticks
+
+            data_low = min(present)
+            low = 0.0 if zero and data_low >= 0 else nice_ticks(data_low, max(present), 6).low  # as Chart.js
+        if low is not None and high is not None and low >= high:
+            r.note(path, PARTIAL, "min is not below max: the range is taken from the data")
+            low = high = None
+        if low is not None:
+            params["min"] = _fmt(low)
+        if high is not None:
+            params["max"] = _fmt(high)
+        for key in ("gridLines", "grid", "angleLines"):
+            if key in scale and not r.flag(r.obj(scale, key, path), "display", join(path, key), True):
+                params["grid"] = "0"
+        self.legend(any(names))
+        self.title()
+        self.datalabels(len(series), False)
 
     def sparkline(self):
         """QuickChart's sparkline preset: one line, no axes, legend or labels; filled under in Chart.js 2."""

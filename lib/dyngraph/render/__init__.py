@@ -13,6 +13,7 @@ from . import fills
 from .canvas import Canvas
 from .line import draw_area, draw_line
 from .pie import draw_donut, draw_pie
+from .radar import draw_radar
 from .scatter import draw_scatter
 from .sparkline import draw_sparkline
 
@@ -25,6 +26,7 @@ CHARTS = {
     "donut": draw_donut,
     "scatter": draw_scatter,
     "sparkline": draw_sparkline,
+    "radar": draw_radar,
 }
 
 
