@@ -15,6 +15,18 @@ from dyngraph.settings import Settings  # noqa: E402
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+@pytest.fixture(autouse=True)
+def _render_cache_only_where_asked(monkeypatch):
+    """The render cache lives where a test's Settings(data_dir=…) says, never in the checkout's var/ or /tmp.
+
+    A test drawing the same chart twice with the cache in a shared place
+    would be answered by another test's drawing (tests/test_rendercache.py tests the cache itself).
+    """
+    from dyngraph import home
+
+    monkeypatch.setattr(home, "writable_home", lambda data_dir, name: os.path.join(data_dir, name) if data_dir else "")
+
+
 @pytest.fixture
 def settings():
     return Settings()

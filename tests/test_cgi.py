@@ -22,6 +22,7 @@ def run_cgi(script, query="", method="GET", extra_env=None, pythonpath=None, pyt
         "SERVER_NAME": "localhost",
         "SERVER_PORT": "80",
         "SERVER_PROTOCOL": "HTTP/1.1",
+        "DYNGRAPH_CACHE_BYTES": "0",  # the render cache off unless a test turns it on (it would live in var/)
         **(extra_env or {}),
     }
     if pythonpath is not None:

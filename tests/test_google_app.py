@@ -139,7 +139,7 @@ from dyngraph.settings import Settings
 from dyngraph.sources import resolve
 from dyngraph.spec import to_query
 from dyngraph.http import make_etag
-app = make_app(Settings())
+app = make_app(Settings(cache_bytes=0))  # no render cache in the checkout's var/
 query = "cht=p3&chs=250x100&chd=t:60,40&chl=Hello|World&chm=o,ff0000,0,-1,5"
 etag = make_etag(to_query(resolve(query, Settings())))
 statuses = []

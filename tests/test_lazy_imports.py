@@ -23,7 +23,7 @@ sys.path.insert(0, {lib!r})
 from dyngraph.graph_app import make_app
 from dyngraph.settings import Settings
 
-app = make_app(Settings())
+app = make_app(Settings(cache_bytes={cache_bytes!r}, data_dir={data_dir!r}))
 environ = {{"REQUEST_METHOD": {method!r}, "QUERY_STRING": {query!r}, "HTTP_ACCEPT": "text/plain",
            "HTTP_IF_NONE_MATCH": {etag!r}, "wsgi.errors": sys.stderr}}
 seen = []
@@ -35,9 +35,14 @@ print(json.dumps({{"status": seen[0][0], "headers": seen[0][1], "body": body.dec
 STANDARD = "type=line&data=1,5,3|2,4,6&width=600&height=300&format=png"
 
 
-def serve_fresh(query, method="GET", etag=""):
-    """Answer one request through graph_app in a new interpreter; return status, headers, body, modules."""
-    code = SERVE.format(lib=str(ROOT / "lib"), method=method, query=query, etag=etag)
+def serve_fresh(query, method="GET", etag="", cache_dir=None):
+    """Answer one request through graph_app in a new interpreter; return status, headers, body, modules.
+
+    The render cache is off unless ``cache_dir`` is given (then it lives there).
+    """
+    cache_bytes = 0 if cache_dir is None else 1 << 20
+    code = SERVE.format(lib=str(ROOT / "lib"), method=method, query=query, etag=etag, cache_bytes=cache_bytes,
+                        data_dir=str(cache_dir or ""))
     env = {key: value for key, value in os.environ.items() if not key.startswith("DYNGRAPH_")}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
     assert result.returncode == 0, result.stderr
@@ -91,6 +96,30 @@ def test_a_drawn_chart_does_import_pillow():
     assert answer["status"] == "200 OK"
     assert answer["body"].startswith("\x89PNG")
     assert loaded(answer["modules"], "PIL")
+
+
+# A render cache hit reads one or two files: no spec parsing, no renderer, no Pillow.
+NOT_ON_A_HIT = (*HEAVY, "dyngraph.spec", "dyngraph.sources", "dyngraph.query", "dyngraph.values", "dyngraph.draw",
+                "dyngraph.render", "dyngraph.encode")
+
+
+def test_a_render_cache_hit_imports_neither_pillow_nor_the_parser(tmp_path):
+    first = serve_fresh(STANDARD, cache_dir=tmp_path)
+    assert first["status"] == "200 OK" and loaded(first["modules"], "PIL")
+    again = serve_fresh(STANDARD, cache_dir=tmp_path)
+    assert again["status"] == "200 OK"
+    assert (again["headers"], again["body"]) == (first["headers"], first["body"])
+    for name in NOT_ON_A_HIT:
+        assert not loaded(again["modules"], name), f"{name} imported on a render cache hit"
+
+
+def test_a_304_from_the_render_cache_imports_neither_pillow_nor_the_parser(tmp_path):
+    etag = serve_fresh(STANDARD, cache_dir=tmp_path)["headers"]["ETag"]
+    answer = serve_fresh(STANDARD, etag=etag, cache_dir=tmp_path)
+    assert answer["status"] == "304 Not Modified" and answer["body"] == ""
+    assert answer["headers"]["ETag"] == etag
+    for name in NOT_ON_A_HIT:
+        assert not loaded(answer["modules"], name), f"{name} imported on a 304 from the render cache"
 
 
 @pytest.mark.parametrize("module", ["dyngraph", "dyngraph.graph_app"])

@@ -2,6 +2,7 @@
 
 from . import http
 from .errors import Forbidden, NotFound, SourceUnavailable, SpecError, StoreUnavailable
+from .rendercache import open_cache
 from .settings import settings_for
 
 REQUEST_ERRORS = (SpecError, NotFound, Forbidden, StoreUnavailable, SourceUnavailable)
@@ -16,6 +17,14 @@ def _handle(environ, start_response, settings):
     if environ.get("REQUEST_METHOD", "GET") not in http.ALLOWED_METHODS:
         return http.method_not_allowed(environ, start_response)
     query_string = environ.get("QUERY_STRING", "")
+    errors = environ.get("wsgi.errors")
+    cache = open_cache(settings)
+    if cache is not None:  # a query string answered before: no parsing, no Pillow
+        alias = cache.get_alias(query_string, errors)
+        if alias is not None:
+            answer = _from_cache(environ, start_response, cache, alias.headers, errors)
+            if answer is not None:
+                return answer
     from .sources import resolve_chart
 
     try:
@@ -27,18 +36,46 @@ def _handle(environ, start_response, settings):
         return http.respond(environ, start_response, 200, headers, resolved.report.encode("utf-8"))
     etag = http.make_etag(resolved.canonical)
     max_age = settings.cache_max_age if resolved.max_age is None else resolved.max_age
-    cache = [("ETag", etag), ("Cache-Control", f"public, max-age={max_age}")]
+    cache_headers = [("ETag", etag), ("Cache-Control", f"public, max-age={max_age}"), *resolved.headers]
+    query_only = cache is not None and getattr(resolved, "query_only", False)
     if http.etag_matches(environ.get("HTTP_IF_NONE_MATCH", ""), etag):
-        return http.respond(environ, start_response, 304, [*cache, *resolved.headers])
-    try:
-        spec = resolved.spec  # a declared source reads its data only now, after the 304 check
-    except REQUEST_ERRORS as error:
-        return _error(environ, start_response, error, query_string, settings)
-    from .draw import draw_chart
+        if query_only:
+            _remember(cache, resolved, query_string, [("Content-Type", resolved.spec.mime_type), *cache_headers])
+        return http.respond(environ, start_response, 304, cache_headers)
+    entry = None if cache is None else cache.get_entry(etag, errors)  # the same chart, spelled otherwise
+    if entry is not None:  # answered before any data source is read
+        headers = [entry.headers[0], *cache_headers]
+        body = entry.body
+    else:
+        try:
+            spec = resolved.spec  # a declared source reads its data only now, after the 304 check
+        except REQUEST_ERRORS as error:
+            return _error(environ, start_response, error, query_string, settings)
+        from .draw import draw_chart
 
-    body = draw_chart(spec, settings)
-    headers = [("Content-Type", spec.mime_type), *cache, *resolved.headers]
+        body = draw_chart(spec, settings)
+        headers = [("Content-Type", spec.mime_type), *cache_headers]
+        if cache is not None:
+            cache.put_entry(etag, headers, body, errors)
+    if query_only:
+        _remember(cache, resolved, query_string, headers, errors)
     return http.respond(environ, start_response, 200, headers, body)
+
+
+def _from_cache(environ, start_response, cache, headers, errors):
+    """Answer from an alias's headers (304) or its entry (200); None when the entry has gone."""
+    etag = next((value for name, value in headers if name == "ETag"), "")
+    if http.etag_matches(environ.get("HTTP_IF_NONE_MATCH", ""), etag):
+        return http.respond(environ, start_response, 304, [h for h in headers if h[0] != "Content-Type"])
+    entry = cache.get_entry(etag, errors)
+    if entry is None:
+        return None
+    return http.respond(environ, start_response, 200, headers, entry.body)
+
+
+def _remember(cache, resolved, query_string, headers, errors=None):
+    """Alias this raw query string to its answer (only for readers that read nothing but the query)."""
+    cache.put_alias(query_string, headers, errors, expires=resolved.expires)
 
 
 def _error(environ, start_response, error, query_string, settings):

@@ -28,6 +28,7 @@ class Settings:
     graph_script: str = "get_graph.py"
     cgi_timeout: int = 20
     sources: str = ""  # the declared data sources file (INI); see docs/sources.md
+    cache_bytes: int = 64 * 1024 * 1024  # the shared render cache's bound (dyngraph.rendercache); 0: off
 
 
 def from_environ(environ):
@@ -39,7 +40,7 @@ def from_environ(environ):
             limit_values[name] = _int_setting(name, raw)
     settings = Settings(limits=replace(Limits(), **limit_values))
     updates = {}
-    for name in ("cache_max_age", "signed_ttl", "store_ttl", "cgi_timeout"):
+    for name in ("cache_max_age", "signed_ttl", "store_ttl", "cgi_timeout", "cache_bytes"):
         raw = environ.get(PREFIX + name.upper())
         if raw is not None:
             updates[name] = _int_setting(name, raw)

@@ -31,12 +31,20 @@ class Resolved:
 
     ``canonical`` is what the picture depends on (the ETag is made from it);
     ``max_age`` the seconds it may be cached (None: the site's setting).
+    ``query_only`` is True when the spec depends on nothing but the query text
+    and the settings (no store, no files, no clock): the render cache may then
+    answer the same raw query string again without parsing it (see
+    dyngraph.rendercache). Readers that look anything up leave it False.
+    ``expires`` is a signed link's ``exp`` (0: none): no cached answer after it.
     """
 
     max_age = None
+    query_only = False
+    expires = 0
 
-    def __init__(self, spec, headers=(), report=None):
+    def __init__(self, spec, headers=(), report=None, *, query_only=False, expires=0):
         self.spec, self.headers, self.report = spec, tuple(headers), report
+        self.query_only, self.expires = query_only, expires
 
     @property
     def canonical(self):
@@ -48,10 +56,10 @@ def resolve_chart(query_string, settings):
     a declared source's spec is read only when asked for, after the ETag."""
     if _is_google(query_string):
         chart = _google(query_string, settings, keep_report=True)
-        return Resolved(chart.spec, chart.headers, chart.report)
+        return Resolved(chart.spec, chart.headers, chart.report, query_only=True)
     if _is_quickchart(query_string):
         chart = _quickchart(query_string, settings, keep_report=True)
-        return Resolved(chart.spec, chart.headers, chart.report)
+        return Resolved(chart.spec, chart.headers, chart.report, query_only=True)
     return _resolve(query_string, settings)
 
 
@@ -72,6 +80,9 @@ def _resolve(query_string, settings):
         return load()
     else:
         signed_text, load = _native(pairs, settings)
+        signing.verify(signed, signed_text, settings)
+        expires = int(signed[1]) if settings.secrets and signed[1] else 0  # precheck checked it is digits
+        return Resolved(load(), query_only=True, expires=expires)
     signing.verify(signed, signed_text, settings)
     return Resolved(load())
 

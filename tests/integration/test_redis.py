@@ -163,3 +163,79 @@ def test_redis_restart_is_503_while_down_then_recovers_without_restarting_the_ap
     redis_server.start()  # same port; this server keeps nothing on disk (--save ''), so the page writes again
     assert store.put(QUERY) == key
     assert graph.get(f"/?graphId={key}").status_int == 200
+
+
+# --- the render cache in Redis (dyngraph.rendercache.RedisBackend, its own RESP client) -----
+
+CHART = "type=line&data=1,5,3|2,4,6&width=200&height=100&format=png"
+
+
+def _count_draws(monkeypatch):
+    from dyngraph import draw
+
+    calls = []
+    real = draw.draw_chart
+    monkeypatch.setattr(draw, "draw_chart", lambda spec, settings: calls.append(spec) or real(spec, settings))
+    return calls
+
+
+def test_render_cache_in_redis_is_shared_by_processes(redis_server, monkeypatch):
+    import redis
+
+    from dyngraph import rendercache
+
+    drawn = _count_draws(monkeypatch)
+    settings = Settings(store_url=redis_server.url)
+    first = webtest.TestApp(make_graph(settings)).get("/?" + CHART)
+    rendercache._OPEN.clear()  # as another web server's process
+    again = webtest.TestApp(make_graph(settings)).get("/?" + CHART)
+    assert len(drawn) == 1 and again.body == first.body and again.headerlist == first.headerlist
+    client = redis.Redis.from_url(redis_server.url)
+    names = sorted(k.decode() for k in client.keys("dyngraph:cache:[eq]*"))
+    assert [n.split(":")[2][0] for n in names] == ["e", "q"]
+    assert int(client.get("dyngraph:cache:bytes")) == sum(client.strlen(n) for n in names)
+
+
+def test_render_cache_in_redis_keeps_its_bound_and_evicts_the_least_recently_used(redis_server):
+    import redis
+
+    bound = 12_000
+    graph = webtest.TestApp(make_graph(Settings(store_url=redis_server.url, cache_bytes=bound)))
+    keep = "type=bar&data=1,2,3&width=300&height=150&format=png"
+    kept = graph.get("/?" + keep).body
+    client = redis.Redis.from_url(redis_server.url)
+    for i in range(40):
+        graph.get(f"/?type=bar&data={i},{i + 3},{i * 7 % 11}&width=300&height=150&format=png")
+        assert graph.get("/?" + keep).body == kept
+        total = int(client.get("dyngraph:cache:bytes"))
+        names = client.keys("dyngraph:cache:[eq]*")
+        assert total <= bound and total == sum(client.strlen(n) for n in names)
+    assert 5 <= client.zcard("dyngraph:cache:lru") == len(names) < 40
+    etag = graph.get("/?" + keep).headers["ETag"]
+    assert graph.get("/?" + keep, headers={"If-None-Match": etag}, status=304).body == b""
+
+
+def test_render_cache_cgi_hits_redis_and_a_dead_redis_still_draws(redis_server, tmp_path):
+    env = {"DYNGRAPH_STORE_URL": redis_server.url, "DYNGRAPH_CACHE_BYTES": str(1 << 20),
+           "DYNGRAPH_DATA_DIR": str(tmp_path / "unused")}
+    first = run_cgi("get_graph.py", CHART, extra_env=env)
+    assert first[0]["Status"] == "200 OK" and first[2] == b""
+    assert run_cgi("get_graph.py", CHART, extra_env=env) == first
+    redis_server.stop()
+    headers, body, stderr = run_cgi("get_graph.py", CHART, extra_env=env)
+    assert headers["Status"] == "200 OK" and body == first[1]
+    assert b"dyngraph: render cache read failed" in stderr and b"Traceback" not in stderr
+    assert not (tmp_path / "unused").exists()
+
+
+def test_resp_client_reads_the_store_url_forms():
+    from dyngraph.respclient import parse_url
+
+    conf = parse_url("redis://:p%40ss@10.0.0.5:6380/2?socket_timeout=0.5")
+    assert (conf["host"], conf["port"], conf["db"], conf["password"], conf["timeout"]) == ("10.0.0.5", 6380, 2,
+                                                                                             "p@ss", 0.5)
+    conf = parse_url("unix:///run/redis/redis.sock?db=3")
+    assert (conf["path"], conf["db"], conf["host"]) == ("/run/redis/redis.sock", 3, None)
+    conf = parse_url("rediss://user:pw@[::1]:7000")
+    assert (conf["tls"], conf["user"], conf["password"], conf["host"], conf["port"]) == (True, "user", "pw", "::1",
+                                                                                         7000)
