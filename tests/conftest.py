@@ -27,6 +27,18 @@ def _render_cache_only_where_asked(monkeypatch):
     monkeypatch.setattr(home, "writable_home", lambda data_dir, name: os.path.join(data_dir, name) if data_dir else "")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_render_cache_left_in_the_checkout():
+    """A subprocess test that forgets cache_bytes=0 would leave var/cache behind: remove it, once, at the end."""
+    import shutil
+
+    cache = ROOT / "var" / "cache"
+    existed = cache.exists()
+    yield
+    if not existed and cache.exists():
+        shutil.rmtree(cache, ignore_errors=True)
+
+
 @pytest.fixture
 def settings():
     return Settings()

@@ -467,7 +467,7 @@ sys.path.insert(0, {lib!r})
 from dyngraph.graph_app import make_app
 from dyngraph.settings import Settings
 
-app = make_app(Settings(sources={ini!r}))
+app = make_app(Settings(sources={ini!r}, cache_bytes=0))  # no render cache in the checkout's var/
 seen = []
 environ = {{"REQUEST_METHOD": "GET", "QUERY_STRING": "source=load", "HTTP_IF_NONE_MATCH": {etag!r},
            "HTTP_ACCEPT": "image/*", "wsgi.errors": sys.stderr}}

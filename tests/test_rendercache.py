@@ -291,3 +291,22 @@ def test_cache_cgi_requests_hit_across_processes(tmp_path):
     headers, body, stderr = run_cgi("get_graph.py", QUERY, extra_env=env)
     assert (headers, body, stderr) == (first_headers, first_body, b"")
     assert len(records(tmp_path, "e")) == 1 and len(records(tmp_path, "q")) == 1
+
+
+def test_a_declared_source_shares_entries_by_its_etag_and_a_changed_file_is_drawn_again(tmp_path, drawn):
+    """source= reads files: never aliased; its ETag (file size/mtime) keys the entry, so a new file misses."""
+    t0 = 1_700_000_000
+    data = tmp_path / "v.csv"
+    data.write_text("timestamp,v\n" + "".join(f"{t0 + i},{i}\n" for i in range(5)) + f"{t0 + 5},oops\n")
+    (tmp_path / "sources.ini").write_text("[v]\ntype = csv\npath = v.csv\ntime = timestamp\n")
+    app = app_for(tmp_path, sources=str(tmp_path / "sources.ini"))
+    query = f"/?source=v&from={t0}&until={t0 + 10}&format=png"
+    first = app.get(query)
+    again = app.get(query)
+    assert len(drawn) == 1 and again.body == first.body and again.headerlist == first.headerlist
+    assert again.headers["X-Dyngraph-Unsupported"] == "source (skipped 1 bad row)"
+    assert records(tmp_path, "q") == []
+    data.write_text(data.read_text() + f"{t0 + 6},60\n")
+    os.utime(data, (t0, t0))
+    changed = app.get(query)
+    assert len(drawn) == 2 and changed.headers["ETag"] != first.headers["ETag"]

@@ -36,15 +36,17 @@ def _handle(environ, start_response, settings):
         return http.respond(environ, start_response, 200, headers, resolved.report.encode("utf-8"))
     etag = http.make_etag(resolved.canonical)
     max_age = settings.cache_max_age if resolved.max_age is None else resolved.max_age
-    cache_headers = [("ETag", etag), ("Cache-Control", f"public, max-age={max_age}"), *resolved.headers]
-    query_only = cache is not None and getattr(resolved, "query_only", False)
+    cache_headers = [("ETag", etag), ("Cache-Control", f"public, max-age={max_age}")]
+    reusable = cache is not None and getattr(resolved, "query_only", False)  # the raw query may be aliased
     if http.etag_matches(environ.get("HTTP_IF_NONE_MATCH", ""), etag):
-        if query_only:
-            _remember(cache, resolved, query_string, [("Content-Type", resolved.spec.mime_type), *cache_headers])
-        return http.respond(environ, start_response, 304, cache_headers)
-    entry = None if cache is None else cache.get_entry(etag, errors)  # the same chart, spelled otherwise
+        if reusable:
+            headers = [("Content-Type", resolved.spec.mime_type), *cache_headers, *resolved.headers]
+            _remember(cache, resolved, query_string, headers, errors)
+        return http.respond(environ, start_response, 304, [*cache_headers, *resolved.headers])
+    entry = None if cache is None else cache.get_entry(etag, errors)  # the same chart, maybe spelled otherwise
     if entry is not None:  # answered before any data source is read
-        headers = [entry.headers[0], *cache_headers]
+        # A reader that reads only the query knows its headers now; a source's (rows skipped…) are the entry's.
+        headers = [entry.headers[0], *cache_headers, *resolved.headers] if reusable else entry.headers
         body = entry.body
     else:
         try:
@@ -54,10 +56,10 @@ def _handle(environ, start_response, settings):
         from .draw import draw_chart
 
         body = draw_chart(spec, settings)
-        headers = [("Content-Type", spec.mime_type), *cache_headers]
+        headers = [("Content-Type", spec.mime_type), *cache_headers, *resolved.headers]
         if cache is not None:
             cache.put_entry(etag, headers, body, errors)
-    if query_only:
+    if reusable:
         _remember(cache, resolved, query_string, headers, errors)
     return http.respond(environ, start_response, 200, headers, body)
 
