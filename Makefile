@@ -1,6 +1,9 @@
 # dyngraph: `make serve` runs the product, `make test` runs the whole suite.
+# PYTHON and VENV pick the interpreter and its venv (.ci/matrix: one per Python 3.X);
+# PIN adds requirements to every install, e.g. PIN=Pillow==10.1.0 for the oldest Pillow.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
+PIN ?=
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -12,11 +15,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[qr]'
+	$(BIN)/python -m pip install --quiet -e '.[qr]' $(PIN)
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed setup.cfg
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test]' $(PIN)
 	touch $@
 
 serve: $(VENV)/.installed

@@ -34,7 +34,7 @@ def encode(image, fmt, *, quality=90):
         core = _palette_core(image)
         if core is not None:
             return _png_from_core(core)
-    if fmt == "jpeg" and PIL.__version__.split(".")[0] in JPEG_CONFIG_PILLOW:
+    if fmt == "jpeg" and jpeg_verified():
         return jpeg(flatten(image), quality=quality)
     _load_plugin(fmt)
     out = io.BytesIO()
@@ -97,6 +97,14 @@ def _palette_core(image):
     return core
 
 
+def _put_palette(core, rgb):
+    """Set a core image's RGB palette; Pillow < 10.2 takes (rawmode, data), the mode following the rawmode."""
+    try:
+        core.putpalette("RGB", "RGB", rgb)
+    except TypeError:
+        core.putpalette("RGB", rgb)
+
+
 def _changed(image, core, keys):
     """The ``keys`` colours some of whose pixels ``core`` (the quantized image) shows in another colour."""
     back = core.convert("RGB")
@@ -131,7 +139,7 @@ def _make_exact(image, core, colours):
         if max(abs(a - b) for a, b in zip(entries[best], key)) <= SNAP_DISTANCE:
             entries[best] = key
             claimed[best] = key
-    core.putpalette("RGB", "RGB", bytes(c for entry in entries for c in entry))
+    _put_palette(core, bytes(c for entry in entries for c in entry))
     wrong = _changed(image, core, set(keys))
     if not wrong:
         return
@@ -154,7 +162,7 @@ def _make_exact(image, core, colours):
                     continue
                 entries[index] = key
             claimed[index] = key
-            core.putpalette("RGB", "RGB", bytes(c for entry in entries for c in entry))
+            _put_palette(core, bytes(c for entry in entries for c in entry))
         core.paste(index, (0, 0, *image.size), mask)
 
 
@@ -191,10 +199,29 @@ def _chunk(tag, data):
     return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
 
 
-# Pillow major versions whose JPEG encoder takes the argument tuple ``jpeg`` builds
-# (JpegImagePlugin._save's ``encoderconfig``); test_encode checks the bytes equal
-# Image.save's, so a version is added here only once that test passes on it.
-JPEG_CONFIG_PILLOW = ("13",)
+# Pillow releases ("major" for all its minors, or "major.minor") whose JPEG encoder takes the argument
+# tuple ``_jpeg_config`` builds (JpegImagePlugin._save's ``encoderconfig``, which changed shape in 10.2
+# and in 11.2); test_encode checks the bytes equal Image.save's, so a release is added here only once
+# that test passes on it.
+JPEG_CONFIG_PILLOW = ("10.1", "10.2", "10.4", "11.0", "11.1", "11.2", "11.3", "12", "13")
+
+
+def jpeg_verified(version=PIL.__version__):
+    """Whether ``jpeg`` may feed this Pillow's C encoder directly (else JPEG goes through the plugin)."""
+    major, minor = version.split(".")[:2]
+    return major in JPEG_CONFIG_PILLOW or f"{major}.{minor}" in JPEG_CONFIG_PILLOW
+
+
+def _jpeg_config(quality, version=PIL.__version__):
+    """JpegImagePlugin._save's ``encoderconfig`` for baseline 4:4:4 without options, as ``version`` lays it out."""
+    major, minor = (int(part) for part in version.split(".")[:2])
+    head = (quality, False, 0, False)  # quality, progressive, smooth, optimize
+    tail = (None, None, b"", b"")  # qtables, comment, extra markers, exif
+    if (major, minor) < (10, 2):
+        return head + (0, 0, 0, 0) + tail  # streamtype, dpi x, dpi y, subsampling 4:4:4
+    if (major, minor) < (11, 2):  # keep_rgb, streamtype, dpi x, dpi y, subsampling, restart marker blocks and rows
+        return head + (False, 0, 0, 0, 0, 0, 0) + tail
+    return head + (False, 0, [0, 0], 0, 0, 0) + tail  # the same with dpi as one pair
 
 
 def jpeg(image, *, quality=90):
@@ -203,11 +230,7 @@ def jpeg(image, *, quality=90):
     The plugin imports ImageFile (and logging) and subprocess: ~7 ms of a cold
     CGI request, for a tuple of settings. The bytes are Image.save's.
     """
-    config = (
-        quality, False, 0, False, False, 0,  # quality, progressive, smooth, optimize, keep_rgb, streamtype
-        [0, 0], 0, 0, 0,  # dpi, subsampling 4:4:4, restart marker blocks and rows
-        None, None, b"", b"",  # qtables, comment, extra markers, exif
-    )
+    config = _jpeg_config(quality)
     image.load()
     return _encoded(image.im, "jpeg", image.mode, config)
 

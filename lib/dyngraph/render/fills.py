@@ -56,7 +56,11 @@ def image(kind, angle, stops, width, height):
     xs, ys = xs.resize((width, height), Image.Resampling.NEAREST), ys.resize((width, height), Image.Resampling.NEAREST)
     from PIL import ImageMath  # here, not at the top: ~0.5 ms of every cold CGI chart, for gradients only
 
-    level = ImageMath.lambda_eval(lambda n: (n["x"] + n["y"]) * (LEVELS - 1) + 0.5, x=xs, y=ys).convert("L")
+    if hasattr(ImageMath, "lambda_eval"):
+        level = ImageMath.lambda_eval(lambda n: (n["x"] + n["y"]) * (LEVELS - 1) + 0.5, x=xs, y=ys)
+    else:  # Pillow < 10.3 has only the string form (a constant here; gone from Pillow 12)
+        level = ImageMath.eval("(x + y) * k + 0.5", x=xs, y=ys, k=LEVELS - 1)
+    level = level.convert("L")
     table = gradient_table(stops) if kind == "lg" else stripe_table(stops)
     indexed = level.convert("P")
     indexed.putpalette([c for rgba in table for c in rgba], rawmode="RGBA")
