@@ -148,3 +148,57 @@ def test_labels_inside_slices_take_the_ink_that_reads_on_the_slice():
     image = png("type=pie&data=1,3&colors=ffcc00,0000aa&width=200&height=200&legendpos=none&format=png")
     assert best_contrast(image, (115, 45, 165, 75), rgb("ffcc00")) >= theme.TEXT_CONTRAST  # the 25% on yellow
     assert best_contrast(image, (35, 125, 90, 155), rgb("0000aa")) >= theme.TEXT_CONTRAST  # the 75% on blue
+
+
+# --- many series: colours never repeat without another difference --------------------
+
+
+def test_a_pie_with_more_slices_than_colours_folds_the_smallest_into_other():
+    values = [30, 22, 15, 12, 9, 7, 6, 5, 4, 3, 3, 2, 2, 1, 1, 1, 0.5, 0.5]
+    query = (f"type=pie&data={','.join(map(str, values))}&labels={'|'.join(f'S{i}' for i in range(18))}"
+             "&width=420&height=300&legendpos=none&format=png")
+    image = png(query)
+    big = [c for n, c in image.getcolors(1 << 16) if n > 600 and c != WHITE]  # slices, not their edges
+    assert len(big) == len(theme.PALETTE)  # 11 slices and "Other", each in its own colour
+    assert len({c for c in big}) == len(big)
+    from dyngraph.render import layout
+    names = [s["name"] for s in layout(parse(query))["series"]]
+    assert names == [f"S{i}" for i in range(11)] + ["Other"]
+
+
+def test_othershare_folds_small_slices_under_the_given_name():
+    from dyngraph.render import layout
+    query = "type=pie&data=50,30,10,4,3,3&labels=a|b|c|d|e|f&othershare=0.05&otherlabel=Rest"
+    assert [s["name"] for s in layout(parse(query))["series"]] == ["a", "b", "c", "Rest"]
+    assert [s["name"] for s in layout(parse(query.replace("0.05", "0.035")))["series"]] == \
+        ["a", "b", "c", "d", "Rest"]
+
+
+def _row_cover(image, y, colour, left, right):
+    return sum(image.getpixel((x, y)) == colour for x in range(left, right)) / (right - left)
+
+
+def test_series_past_the_palette_are_dashed():
+    n = len(theme.PALETTE) + 1  # the last one has the first one's colour
+    query = (f"type=line&data={'|'.join(f'{i},{i}' for i in range(n))}&width=400&height=300&grid=0"
+             "&format=png&linewidth=1")
+    from dyngraph.render import layout
+    series = layout(parse(query))["series"]
+    assert series[0]["colour"] == series[-1]["colour"]
+    image = png(query)
+    colour = rgb(series[0]["colour"])
+    first, last = (round(s["points"][0][1]) for s in (series[0], series[-1]))
+    left, right = round(series[0]["points"][0][0]) + 2, round(series[0]["points"][1][0]) - 2
+    solid = max(_row_cover(image, y, colour, left, right) for y in (first - 1, first, first + 1))
+    dashed = max(_row_cover(image, y, colour, left, right) for y in (last - 1, last, last + 1))
+    assert solid > 0.95 and 0.4 < dashed < 0.8
+
+
+def test_bars_whose_colour_repeats_are_hatched():
+    image = png("type=bar&data=4|4&colors=cc0000&width=300&height=200&grid=0&format=png&legendpos=none")
+    red = (0xcc, 0, 0)
+    columns = [x for x in range(image.width) if image.getpixel((x, 150)) == red]
+    middle_first, middle_second = columns[len(columns) // 4], columns[3 * len(columns) // 4]
+    first = [image.getpixel((middle_first, y)) for y in range(60, 160)]
+    second = [image.getpixel((middle_second, y)) for y in range(60, 160)]
+    assert first.count(WHITE) == 0 and second.count(WHITE) >= 15  # rows of background across the second

@@ -74,6 +74,8 @@ class ChartSpec:
     bgfill: tuple = ()
     plotfill: tuple = ()
     depth: int = 0
+    othershare: float = 0.0
+    otherlabel: str = "Other"
     lines: bool = False
     sizes: tuple = ()
     xmin: float | None = None
@@ -283,6 +285,12 @@ PARAMS = {
         _p("depth", lambda t, _: values.integer(t, "depth", 0, 100), str,
            "Pie: a 3-D look, the top tilted into an ellipse over a darker rim this many pixels deep (several "
            "series: their rings on the top, the outer one's rim below); 0 is flat.", "0 to 100"),
+        _p("othershare", lambda t, _: values.bounded_number(t, "othershare", 0, 0.5), _num,
+           "Pie/donut: slices below this share of the total (`0.03`: 3%) are folded into one `otherlabel` "
+           "slice. Slices beyond the colours (12 in the palette, or those in `colors`) are always folded, "
+           "smallest first, so no two slices share a colour.", "0 to 0.5"),
+        _p("otherlabel", lambda t, lim: values.text(t, "otherlabel", lim.max_label_length), str,
+           "Pie/donut: the name of the folded slice (see `othershare`).", "text"),
         _p("lines", lambda t, _: values.flag(t, "lines"), lambda v: "1" if v else "0",
            "Scatter: join each series' points in order (x,y line charts).", "0 | 1"),
         _p("sizes", lambda t, lim: _read_sizes(t, lim), lambda v: ",".join(map(_num, v)),

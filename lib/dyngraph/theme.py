@@ -131,6 +131,18 @@ def _rgb(hex_colour):
     return tuple(int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
 
 
+# Past the last colour, series repeat the colours but differ by their look as well (never by nothing):
+# the n-th round of colours has these dashes (lines), markers (dots) and hatching (bars).
+CYCLE_DASHES = ((0.0, 0.0), (6.0, 3.0), (2.0, 3.0), (10.0, 3.0))
+CYCLE_MARKERS = ("dot", "square", "diamond", "triangle")
+CYCLE_HATCHES = ("", "rows", "columns", "grid")
+
+
+def cycle(index, colours):
+    """Which round of the ``colours`` colours series ``index`` is in (0: the first), cycled over the looks."""
+    return (index // max(1, colours)) % len(CYCLE_DASHES)
+
+
 def series_colour(colors, index):
     """The hex colour of series (or slice) ``index``: the user's, else the palette's."""
     palette_ = colors or PALETTE

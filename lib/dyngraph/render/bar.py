@@ -3,7 +3,7 @@
 from .. import styles, theme
 from ..scale import Linear
 from . import overlays
-from .frame import cartesian, legend, no_data, outer_box, report, series_entries, title
+from .frame import cartesian, hatch, legend, no_data, outer_box, report, series_entries, title
 
 
 def draw_bar(canvas, spec):
@@ -17,6 +17,13 @@ def draw_hbar(canvas, spec):
 def bar_colour(spec, series, index):
     """A bar's colour: its own (``pointcolors``), else its series'."""
     return styles.point_colour(spec, series, index, theme.series_colour(spec.colors, series))
+
+
+def _hatch(spec, series):
+    """The hatching of a series whose colour repeats an earlier one's (none when its bars have own colours)."""
+    if series < len(spec.pointcolors):
+        return ""
+    return theme.CYCLE_HATCHES[theme.cycle(series, len(spec.colors))]
 
 
 def segments(data, stacked):
@@ -83,10 +90,9 @@ def _draw(canvas, spec, *, horizontal):
         if crisp:
             across0, across1, along0, along1 = round(across0), round(across1), round(along0), round(along1)
         colour = bar_colour(spec, s, category)
-        if horizontal:
-            canvas.rect(along0, across0, along1, across1, colour)
-        else:
-            canvas.rect(across0, along1, across1, along0, colour)
+        box = (along0, across0, along1, across1) if horizontal else (across0, along1, across1, along0)
+        canvas.rect(*box, colour)
+        hatch(canvas, box, _hatch(spec, s))
     overlays.over(canvas, spec, places)
 
 
@@ -123,9 +129,11 @@ def _fixed(canvas, spec, plot, bars, horizontal):
         along0, along1 = round(along0), round(along1)
         colour = bar_colour(spec, s, category)
         if horizontal:
-            canvas.rect(along0, across0, along1, min(across1, plot.box.bottom), colour)
+            box = (along0, across0, along1, min(across1, plot.box.bottom))
         else:
-            canvas.rect(across0, along1, min(across1, plot.box.right), along0, colour)
+            box = (across0, along1, min(across1, plot.box.right), along0)
+        canvas.rect(*box, colour)
+        hatch(canvas, box, _hatch(spec, s))
 
 
 def _places(spec, plot, bars, horizontal):

@@ -45,6 +45,7 @@ class Entry:
     colour: object
     key: str = "box"  # box | line | dot
     index: int = -1  # the series (or label) it names, for ``legendorder``
+    look: int = 0  # the round of colours (theme.cycle): dashed key, other marker, hatched box
 
 
 def compact(canvas):
@@ -85,7 +86,8 @@ def no_data(canvas, box, message="No data"):
 
 def series_entries(spec, key):
     """Legend entries for the named series."""
-    return [Entry(name, theme.series_colour(spec.colors, i), key, i) for i, name in enumerate(spec.legend) if name]
+    return [Entry(name, theme.series_colour(spec.colors, i), key, i, theme.cycle(i, len(spec.colors)))
+            for i, name in enumerate(spec.legend) if name]
 
 
 def report(canvas, spec, points):
@@ -137,7 +139,11 @@ def column_width(canvas, entries, box):
     """The width a legend on the right takes (without the gap before it)."""
     size = getattr(canvas, "legend_size", 0) or canvas.label_size
     swatch = theme.LEGEND_SWATCH * size / 12
-    return min(box.width * 0.35, swatch + 5 + max(canvas.text_width(e.name, size) for e in entries))
+    widest = max(canvas.text_width(e.name, size) for e in entries)
+    rows = int(box.height // (max(canvas.line_height(size), swatch) + 4))
+    if len(entries) > rows:  # the last row will read "+N more": room for it too
+        widest = max(widest, canvas.text_width(f"+{len(entries)} more", size) - swatch - 5)
+    return min(box.width * 0.35, swatch + 5 + widest)
 
 
 def _legend_column(canvas, entries, box, swatch, row_height, *, at_left=False):
@@ -198,16 +204,54 @@ def _entry(canvas, entry, left, top, swatch, row_height, width):
                     role="legend")
         return
     if entry.key == "line":
-        canvas.rect(left, round(middle) - 1, left + swatch, round(middle) + 1, entry.colour)
+        dash, space = theme.CYCLE_DASHES[entry.look]
+        x = left
+        while x < left + swatch:
+            stop = min(left + swatch, x + dash) if dash else left + swatch
+            canvas.rect(x, round(middle) - 1, stop, round(middle) + 1, entry.colour)
+            x = stop + space if dash else stop
     elif entry.key == "dot":
-        canvas.circle(left + swatch / 2, middle, swatch / 3, entry.colour)
+        marker(canvas, theme.CYCLE_MARKERS[entry.look], left + swatch / 2, middle, swatch / 3, entry.colour)
     else:
-        canvas.rect(round(left), round(middle - swatch / 2), round(left + swatch), round(middle + swatch / 2),
-                    entry.colour)
+        box = (round(left), round(middle - swatch / 2), round(left + swatch), round(middle + swatch / 2))
+        canvas.rect(*box, entry.colour)
+        hatch(canvas, box, theme.CYCLE_HATCHES[entry.look])
     size = getattr(canvas, "legend_size", 0) or None
     text = canvas.fit(entry.name, width - swatch - 5, size)
     canvas.text(left + swatch + 5, middle, text, size=size, fill=getattr(canvas, "legend_ink", None), anchor="lm",
                 role="legend")
+
+
+def marker(canvas, shape, x, y, radius, ink):
+    """A dot, square, diamond or triangle of about ``radius`` centred on (x, y)."""
+    if shape == "square":
+        r = radius * 0.9
+        canvas.polygon([(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)], ink)
+    elif shape == "diamond":
+        r = radius * 1.25
+        canvas.polygon([(x, y - r), (x + r, y), (x, y + r), (x - r, y)], ink)
+    elif shape == "triangle":
+        r = radius * 1.3
+        canvas.polygon([(x, y - r), (x + r * 0.87, y + r / 2), (x - r * 0.87, y + r / 2)], ink)
+    else:
+        canvas.circle(x, y, radius, ink)
+
+
+HATCH_STEP = 4  # pixels between hatch lines
+
+
+def hatch(canvas, box, kind):
+    """Background-coloured lines across a bar (``rows``, ``columns`` or a ``grid``) for repeated colours."""
+    if not kind:
+        return
+    left, top, right, bottom = (min(box[0], box[2]), min(box[1], box[3]), max(box[0], box[2]), max(box[1], box[3]))
+    ink = canvas.background
+    if kind in ("rows", "grid"):
+        for y in range(math.ceil(top) + 1, math.floor(bottom), HATCH_STEP):
+            canvas.rect(left, y, right, y + 1, ink)
+    if kind in ("columns", "grid"):
+        for x in range(math.ceil(left) + 1, math.floor(right), HATCH_STEP):
+            canvas.rect(x, top, x + 1, bottom, ink)
 
 
 # --- axes ----------------------------------------------------------------------

@@ -117,10 +117,11 @@ def dashed(canvas, points, dash, space):
 
 
 def line_style(spec, index):
-    """(width, dash, space) of series ``index``: its ``linestyles`` entry, else ``linewidth`` solid."""
+    """(width, dash, space) of series ``index``: its ``linestyles`` entry, else ``linewidth``, solid while
+    the colours last and dashed once they repeat (theme.CYCLE_DASHES)."""
     if index < len(spec.linestyles):
         return spec.linestyles[index]
-    return (spec.linewidth, 0.0, 0.0)
+    return (spec.linewidth, *theme.CYCLE_DASHES[theme.cycle(index, len(spec.colors))])
 
 
 def _points(plot, layers):

@@ -3,6 +3,7 @@
 import math
 
 from .. import styles, theme
+from ..record import replace
 from .frame import Box, Entry, column_width, compact, legend, no_data, outer_box, title
 
 MIN_LABEL_DEGREES = 20  # slices narrower than this get no percentage inside
@@ -18,7 +19,34 @@ def draw_donut(canvas, spec):
     _draw(canvas, spec, hole=theme.DONUT_HOLE)
 
 
+def fold(values, labels, colours, share, name):
+    """(values, labels) with the small slices folded into one named ``name``, last.
+
+    Slices below ``share`` of the total are folded; so are the smallest when
+    there are more slices than ``colours``, so no two slices share a colour.
+    One slice alone is never folded (its own name says more than "Other").
+    """
+    total = sum(v or 0.0 for v in values)
+    if total <= 0 or len(values) < 3:
+        return values, labels
+    small = {i for i, v in enumerate(values) if (v or 0.0) < share * total}
+    if len(values) > colours:
+        by_size = sorted(range(len(values)), key=lambda i: (values[i] or 0.0, -i))
+        small |= set(by_size[:len(values) - colours + 1])
+    if len(small) < 2:
+        return values, labels
+    kept = [i for i in range(len(values)) if i not in small]
+    rest = sum(values[i] or 0.0 for i in small)
+    shown = [labels[i] if i < len(labels) else "" for i in kept]
+    return (tuple(values[i] for i in kept) + (rest,),
+            tuple(shown) + (name,) if labels else ())
+
+
 def _draw(canvas, spec, *, hole):
+    if len(spec.data) == 1 and not spec.pointcolors:
+        values, labels = fold(spec.data[0], spec.labels, len(spec.colors), spec.othershare, spec.otherlabel)
+        if values is not spec.data[0]:
+            spec = replace(spec, data=(values,), labels=labels)
     box = title(canvas, spec, outer_box(canvas))
     rings = [[v or 0.0 for v in series] for series in spec.data] or [[]]
     tilted = bool(spec.depth) and not hole

@@ -4,7 +4,7 @@ from .. import styles, theme
 from ..scale import widen
 from .canvas import colour as to_rgba
 from . import overlays
-from .frame import cartesian, legend, no_data, outer_box, report, series_entries, title
+from .frame import cartesian, legend, marker, no_data, outer_box, report, series_entries, title
 from .line import dashed, line_style
 
 DOT_ALPHA = 0.85
@@ -53,6 +53,7 @@ def draw_scatter(canvas, spec):
         if spec.lines and not spec.dots:
             break
         own = index < len(spec.pointcolors)
+        shape = theme.CYCLE_MARKERS[theme.cycle(index, len(spec.colors))]
         for number, (x, y) in enumerate(pairs):
             if x is None or y is None:
                 continue
@@ -71,7 +72,7 @@ def draw_scatter(canvas, spec):
                 if key in seen:
                     continue
                 seen.add(key)
-            canvas.circle(px, py, radius, ink)
+            marker(canvas, shape, px, py, radius, ink)
     overlays.over(canvas, spec, places)
 
 
