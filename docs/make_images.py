@@ -19,6 +19,7 @@ sys.path.insert(0, str(DOCS.parent / "lib"))
 
 from dyngraph.gallery import examples  # noqa: E402
 from dyngraph.spec import CHART_TYPES, PARAMS, ChartSpec, to_query  # noqa: E402
+from dyngraph.timeparams import FIELDS  # noqa: E402
 
 IMG = DOCS / "img"
 API_INTRO = """\
@@ -85,7 +86,7 @@ to place HTML over a chart (tooltips, links, an image map), or in tests.
 
 
 def _default(name):
-    value = getattr(ChartSpec(), name)
+    value = getattr(ChartSpec(), FIELDS.get(name, name))
     if value in ((), "", None):
         return "—"
     return f"`{PARAMS[name].write(value)}`"

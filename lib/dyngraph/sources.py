@@ -5,7 +5,7 @@ It is the one place that decides which reader applies, so signing, stored
 specs and the Google dialect all sit in front of the same renderer.
 """
 
-from . import signing
+from . import signing, timeparams
 from . import spec as spec_module
 from .errors import SpecError
 from .query import split_query, unique_params
@@ -82,7 +82,11 @@ def _resolve(query_string, settings):
         signed_text, load = _native(pairs, settings)
         signing.verify(signed, signed_text, settings)
         expires = int(signed[1]) if settings.secrets and signed[1] else 0  # precheck checked it is digits
-        return Resolved(load(), query_only=True, expires=expires)
+        relative = timeparams.relative_window(pairs)  # from=-24h: the picture depends on the clock
+        resolved = Resolved(load(), query_only=not relative, expires=expires)
+        if relative:
+            resolved.max_age = min(settings.cache_max_age, timeparams.RELATIVE_MAX_AGE)
+        return resolved
     signing.verify(signed, signed_text, settings)
     return Resolved(load())
 

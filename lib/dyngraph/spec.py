@@ -6,7 +6,7 @@ total: any query string gives a ``ChartSpec`` or a :class:`SpecError` whose
 message names the parameter and what is accepted.
 """
 
-from . import compact, styles, values
+from . import compact, styles, timeparams, values
 from .record import fields, record, replace
 from .errors import SpecError, shown
 from .limits import DEFAULT_LIMITS
@@ -88,6 +88,13 @@ class ChartSpec:
     legendcolumn: bool = False
     hidden: int = 0
     scale: int = 1
+    times: tuple = ()
+    start: float | None = None
+    step: tuple = ()
+    tz: str = "UTC"
+    from_: float | None = None
+    until: float | None = None
+    gaps: float = timeparams.DEFAULT_GAPS
 
     def __post_init__(self):
         default_w, default_h = DEFAULT_SIZES.get(self.type, DEFAULT_SIZE)
@@ -98,10 +105,17 @@ class ChartSpec:
 
     @property
     def series(self):
-        """The data as (x, y) pairs per series for scatter, else as given."""
+        """The data as (x, y) pairs per series for scatter (x: the time on a time axis), else as given."""
+        if self.type == "scatter" and (self.times or self.start is not None):
+            return tuple(tuple(zip(self.instants, s)) for s in self.data)
         if self.type != "scatter":
             return self.data
         return tuple(tuple(zip(s[0::2], s[1::2])) for s in self.data)
+
+    @property
+    def instants(self):
+        """The time of each point in Unix seconds (from ``times`` or ``start`` + ``step``); () if none."""
+        return timeparams.instants(self)
 
     @property
     def mime_type(self):
@@ -327,9 +341,32 @@ PARAMS = {
            "exactly as the 1x chart (text and lines drawn larger, not re-fitted); give the `<img>` the 1x "
            "`width` and `height`, e.g. in a `srcset` 2x candidate. The size limits count the scaled pixels.",
            "1 | 2 | 3"),
+        _p("times", timeparams.read_times, timeparams.write_times,
+           "A time axis: one timestamp per point (every series shares them), `,`-separated: ISO 8601 dates or "
+           "date-times (`2026-03-01`, `2026-03-01T06:30`, `2026-03-01T06:30:00Z`, `…+01:00`; naive ones read in "
+           "`tz`) or Unix seconds. For line, area, bar (one time bucket wide), scatter (the data are the y values) "
+           "and sparkline. Unsorted times are drawn sorted, each with its values. Long lists may use the compact "
+           "form `~…`; regular ones are written as `start` + `step` (see docs/time.md).", "timestamps"),
+        _p("start", timeparams.read_start, timeparams.write_instant,
+           "The time of the first point of a regular series, with `step` instead of `times`.", "a timestamp"),
+        _p("step", timeparams.read_step, timeparams.write_step,
+           "The time between points after `start`: `s`, `m` (minutes) and `h` exact; `d`, `w`, `mo`, `y` "
+           "calendar steps in `tz` (a day is midnight to midnight, also on DST days).",
+           "count + s | m | h | d | w | mo | y"),
+        _p("tz", timeparams.read_tz, str,
+           "The time zone in which the time axis is labelled and naive timestamps are read.", "IANA zone name"),
+        _p("from", timeparams.read_bound("from"), timeparams.write_instant,
+           "Start of the time window shown (default: the first time): a timestamp, `now`, or relative to now "
+           "(`-24h`, `-7d`, `-30m`, `-1mo`, `-1y`); to the second.", "timestamp | now | -<count><unit>"),
+        _p("until", timeparams.read_bound("until"), timeparams.write_instant,
+           "End of the time window shown (default: the last time), as for `from`.", "timestamp | now | -<count><unit>"),
+        _p("gaps", timeparams.read_gaps, _num,
+           "A step between points longer than this many times the median step breaks the line (`0`: always "
+           "joined).", f"0 to {timeparams.MAX_GAPS}"),
     )
 }
 _DEFAULTS = ChartSpec()
+_PARAM_OF = {field: name for name, field in timeparams.FIELDS.items()}
 
 
 def _check_qr(spec):
@@ -383,7 +420,8 @@ def _check_whole(spec, limits):
             raise SpecError("data", f"{spec.type} takes at most {limits.max_slices} slices, got {slices}")
         if any(v is not None and v < 0 for s in spec.data for v in s):
             raise SpecError("data", f"{spec.type} values must not be negative")
-    if spec.type == "scatter":
+    timeparams.check(spec)
+    if spec.type == "scatter" and not spec.instants:
         for s in spec.data:
             if len(s) % 2:
                 raise SpecError("data", "scatter series must be x,y pairs (an even number of values)")
@@ -424,7 +462,9 @@ def parse_params(params, *, limits=DEFAULT_LIMITS):
 
 
 def _checked_spec(kwargs, limits):
-    spec = ChartSpec(**kwargs)
+    if any(isinstance(v, timeparams.Later) for v in kwargs.values()) or "times" in kwargs:
+        timeparams.resolve(kwargs)  # naive times need the zone, relative bounds the clock
+    spec = ChartSpec(**{timeparams.FIELDS.get(name, name): value for name, value in kwargs.items()})
     _check_whole(spec, limits)
     return spec
 
@@ -439,9 +479,10 @@ def to_params(spec):
     """The canonical (name, text) pairs for a spec: fixed order, defaults left out."""
     pairs = []
     defaults = replace(_DEFAULTS, type=spec.type, width=0, height=0)
-    for name in fields(ChartSpec):
-        value = getattr(spec, name)
-        default = getattr(defaults, name)
+    for field in fields(ChartSpec):
+        value = getattr(spec, field)
+        default = getattr(defaults, field)
+        name = _PARAM_OF.get(field, field)
         if name == "type" or (name == "data" and spec.type not in CODE_TYPES) or value != default:
             pairs.append((name, PARAMS[name].write(value)))
     return pairs
@@ -473,10 +514,15 @@ def make(*, limits=DEFAULT_LIMITS, **options):
     """
     kwargs = {}
     for name, value in options.items():
+        name = _PARAM_OF.get(name, name)  # from_ (a Python keyword otherwise) is the URL's from
         if name not in PARAMS:
             raise SpecError(name, f"unknown option; accepted: {', '.join(PARAMS)}")
         if name == "data" and not isinstance(value, str):
             kwargs[name] = _python_series(value, limits)
+        elif name == "times":
+            kwargs[name] = timeparams.python_times(value, limits)
+        elif name in ("start", "from", "until") and not isinstance(value, str):
+            kwargs[name] = timeparams.python_value(name, value, limits)
         else:
             kwargs[name] = PARAMS[name].read(_to_text(name, value), limits)
     return _checked_spec(kwargs, limits)

@@ -57,7 +57,9 @@ def instant(text, param, tz):
     if not match:
         raise SpecError(param, f"must be {ISO_FORMS}, got {shown(text)}")
     year, month, day, hour, minute, second, fraction, offset = match.groups()
-    _year(int(year), param, text)
+    # A local year must lie in the range; with an offset, the instant (any zone's 1900 to 2200) must.
+    if offset is None or not MIN_YEAR - 1 <= int(year) <= MAX_YEAR + 1:
+        _year(int(year), param, text)
     try:
         moment = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
     except ValueError:
@@ -65,7 +67,7 @@ def instant(text, param, tz):
     micro = int((fraction or "0")[:6].ljust(6, "0"))
     if offset is None:
         return moment.replace(tzinfo=tz).timestamp() + micro / 1e6
-    return moment.replace(tzinfo=_fixed(offset, param, text)).timestamp() + micro / 1e6
+    return _checked(moment.replace(tzinfo=_fixed(offset, param, text)).timestamp() + micro / 1e6, param, text)
 
 
 def bound(text, param, now, tz):

@@ -16,7 +16,15 @@ from .pie import draw_donut, draw_pie
 from .radar import draw_radar
 from .scatter import draw_scatter
 from .sparkline import draw_sparkline
+from . import timeline
 
+TIME_CHARTS = {  # the same chart types over a time axis (times, or start + step)
+    "line": timeline.draw_line,
+    "area": timeline.draw_area,
+    "bar": timeline.draw_bar,
+    "scatter": draw_scatter,
+    "sparkline": draw_sparkline,
+}
 CHARTS = {
     "line": draw_line,
     "area": draw_area,
@@ -46,7 +54,7 @@ def _drawn(spec, font_path):
         shown = len(spec.data) - spec.hidden
         canvas.marker_data = spec.data[shown:]
         spec = replace(spec, data=spec.data[:shown], legend=spec.legend[:shown], hidden=0)
-    CHARTS[spec.type](canvas, spec)
+    (TIME_CHARTS if spec.instants else CHARTS)[spec.type](canvas, spec)
     return canvas
 
 

@@ -306,11 +306,13 @@ def _category_ticks(spec, count, spacing, canvas, limit_width):
     return [(n - 1, format_number(n)) for n in range(first, count + 1, step)] or [(0, "1")]
 
 
-def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=None, horizontal=False, place=None):
+def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=None, horizontal=False, place=None,
+              time_range=None):
     """Lay out and draw the axes, grid and labels; return the Plot to draw data into.
 
     ``low``/``high`` is the data range on the value axis; ``count`` categories
-    are placed as points or bands, or ``x_range`` gives a numeric x axis (scatter);
+    are placed as points or bands, or ``x_range`` gives a numeric x axis (scatter),
+    or ``time_range`` (lo, hi, tz) a time axis in Unix seconds;
     ``place(plot box) -> (position, band)`` overrides where the categories go.
     """
     inks, size = canvas.inks, canvas.label_size
@@ -358,7 +360,9 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
         position, band = category_positions(plot, count, mode, horizontal=True)
     else:
         value = Linear(ticks.low, ticks.high, plot.bottom, plot.top)
-        if x_ticks:
+        if time_range:
+            position, band = Linear(time_range[0], time_range[1], plot.left, plot.right), plot.width
+        elif x_ticks:
             scale_x = Linear(x_ticks.low, x_ticks.high, plot.left, plot.right)
             position, band = scale_x, plot.width
         else:
@@ -373,7 +377,9 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
     _value_axis(canvas, spec, result, ticks, tick_texts if labelled else [], horizontal)
     if explicit:
         axes.draw(canvas, explicit, result)
-    if x_ticks:
+    if time_range:
+        time_axis(canvas, spec, result, time_range, labelled=labelled, top=plot.bottom + gap, left=box.left)
+    elif x_ticks:
         _value_grid(canvas, spec, plot, x_ticks, position, vertical_lines=True)
         if labelled and not spec.axes:
             for v in x_ticks.values:
@@ -399,6 +405,30 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
                 canvas.text(x, plot.bottom + gap, text, fill=inks["text"], anchor="ma", role="xtick")
     del size
     return result
+
+
+def time_axis(canvas, spec, plot, time_range, *, labelled, top, left):
+    """Calendar ticks along the bottom (see dyngraph.timescale): grid lines and concise labels, measured."""
+    from .. import timescale
+
+    lo, hi, tz = time_range
+    box, position = plot.box, plot.position
+    span = (left, canvas.width - 2)
+    gap = max(8.0, canvas.label_size * 0.8)
+    chosen = timescale.choose(lo, hi, tz, left=box.left, right=box.right, measure=canvas.text_width, gap=gap,
+                              span=span)
+    xs = [position(t) for t in chosen.values]
+    if spec.grid and not spec.gridlines:
+        for x in xs:
+            p = round(x)
+            if box.left < p < box.right:
+                canvas.rect(p, box.top, p + 1, box.bottom, canvas.inks["grid"])
+    if not labelled:
+        return chosen
+    widths = [canvas.text_width(t) for t in chosen.labels]
+    for (l, r), text in zip(timescale.placed(xs, widths, span), chosen.labels):
+        canvas.text((l + r) / 2, top, text, fill=canvas.inks["muted"], anchor="ma", role="xtick")
+    return chosen
 
 
 def grid_lines(canvas, plot, gridlines):

@@ -25,7 +25,13 @@ def draw_scatter(canvas, spec):
     x_range = (x_low - margin, x_high + margin)
     if spec.xmin is not None or spec.xmax is not None:
         x_range = (x_range[0] if spec.xmin is None else spec.xmin, x_range[1] if spec.xmax is None else spec.xmax)
-    plot = cartesian(canvas, spec, box, low=min(ys), high=max(ys), x_range=x_range)
+    if spec.instants:  # x is time: the window from from/until, else the times with the same margin
+        from .timeline import window
+
+        lo, hi, tz = window(spec, [x_range[0], x_range[1]])
+        plot = cartesian(canvas, spec, box, low=min(ys), high=max(ys), time_range=(lo, hi, tz))
+    else:
+        plot = cartesian(canvas, spec, box, low=min(ys), high=max(ys), x_range=x_range)
     radius = spec.linewidth + 1.5
     left, top, right, bottom = plot.box.rect
     seen = set()

@@ -26,8 +26,19 @@ def draw_sparkline(canvas, spec):
         high = spec.max
     count = max(len(s) for s in spec.data)
     step = (right - left) / (count - 1) if count > 1 else 0
+    timed = bool(spec.instants)
+    if timed:  # x is time: sorted, in the from/until window
+        from ..record import replace
+        from .timeline import given_order, sort, window
+
+        times, data, order = sort(spec)
+        spec = replace(spec, data=tuple(map(tuple, data)), times=tuple(times), start=None, step=())
+        lo, hi, _ = window(spec, times)
+        xs = [left + (t - lo) / (hi - lo) * (right - left) for t in times]
 
     def x_of(i):
+        if timed:
+            return xs[i]
         return left + i * step if count > 1 else (left + right) / 2
 
     ay = -(bottom - top) / (high - low) if high > low else 0.0
@@ -38,7 +49,8 @@ def draw_sparkline(canvas, spec):
 
     x = (step, left) if count > 1 else (0.0, (left + right) / 2)
     canvas.plot = (left, top, right, bottom)
-    report(canvas, spec, [[None if v is None else (x_of(i), y_of(v)) for i, v in enumerate(s)] for s in spec.data])
+    rows = [[None if v is None else (x_of(i), y_of(v)) for i, v in enumerate(s)] for s in spec.data]
+    report(canvas, spec, given_order(rows, order) if timed else rows)
     clip = (left - pad, top - pad, right + pad, bottom + pad)
     places = None
     if spec.marks:
@@ -52,6 +64,9 @@ def draw_sparkline(canvas, spec):
         overlays.under(canvas, spec, places)
     for index, series in enumerate(spec.data):
         colour = theme.series_colour(spec.colors, index)
+        if timed:
+            _timed(canvas, spec, series, xs, y_of, colour, width, clip)
+            continue
         for start, run in runs(series):
             if index < len(spec.pointcolors) and len(run) > 1:  # each segment in the colour of its end point
                 for n in range(1, len(run)):
@@ -80,3 +95,17 @@ def draw_sparkline(canvas, spec):
         if name in spec.markers:
             i, v = picks[name]
             canvas.circle(x_of(i), y_of(v), marker, theme.MARKERS[name])
+
+
+def _timed(canvas, spec, series, xs, y_of, colour, width, clip):
+    """One series at its times: broken at gaps and long steps, dense runs reduced per column (M4)."""
+    from .timeline import breaks, columns, dense, m4
+    from .timeline import runs as time_runs
+
+    for start, stop in time_runs(series, 0, len(series), breaks(spec.times, spec.gaps)):
+        points = [(xs[i], y_of(series[i])) for i in range(start, stop)]
+        if len(points) == 1:
+            canvas.circle(points[0][0], points[0][1], width * 1.2 + 1, colour)
+            continue
+        canvas.line(m4(points, columns(canvas)) if dense(points, points[-1][0] - points[0][0]) else points,
+                    colour, width, clip=clip)

@@ -1,0 +1,299 @@
+"""Series over a time axis: the window, sorting, gaps and dense runs; line and area charts on it.
+
+Points are placed at their instants (``spec.instants``), so irregular times
+are drawn where they happened. Unsorted times are drawn sorted, each point
+with its values. A step longer than ``gaps`` times the median step breaks a
+line. Runs with more points than pixel columns are reduced per column to
+its first, lowest, highest and last point (M4), which draws the same line.
+"""
+
+import math
+
+from .. import theme
+from ..timeparams import zone_of
+from . import overlays
+from .canvas import colour as to_rgba
+from .frame import cartesian, legend, no_data, outer_box, report, series_entries, title
+from .geometry import dash_polyline
+
+M4_DENSITY = 2.0  # points per pixel column from which a run is reduced
+POLYGON_POINTS = 200
+
+
+def ordered(spec):
+    """(times, data) sorted by time, each value kept with its time (a stable sort: equal times keep their order)."""
+    times, data, _ = sort(spec)
+    return times, data
+
+
+def sort(spec):
+    """(times, data, order): sorted, and ``order[k]`` = the given index of sorted point k."""
+    times = list(spec.instants)
+    if all(a <= b for a, b in zip(times, times[1:])):
+        return times, [list(s) for s in spec.data], range(len(times))
+    order = sorted(range(len(times)), key=times.__getitem__)
+    return [times[i] for i in order], [[s[i] for i in order] for s in spec.data], order
+
+
+def given_order(rows, order):
+    """Per series, the sorted rows put back in the order the points were given (for the layout)."""
+    out = []
+    for row in rows:
+        back = [None] * len(row)
+        for k, value in zip(order, row):
+            back[k] = value
+        out.append(back)
+    return out
+
+
+def window(spec, times, *, bucket=(0.0, 0.0)):
+    """(lo, hi, tz) shown: ``from``/``until`` or the times (bars: plus half the first and last ``bucket``), widened."""
+    from ..timescale import widen
+
+    lo = spec.from_ if spec.from_ is not None else times[0] - bucket[0] / 2
+    hi = spec.until if spec.until is not None else times[-1] + bucket[1] / 2
+    lo, hi = widen(lo, hi)
+    return lo, hi, zone_of(spec)
+
+
+def median_step(times):
+    steps = sorted(b - a for a, b in zip(times, times[1:]) if b > a)
+    return steps[len(steps) // 2] if steps else 0.0
+
+
+def breaks(times, gaps):
+    """Indices i where the line breaks between point i and i + 1 (a step over ``gaps`` x the median)."""
+    if gaps <= 0 or len(times) < 3:
+        return set()
+    limit = gaps * median_step(times)
+    return {i for i in range(len(times) - 1) if limit > 0 and times[i + 1] - times[i] > limit}
+
+
+def visible(times, lo, hi):
+    """(first, end) index range to draw for the window: the points inside it and one more on each side."""
+    import bisect
+
+    first = max(0, bisect.bisect_left(times, lo) - 1)
+    end = min(len(times), bisect.bisect_right(times, hi) + 1)
+    return first, end
+
+
+def inside(times, lo, hi):
+    import bisect
+
+    return bisect.bisect_left(times, lo), bisect.bisect_right(times, hi)
+
+
+def runs(values, first, end, cut):
+    """[(start, end)] index ranges without gaps (None) or breaks, within [first, end)."""
+    out, start = [], None
+    for i in range(first, end):
+        if values[i] is None:
+            if start is not None:
+                out.append((start, i))
+            start = None
+            continue
+        if start is None:
+            start = i
+        if i in cut:
+            out.append((start, i + 1))
+            start = None
+    if start is not None:
+        out.append((start, end))
+    return out
+
+
+def m4(points, resolution=1):
+    """Reduce points (x increasing) to the first, lowest, highest and last of each column, in order.
+
+    A column is 1/``resolution`` pixel: the canvas' supersampled column, where the line is really drawn.
+    """
+    if len(points) < 8:
+        return points
+    out, column, group = [], None, []
+    for point in points:
+        c = math.floor(point[0] * resolution)
+        if c != column and group:
+            out.extend(_four(group))
+            group = []
+        column = c
+        group.append(point)
+    out.extend(_four(group))
+    return out
+
+
+def _four(group):
+    if len(group) <= 4:
+        return group
+    low = min(range(len(group)), key=lambda i: group[i][1])
+    high = max(range(len(group)), key=lambda i: group[i][1])
+    return [group[i] for i in sorted({0, low, high, len(group) - 1})]
+
+
+def columns(canvas):
+    """Supersampled columns per pixel: where the canvas really draws."""
+    return canvas.k * getattr(canvas, "scale", 1)
+
+
+def dense(points, width):
+    """True when a run has more points than ``M4_DENSITY`` a pixel column over ``width`` px."""
+    return len(points) > M4_DENSITY * max(width, 1.0)
+
+
+def draw_line(canvas, spec):
+    _draw(canvas, spec, area=False)
+
+
+def draw_area(canvas, spec):
+    _draw(canvas, spec, area=True)
+
+
+def _draw(canvas, spec, *, area):
+    from .line import line_style, stack
+
+    box = title(canvas, spec, outer_box(canvas))
+    times, data, order = sort(spec)
+    stacked = area and spec.stacked
+    layers = stack(data) if stacked else [(None, s) for s in data]
+    lo, hi, tz = window(spec, times)
+    a, b = inside(times, lo, hi)
+    shown = [v for _, values in layers for v in values[a:b] if v is not None]
+    if not shown:
+        no_data(canvas, box)
+        return
+    low, high = min(shown), max(shown)
+    if area:
+        low, high = min(low, 0.0), max(high, 0.0)
+    box = legend(canvas, series_entries(spec, "box" if area else "line"), box, spec.legendpos)
+    plot = cartesian(canvas, spec, box, low=low, high=high, time_range=(lo, hi, tz))
+    xs = [plot.position(t) for t in times]
+    ay, by = plot.value.coefficients()
+    first, end = visible(times, lo, hi)
+    cut = breaks(times, spec.gaps)
+    width = spec.linewidth
+    clip = (plot.box.left - width, plot.box.top - width, plot.box.right + width, plot.box.bottom + width)
+    zero = min(max(plot.value(0.0), plot.box.top), plot.box.bottom)
+
+    def point(series, index):
+        if series >= len(layers) or not first <= index < end:
+            return None
+        v = layers[series][1][index]
+        return None if v is None else (xs[index], ay * v + by)
+
+    report(canvas, spec, given_order([[point(n, i) if a <= i < b else None for i in range(len(times))]
+                                      for n in range(len(layers))], order))
+    places = overlays.Places(plot, point, [values for _, values in layers],
+                             locate=lambda index, value: (xs[index], plot.value(value)) if index < len(xs) else None)
+    overlays.under(canvas, spec, places)
+    lines = []
+    for index, (bottoms, values) in enumerate(layers):
+        colour = theme.series_colour(spec.colors, index)
+        for start, stop in runs(values, first, end, cut):
+            points = [(xs[i], ay * values[i] + by) for i in range(start, stop)]
+            if area:
+                floors = [zero] * len(points) if bottoms is None else [ay * bottoms[i] + by for i in range(start, stop)]
+                _fill(canvas, plot, points, floors, colour, 0.78 if stacked else 0.28)
+            lines.append((index, colour, start, points))
+    for index, colour, start, points in lines:
+        line_width, dash, space = line_style(spec, index)
+        if line_width <= 0:
+            continue
+        if len(points) == 1:
+            canvas.circle(points[0][0], points[0][1], line_width * 1.2 + 1, colour)
+            continue
+        if index < len(spec.pointcolors):
+            from .. import styles
+
+            for n in range(1, len(points)):
+                ink = styles.point_colour(spec, index, start + n, "")
+                for piece in dash_polyline(points[n - 1:n + 1], dash, space) if dash else [points[n - 1:n + 1]]:
+                    canvas.line(piece, ink, line_width, clip=clip)
+            continue
+        drawn = m4(points, columns(canvas)) if dense(points, points[-1][0] - points[0][0]) else points
+        for piece in dash_polyline(drawn, dash, space) if dash else [drawn]:
+            canvas.line(piece, colour, line_width, clip=clip)
+    count = b - a
+    if spec.dots and count <= plot.box.width / 4:
+        radius = width * 1.3 + 1.2
+        for _, colour, _, points in lines:
+            for x, y in points:
+                if plot.box.left - radius <= x <= plot.box.right + radius:
+                    canvas.circle(x, y, radius, colour, outline=canvas.background, outline_width=1)
+    overlays.over(canvas, spec, places)
+
+
+def _fill(canvas, plot, points, floors, colour, alpha):
+    r, g, b, a = to_rgba(colour)
+    ink = (r, g, b, round(a * alpha))
+    if len(points) < 2:
+        return
+    if len(points) > POLYGON_POINTS:
+        canvas.fill_between([p[0] for p in points], [p[1] for p in points], floors, ink, clip=plot.clip)
+        return
+    floor = [(x, f) for (x, _), f in zip(reversed(points), reversed(floors))]
+    canvas.polygon(points + floor, ink, clip=plot.clip)
+
+
+def buckets(spec, times):
+    """Each bar's width in seconds, the bar centred on its time: the step to the next time; the last one a
+    step too (``step``, else the median step)."""
+    from .. import timeparse
+
+    if spec.start is not None and times:
+        last = timeparse.shift(times[-1], spec.step[0], spec.step[1], zone_of(spec)) - times[-1]
+    else:
+        last = median_step(times) or 60.0
+    widths = [b - a for a, b in zip(times, times[1:])] + [last]
+    return [w if w > 0 else last for w in widths]
+
+
+def draw_bar(canvas, spec):
+    """Bars one time bucket wide, centred on their time (a day's bar under its date); grouped or stacked."""
+    from .bar import bar_colour, segments
+
+    box = title(canvas, spec, outer_box(canvas))
+    times, data, order = sort(spec)
+    widths = buckets(spec, times)
+    lo, hi, tz = window(spec, times, bucket=(widths[0], widths[-1]))
+    reach = max(widths) / 2
+    a, b = inside(times, lo - reach, hi + reach)
+    bars = [bar for bar in segments([s[a:b] for s in data], spec.stacked)]
+    if not bars:
+        no_data(canvas, box)
+        return
+    ends = [bar[4] for bar in bars] + [0.0]
+    box = legend(canvas, series_entries(spec, "box"), box, spec.legendpos)
+    plot = cartesian(canvas, spec, box, low=min(ends), high=max(ends), time_range=(lo, hi, tz))
+    share = theme.BAR_STACKED if spec.stacked or len(data) == 1 else theme.BAR_GROUP
+    left_edge, right_edge = plot.box.left, plot.box.right
+    base, top = plot.box.bottom, plot.box.top
+    ends_at, rects = {}, []
+    for category, slot, slots, start, end, series in bars:
+        i = category + a
+        x0, x1 = plot.position(times[i] - widths[i] / 2), plot.position(times[i] + widths[i] / 2)
+        inset = (x1 - x0) * (1 - share) / 2
+        width = (x1 - x0 - 2 * inset) / slots
+        across0 = x0 + inset + slot * width
+        y0, y1 = (min(max(plot.value(v), top), base) for v in (start, end))
+        ends_at[(series, i)] = (across0 + width / 2, plot.value(end))
+        if across0 + width >= left_edge and across0 <= right_edge:
+            rects.append((across0, width, slots, y0, y1, bar_colour(spec, series, i), series))
+    report(canvas, spec, given_order([[ends_at.get((n, i)) for i in range(len(times))] for n in range(len(data))],
+                                     order))
+    places = overlays.Places(plot, lambda s, i: ends_at.get((s, i)), data, locate=lambda index, value: None)
+    overlays.under(canvas, spec, places)
+    spans = {}
+    for across0, width, slots, y0, y1, colour, series in rects:
+        across1 = across0 + width
+        if width < 1:  # thinner than a pixel: one rectangle per pixel column and series, spanning its bars
+            key = (series, math.floor(across0))
+            low_y, high_y = sorted((y0, y1))
+            old = spans.get(key)
+            spans[key] = (low_y, high_y, colour) if old is None else (min(low_y, old[0]), max(high_y, old[1]), old[2])
+            continue
+        if width >= 3:  # crisp edges, a pixel between grouped bars
+            across0, across1, y0, y1 = round(across0), round(across1) - (1 if slots > 1 else 0), round(y0), round(y1)
+        canvas.rect(max(across0, left_edge), min(y0, y1), min(across1, right_edge), max(y0, y1), colour)
+    for (series, pixel), (low_y, high_y, colour) in sorted(spans.items()):
+        canvas.rect(max(pixel, left_edge), low_y, min(pixel + 1, right_edge), max(high_y, low_y + 0.5), colour)
+    overlays.over(canvas, spec, places)
