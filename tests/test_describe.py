@@ -42,6 +42,8 @@ SHORT = [  # (options, the description a reader should get)
     (dict(type="scatter", data=[[1, 2, 2, 1, 3, 3, 4, 1]]), "Scatter plot. No clear correlation (r = -0.13, 4 points)."),
     (dict(type="scatter", data=[[1, 1, 2, 1, 3, 1]]), "Scatter plot. No correlation (3 points, one coordinate constant)."),
     (dict(type="scatter", data=[[1, 1, 2, 2]]), "Scatter plot. 2 points."),
+    (dict(type="radar", data=[[3, 9, 4], [5, 1, 2]], labels=["Speed", "Range", "Price"], legend=["A", "B"]),
+     "Radar chart. Largest Range at 9 (A), smallest Range at 1 (B)."),
     (dict(type="sparkline", data=[[5, 6, 4, 7, 13, 9]]), "Sparkline. Range 4 to 13, last value 9."),
     (dict(type="sparkline", data=[[5, None, 0.5]], title="CPU"),
      "Sparkline: CPU. Range 0.5 to 5, last value 0.5. 1 missing value."),
@@ -75,7 +77,7 @@ def test_the_short_description_never_exceeds_250_characters(kind):
                    legend=[f"A series name that is rather long {i}" for i in range(1 if kind in ("donut", "sparkline") else 16)])
     text = short(make(**options))
     assert len(text) <= MAX_SHORT, text
-    assert text.startswith(("Line", "Area", "Bar", "Horizontal", "Pie", "Donut", "Scatter", "Sparkline"))
+    assert text.startswith(("Line", "Area", "Bar", "Horizontal", "Pie", "Donut", "Scatter", "Sparkline", "Radar"))
     if kind in ("line", "area", "scatter", "pie"):
         assert text.endswith((" more series.", " more slices.")), text
 

@@ -16,7 +16,7 @@ MAX_SHORT = 250
 MAX_NAME = 32  # characters of a label or series name inside the short description
 KINDS = {"line": "Line chart", "area": "Area chart", "bar": "Bar chart", "hbar": "Horizontal bar chart",
          "pie": "Pie chart", "donut": "Donut chart", "scatter": "Scatter plot", "sparkline": "Sparkline",
-         "qr": "QR code"}
+         "radar": "Radar chart", "qr": "QR code"}
 STRENGTHS = ((0.7, "strong"), (0.4, "moderate"), (0.2, "weak"))  # |r| at least -> word
 
 
@@ -63,7 +63,7 @@ def _sentences(spec):
     """The short description's sentences after the title, most important first."""
     if spec.type in ("line", "area"):
         return [_trend(name, series, spec) for name, series in _named(spec) if _present(series)]
-    if spec.type in ("bar", "hbar"):
+    if spec.type in ("bar", "hbar", "radar"):
         return _bar_extremes(spec)
     if spec.type in ("pie", "donut"):
         return _slices(spec, short=True)
