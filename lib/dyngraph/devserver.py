@@ -22,8 +22,9 @@ def make_router(page_app, graph_app):
             return _mounted(graph_app, environ, start_response, GRAPH_PATH)
         if path == PAGE_PATH:
             return _mounted(page_app, environ, start_response, PAGE_PATH)
-        if path in ("", "/", "/cgi-bin/", "/cgi-bin"):
-            start_response("302 Found", [("Location", PAGE_PATH), ("Content-Length", "0")])
+        if path in ("", "/", "/cgi-bin/", "/cgi-bin"):  # under the mount point (Passenger's base URI)
+            location = environ.get("SCRIPT_NAME", "") + PAGE_PATH
+            start_response("302 Found", [("Location", location), ("Content-Length", "0")])
             return []
         return http.text_error(environ, start_response, 404, f"path: nothing here; try {PAGE_PATH}")
 
