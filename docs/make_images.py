@@ -115,6 +115,8 @@ def _examples_by_type():
 
 def _image_name(spec, caption):
     suffix = "-stacked" if spec.stacked and spec.type == "bar" else ""
+    if spec.instants:  # over a time axis
+        suffix = "-time"
     return f"{spec.type}{suffix}.png"
 
 
@@ -228,6 +230,10 @@ def main():
     (DOCS / "api.md").write_text(api_markdown(), encoding="utf-8")
     type_images()
     (DOCS / "compare.md").write_text(compare_markdown(), encoding="utf-8")
+    sys.path.insert(0, str(DOCS))
+    import make_time_images
+
+    make_time_images.write(IMG)
     print("wrote docs/api.md, docs/compare.md and docs/img/*.png")
 
 

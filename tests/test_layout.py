@@ -132,7 +132,7 @@ def test_series_points_lie_on_their_colour(spec):
                 steps = [(-2, 0), (2, 0)]
             near = [image.getpixel((min(max(round(x) + sx + dx, 0), spec.width - 1),
                                     min(max(round(y) + sy + dy, 0), spec.height - 1)))
-                    for sx, sy in steps for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+                    for sx, sy in steps for dx in (-2, -1, 0, 1, 2) for dy in (-2, -1, 0, 1, 2)]
             assert any(max(abs(a - b) for a, b in zip(pixel, want)) < 60 for pixel in near for want in wants), \
                 (series, point)
             checked += 1

@@ -256,3 +256,14 @@ def test_a_window_relative_to_now_is_cached_briefly(graph):
     absolute = graph.get("/?type=line&data=1,2&start=2026-03-01&step=1d&from=2026-02-01&format=json")
     assert relative.headers["Cache-Control"] == "public, max-age=60"
     assert absolute.headers["Cache-Control"] == "public, max-age=86400"
+
+
+def test_the_page_builder_takes_times(page, graph):
+    import re
+    from html import unescape
+
+    html = page.get("/?type=bar&data=3, 5, 4&times=2026-03-01, 2026-03-02, 2026-03-03&tz=Europe/Berlin").text
+    src = unescape(re.search(r'<figure id="built">.*?<img src="get_graph\.py\?([^"]+)"', html, re.S).group(1))
+    assert "start=2026-02-28T23:00:00Z&step=1d" in src and "tz=Europe%2FBerlin" in src
+    data = graph.get("/?" + src.replace("format=jpeg", "") + "&format=json").json
+    assert [t["text"] for t in data["texts"] if t["role"] == "xtick"] == ["Mar", "2", "3"]

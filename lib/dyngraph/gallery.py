@@ -1,5 +1,7 @@
 """The example charts shown on page.py's gallery: one or more per chart type."""
 
+import math
+
 from .spec import make
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -36,6 +38,10 @@ def examples():
             type="radar", data=[[65, 59, 90, 81, 56, 55], [28, 48, 40, 19, 96, 27]], dots=True,
             labels=["Speed", "Range", "Comfort", "Safety", "Price", "Style"], legend=["Model A", "Model B"],
             marks="B,0072b250,0,0,0", title="Two cars compared")),
+        ("Line over time: a day of 5-minute readings (docs/time.md)", make(
+            type="line", start="2026-03-03T00:00", step="5m", title="Server room, degrees C",
+            data=[[round(18 + 4 * math.sin(math.pi * (i - 72) / 144) + 0.5 * math.sin(i / 5) * math.sin(i / 17), 1)
+                   for i in range(289)]])),
         ("Sparkline with min/max/last markers", make(
             type="sparkline", data=[[5, 6, 4, 7, 9, 8, 6, 5, 7, 10, 12, 11, 9, 13]], markers=["min", "max", "last"],
             width=160, height=36)),

@@ -100,6 +100,8 @@ def builder(fields, built, error, script, settings=None):
         ("type", _select("type", CHART_TYPES, fields.get("type", "line"))),
         ("data", _text("data", fields.get("data", ""), "1,5,3|2,4,6")),
         ("labels", _text("labels", fields.get("labels", ""), "Mon|Tue|Wed")),
+        ("times", _text("times", fields.get("times", ""), "2026-03-02,2026-03-03T12:00,2026-03-05")),
+        ("tz", _text("tz", fields.get("tz", ""), "UTC")),
         ("legend", _text("legend", fields.get("legend", ""), "This week|Last week")),
         ("title", _text("title", fields.get("title", ""), "Chart title")),
         ("width", _text("width", fields.get("width", ""), "480")),

@@ -4,7 +4,7 @@ from . import http
 from .errors import SpecError, StoreUnavailable
 from .settings import settings_for
 
-BUILDER_FIELDS = ("type", "data", "labels", "legend", "title", "width", "height", "format", "output")
+BUILDER_FIELDS = ("type", "data", "labels", "times", "tz", "legend", "title", "width", "height", "format", "output")
 PAGE_HEADERS = [
     ("Content-Type", "text/html; charset=utf-8"),
     ("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
@@ -68,6 +68,8 @@ def build(fields, settings):
     given = {name: value for name, value in fields.items() if value != "" and name != "output"}
     # A form is typed by people: "1, 2, 3" means 1,2,3 (the URL the page makes is canonical).
     given["data"] = "|".join(",".join(v.strip() for v in s.split(",")) for s in given["data"].split("|"))
+    if "times" in given:  # "2026-03-01, 2026-03-02" too
+        given["times"] = ",".join(t.strip() for t in given["times"].split(","))
     return parse_params(given, limits=settings.limits)
 
 

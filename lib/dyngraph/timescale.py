@@ -54,12 +54,13 @@ def widen(lo, hi):
     return middle - MIN_SPAN / 2, middle + MIN_SPAN / 2
 
 
-def choose(lo, hi, tz, *, left, right, measure, gap, span=None):
+def choose(lo, hi, tz, *, left, right, measure, gap, span=None, finest=0.0):
     """The densest ladder step whose labels, measured with ``measure(text) -> px``, fit between ``left``
     and ``right`` (the pixels of ``lo`` and ``hi``) with ``gap`` px between neighbours.
 
     ``span`` (px, default left..right): where label centres may be pushed so a label stays whole.
     If even the coarsest step does not fit, its labels are thinned out greedily.
+    ``finest``: no step shorter than this many seconds (bars: their bucket; no hours under days).
     """
     span = span or (left, right)
     scale = (right - left) / (hi - lo) if hi > lo else 0.0
@@ -67,6 +68,8 @@ def choose(lo, hi, tz, *, left, right, measure, gap, span=None):
     width = max(1.0, right - left)
     fallback = None
     for step in LADDER:
+        if step[0] * APPROX_SECONDS[step[1]] < finest * 0.9 and step != LADDER[-1]:
+            continue
         if (hi - lo) / APPROX_SECONDS[step[1]] / step[0] > width / MIN_LABEL_PITCH:
             continue  # far too dense to fit: not even generated
         instants = ticks(lo, hi, step, tz)

@@ -312,7 +312,7 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
 
     ``low``/``high`` is the data range on the value axis; ``count`` categories
     are placed as points or bands, or ``x_range`` gives a numeric x axis (scatter),
-    or ``time_range`` (lo, hi, tz) a time axis in Unix seconds;
+    or ``time_range`` (lo, hi, tz[, finest tick step in seconds]) a time axis in Unix seconds;
     ``place(plot box) -> (position, band)`` overrides where the categories go.
     """
     inks, size = canvas.inks, canvas.label_size
@@ -411,12 +411,13 @@ def time_axis(canvas, spec, plot, time_range, *, labelled, top, left):
     """Calendar ticks along the bottom (see dyngraph.timescale): grid lines and concise labels, measured."""
     from .. import timescale
 
-    lo, hi, tz = time_range
+    lo, hi, tz = time_range[:3]
+    finest = time_range[3] if len(time_range) > 3 else 0.0
     box, position = plot.box, plot.position
     span = (left, canvas.width - 2)
     gap = max(8.0, canvas.label_size * 0.8)
     chosen = timescale.choose(lo, hi, tz, left=box.left, right=box.right, measure=canvas.text_width, gap=gap,
-                              span=span)
+                              span=span, finest=finest)
     xs = [position(t) for t in chosen.values]
     if spec.grid and not spec.gridlines:
         for x in xs:

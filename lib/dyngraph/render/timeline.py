@@ -263,7 +263,7 @@ def draw_bar(canvas, spec):
         return
     ends = [bar[4] for bar in bars] + [0.0]
     box = legend(canvas, series_entries(spec, "box"), box, spec.legendpos)
-    plot = cartesian(canvas, spec, box, low=min(ends), high=max(ends), time_range=(lo, hi, tz))
+    plot = cartesian(canvas, spec, box, low=min(ends), high=max(ends), time_range=(lo, hi, tz, median_step(times)))
     share = theme.BAR_STACKED if spec.stacked or len(data) == 1 else theme.BAR_GROUP
     left_edge, right_edge = plot.box.left, plot.box.right
     base, top = plot.box.bottom, plot.box.top
