@@ -119,3 +119,49 @@ def test_marks_on_more_points_than_columns_keep_each_columns_extremes():
     red = [(x, y) for x in range(200) for y in range(120) if image.getpixel((x, y))[0] > 200 > image.getpixel((x, y))[1]]
     rows = {y for _, y in red}
     assert max(rows) - min(rows) >= 75  # the highest and lowest marks are all there: the plot's height
+
+
+# --- the work budget -------------------------------------------------------------------
+
+from dyngraph import gallery  # noqa: E402
+from dyngraph.graph_app import make_app  # noqa: E402
+from dyngraph.limits import DEFAULT_LIMITS, Limits  # noqa: E402
+from dyngraph.record import replace  # noqa: E402
+from dyngraph.render import _drawn  # noqa: E402
+from dyngraph.settings import Settings  # noqa: E402
+
+STANDARD = "data=" + "|".join(",".join(str((i * (s + 3)) % 7) for i in range(100)) for s in range(3)) + \
+    "&width=600&height=300&format=png"
+
+
+def _work(query):
+    return _drawn(parse(query), "").work
+
+
+@pytest.mark.parametrize(("caption", "spec"), gallery.examples(), ids=lambda v: str(v)[:30])
+def test_gallery_charts_stay_far_below_the_work_budget(caption, spec):
+    canvas = _drawn(spec, "")
+    assert 0 < canvas.work < DEFAULT_LIMITS.max_work / 20
+
+
+def test_the_budget_counts_the_work_a_chart_grows_with():
+    few = _work("data=1,2,3&marks=o,ff0000,0,-1,5")
+    many = _work("data=" + ",".join("123"[i % 3] for i in range(300)) + "&marks=o,ff0000,0,-1,5")
+    texts = _work("data=1,2,3&marks=N,ff0000,0,-1,9")
+    assert few < many and few < texts
+    assert _work(STANDARD) < DEFAULT_LIMITS.max_work / 50
+
+
+def test_a_chart_over_the_budget_is_a_400_naming_the_setting(graph):
+    settings = replace(Settings(), limits=replace(Limits(), max_work=_work(STANDARD) // 2))
+    import webtest
+
+    app = webtest.TestApp(make_app(settings))
+    refused = app.get("/?" + STANDARD, status=400)
+    assert refused.content_type == "text/plain"
+    assert refused.text.startswith("chart: this chart would take too long to draw; ")
+    assert "DYNGRAPH_MAX_WORK" in refused.text and refused.text.count("\n") == 1
+    image = app.get("/?" + STANDARD, headers={"Accept": "image/png"}, status=400)
+    assert image.content_type == "image/png" and image.headers["X-Dyngraph-Error"].startswith("chart: this chart")
+    assert app.get("/?data=1,2,3&format=png").status_int == 200  # a small chart still draws
+    assert webtest.TestApp(make_app(Settings())).get("/?" + STANDARD).status_int == 200

@@ -117,10 +117,10 @@ def _render(query, output):
             if fmt is None:
                 raise SpecError("output", f"extension must be one of {', '.join(EXTENSIONS)}")
             spec = replace(spec, format=fmt)
+        body = draw_chart(spec, settings)  # the work budget may refuse it while drawing
     except (SpecError, ValueError) as error:
         print(f"dyngraph: {error}", file=sys.stderr)
         return 2
-    body = draw_chart(spec, settings)
     if output == "-":
         sys.stdout.buffer.write(body)
     else:

@@ -17,8 +17,8 @@ def draw_chart(spec, settings):
 
         from .render import layout
 
-        return json.dumps(layout(spec, font_path=settings.font_path), separators=(",", ":")).encode("utf-8")
-    image = render(spec, font_path=settings.font_path)
+        return json.dumps(layout(spec, font_path=settings.font_path, max_work=settings.limits.max_work), separators=(",", ":")).encode("utf-8")
+    image = render(spec, font_path=settings.font_path, max_work=settings.limits.max_work)
     return encode(image, spec.format, quality=spec.quality)
 
 

@@ -55,7 +55,10 @@ def _handle(environ, start_response, settings):
             return _error(environ, start_response, error, query_string, settings)
         from .draw import draw_chart
 
-        body = draw_chart(spec, settings)
+        try:
+            body = draw_chart(spec, settings)
+        except SpecError as error:  # the work budget, met while drawing
+            return _error(environ, start_response, error, query_string, settings)
         headers = [("Content-Type", spec.mime_type), *cache_headers, *resolved.headers]
         if cache is not None:
             cache.put_entry(etag, headers, body, errors)

@@ -1,6 +1,7 @@
 """Limits on size and work, with their defaults, as plain data.
 
-Every limit is enforced while parsing, before any drawing or allocation.
+Every limit is enforced while parsing, before any drawing or allocation,
+except ``max_work``, which the canvas counts while drawing (render.canvas.Canvas.charge).
 Each can be changed through an environment variable (``DYNGRAPH_`` plus the
 field name in capitals, e.g. ``DYNGRAPH_MAX_WIDTH``), which Apache's
 ``SetEnv`` sets; see :mod:`dyngraph.settings`.
@@ -27,6 +28,7 @@ class Limits:
     max_query_length: int = 8_190
     max_params: int = 40
     max_source_rows: int = 1_000_000  # rows one request may read from a declared source (docs/sources.md)
+    max_work: int = 200_000  # drawing steps (render.canvas.WORK): a safety net far above any documented chart
     google_max_side: int = 1000  # Google Image Charts' own limits, for cht= URLs
     google_max_pixels: int = 300_000
 

@@ -38,10 +38,11 @@ CHARTS = {
 }
 
 
-def _drawn(spec, font_path):
+def _drawn(spec, font_path, max_work=None):
     """Run the chart's drawing on a new canvas; the canvas then holds the shapes, texts and layout."""
     font_path = fonts.path_for(fonts.texts_of(tuple(getattr(spec, name) for name in fields(spec))), font_path)
-    canvas = Canvas(spec.width, spec.height, spec.background, font_path=font_path, scale=spec.scale)
+    canvas = Canvas(spec.width, spec.height, spec.background, font_path=font_path, scale=spec.scale,
+                    max_work=max_work)
     canvas.margins = spec.margins
     canvas.legend_size, canvas.legend_ink = round(spec.legendsize), spec.legendcolor or None
     canvas.legend_order, canvas.legend_column = spec.legendorder, spec.legendcolumn
@@ -58,10 +59,10 @@ def _drawn(spec, font_path):
     return canvas
 
 
-def render(spec, *, font_path=""):
+def render(spec, *, font_path="", max_work=None):
     """Draw ``spec``; an RGB image (RGBA with a translucent background) of exactly spec.width x spec.height
     times ``spec.scale``, laid out as the 1x chart."""
-    image = _drawn(spec, font_path).finish()
+    image = _drawn(spec, font_path, max_work).finish()
     if any(fill and fill[0] == "lg" for fill in (spec.bgfill, spec.plotfill)):
         image.info["smooth"] = True  # a gradient: encoders keep every colour (no palette bands)
     if spec.opacity < 1:  # the whole image see-through (Google's chf=a)
@@ -70,14 +71,14 @@ def render(spec, *, font_path=""):
     return image
 
 
-def layout(spec, *, font_path=""):
+def layout(spec, *, font_path="", max_work=None):
     """What ``render(spec)`` lays out, as plain data (``format=json``): the same drawing, read back.
 
     ``{"width", "height", "plot": {left, top, right, bottom}, "texts": [{role, text, box}],
     "series": [{name, colour, points}]}``, all in pixels of the image (``scale`` included);
     ``box`` is [l, t, r, b].
     """
-    canvas = _drawn(spec, font_path)
+    canvas = _drawn(spec, font_path, max_work)
     s = spec.scale  # the layout is drawn at 1x and painted at ``scale``: report the painted pixels
     left, top, right, bottom = canvas.plot
     return {

@@ -19,6 +19,8 @@ from PIL import Image, ImageDraw
 
 from .. import fonts, theme
 from ..values import rgba
+from ..errors import SpecError
+from ..limits import DEFAULT_LIMITS
 from .geometry import clamp, clip_polygon, clip_polyline
 
 MEMORY_BUDGET = 24 * 1024 * 1024  # bytes for the supersampled canvas (4 bytes a pixel)
@@ -27,6 +29,21 @@ MAX_FACTOR = 4
 LIMIT = 1e9  # coordinates are clamped to +-LIMIT (and NaN removed) before clipping
 CURVE_JOINTS = 1000  # longer polylines get plain joints: Pillow draws each round joint from Python
 MAX_LINE_WIDTH = 50.0
+# What one drawing step buys (Canvas.charge): each about as long as a small rectangle (a few us),
+# measured per primitive with Pillow on the reference machine (bench/hunt.py checks the sum).
+WORK = {
+    "area": 2500,  # supersampled pixels filled (rectangles, polygons, discs, wide lines)
+    "points": 5,  # points of a line or polygon
+    "joint": 4,  # steps per round joint (Pillow draws each from Python)
+    "edge_rows": 1000,  # supersampled rows x edges of a polygon (filled row by row, edge by edge)
+    "columns": 3,  # columns of a column-by-column fill
+    "slice_rows": 25,  # supersampled rows of a pie slice's outline
+    "paste": 20_000,  # supersampled pixels of a pasted image
+    "text": 6,  # a text drawn
+    "glyphs": 1.3,  # characters drawn
+    "measure": 1,  # a text measured
+    "measured": 10,  # characters measured
+}
 ROLES = ("title", "legend", "xtick", "ytick", "label", "value", "axis")  # what a text is, in the layout
 SNAP_WIDTH = 3  # lines this thin (whole pixels) are snapped to the pixel grid: solid, not smeared over two rows
 
@@ -44,6 +61,10 @@ def factor(width, height):
     return max(1, min(wanted, math.isqrt(MEMORY_BUDGET // (pixels * 4))))
 
 
+def _length(points):
+    return sum(math.hypot(x1 - x0, y1 - y0) for (x0, y0), (x1, y1) in zip(points, points[1:]))
+
+
 def colour(value):
     """A hex string or an RGB(A) tuple -> an RGBA tuple."""
     if isinstance(value, str):
@@ -54,8 +75,10 @@ def colour(value):
 class Canvas:
     """One chart image being drawn."""
 
-    def __init__(self, width, height, background="ffffff", *, font_path="", scale=1):
+    def __init__(self, width, height, background="ffffff", *, font_path="", scale=1, max_work=None):
         self.width, self.height = width, height
+        self.work = 0.0  # drawing steps so far (see charge)
+        self.max_work = DEFAULT_LIMITS.max_work if max_work is None else max_work
         self.scale = scale
         self.background = colour(background)
         self.mode = "RGBA" if self.background[3] < 255 else "RGB"
@@ -86,6 +109,18 @@ class Canvas:
         self.plot_inks = theme.inks(plot_grounds)
         self.palette = theme.palette(grounds + plot_grounds)
 
+    # --- the work budget --------------------------------------------------------
+
+    def charge(self, steps):
+        """Count ``steps`` of drawing work (a shape is about one, see WORK); past ``max_work`` the chart is
+        refused as a request error (400), before Pillow is asked for more. A safety net: every loop is
+        bounded by the picture already, and no documented chart comes near it."""
+        self.work += steps
+        if self.work > self.max_work:
+            raise SpecError("chart", f"this chart would take too long to draw; it needs more than {self.max_work} "
+                                     f"drawing steps (DYNGRAPH_MAX_WORK): draw fewer points, marks, labels or "
+                                     f"dashes, or a smaller image")
+
     # --- shapes (supersampled) ------------------------------------------------
 
     def _xy(self, x, y):
@@ -107,6 +142,7 @@ class Canvas:
         k = self._m
         left, right = sorted((clamp(x0, -1, self.width + 1), clamp(x1, -1, self.width + 1)))
         top, bottom = sorted((clamp(y0, -1, self.height + 1), clamp(y1, -1, self.height + 1)))
+        self.charge(1 + (right - left) * (bottom - top) * k * k / WORK["area"])
         left_k, top_k = round(left * k), round(top * k)
         right_k, bottom_k = max(left_k, round(right * k) - 1), max(top_k, round(bottom * k) - 1)
         self._draw.rectangle((left_k, top_k, right_k, bottom_k), fill=colour(fill))
@@ -114,6 +150,7 @@ class Canvas:
     def line(self, points, fill, width, *, clip=None):
         """A polyline of ``width`` pixels with round joints, cut to ``clip`` (default: the image)."""
         width = clamp(width, 0.25, MAX_LINE_WIDTH)
+        self.charge(2 + len(points) / WORK["points"])
         pad = width + 2
         box = self._within(clip, pad)
         ink = colour(fill)
@@ -131,8 +168,10 @@ class Canvas:
             if len(scaled) == 1 or all(p == scaled[0] for p in scaled):
                 self.circle(run[0][0], run[0][1], width / 2, ink)
             else:
+                curve = pixels > 2 and len(scaled) <= CURVE_JOINTS
+                self.charge(_length(run) * width * k * k / WORK["area"] + curve * len(scaled) * WORK["joint"])
                 self._draw.line(scaled, fill=ink, width=pixels,
-                                joint="curve" if pixels > 2 and len(scaled) <= CURVE_JOINTS else None)
+                                joint="curve" if curve else None)
 
     def dashes(self, x0, y0, x1, y1, fill, dash, space):
         """A 1-pixel horizontal or vertical line from (x0, y0) to (x1, y1), dashed unless ``space`` is 0.
@@ -147,6 +186,7 @@ class Canvas:
             if start < end:
                 self.rect(x0, y0, x0 + 1, y1, fill) if vertical else self.rect(x0, y0, x1, y0 + 1, fill)
             return
+        self.charge(3)
         side, across_side = (self.height, self.width) if vertical else (self.width, self.height)
         low, covered = self._dash_samples(start, end, dash, space, side, self._m)
         if not covered:
@@ -198,10 +238,14 @@ class Canvas:
 
     def polygon(self, points, fill, *, clip=None):
         """A filled polygon cut to ``clip`` (default: the image)."""
+        self.charge(1 + len(points) / WORK["points"])
         limit = LIMIT
         safe = [(clamp(x, -limit, limit), clamp(y, -limit, limit)) for x, y in points]
         shape = clip_polygon(safe, self._within(clip, 1))
         if len(shape) >= 3:
+            ys, xs = [y for _, y in shape], [x for x, _ in shape]
+            rows, columns = (max(ys) - min(ys)) * self._m, (max(xs) - min(xs)) * self._m
+            self.charge(rows * len(shape) / WORK["edge_rows"] + rows * columns / 2 / WORK["area"])
             self._draw.polygon([self._xy(x, y) for x, y in shape], fill=colour(fill))
 
     def fill_between(self, xs, tops, floors, fill, *, clip):
@@ -215,6 +259,8 @@ class Canvas:
         ink = colour(fill)
         first = max(math.ceil(max(xs[0], left) * k), 0)
         last = min(math.floor(min(xs[-1], right) * k), self.width * k)
+        self.charge(1 + max(0, last - first) / WORK["columns"] + len(xs) / WORK["points"]
+                    + max(0, last - first) * (bottom - top) * k / 2 / WORK["area"])
         segment = 0
         for column in range(first, last):
             x = (column + 0.5) / k
@@ -235,6 +281,7 @@ class Canvas:
         if not (-radius <= cx <= self.width + radius and -radius <= cy <= self.height + radius):
             return
         k = self._m
+        self.charge(2 + math.pi * (radius * k) ** 2 / WORK["area"])
         x, y, r = cx * k, cy * k, max(radius * k, 0.5)
         ring = max(0, round(clamp(outline_width, 0, MAX_LINE_WIDTH) * k)) if outline is not None else 0
         self._draw.ellipse((x - r, y - r, x + r, y + r), fill=colour(fill),
@@ -244,6 +291,8 @@ class Canvas:
         """A slice from ``start`` to ``end`` degrees, clockwise from 3 o'clock."""
         radius = clamp(radius, 0.0, float(max(self.width, self.height)))
         k = self._m
+        sweep = min(abs(clamp(end, -720, 720) - clamp(start, -720, 720)), 360.0) / 360
+        self.charge(2 + radius * k / WORK["slice_rows"] + math.pi * (radius * k) ** 2 * sweep / WORK["area"])
         x, y, r = clamp(cx, 0, self.width) * k, clamp(cy, 0, self.height) * k, radius * k
         self._draw.pieslice((x - r, y - r, x + r, y + r), clamp(start, -720, 720), clamp(end, -720, 720),
                             fill=colour(fill))
@@ -252,6 +301,7 @@ class Canvas:
         """Paste an RGBA ``image`` drawn at output size (1x size times ``scale``) with its top-left at
         (left, top) in 1x pixels, blending alpha."""
         k, m = self.k, self._m
+        self.charge(1 + image.width * image.height * k * k / WORK["paste"])
         scaled = image.resize((image.width * k, image.height * k), Image.Resampling.NEAREST) if k > 1 else image
         if self.mode == "RGB":
             self._image.paste(scaled.convert("RGB"), (left * m, top * m), scaled.getchannel("A"))
@@ -273,6 +323,7 @@ class Canvas:
         ``role`` (one of ``ROLES``) names what the text is, for the layout (``format=json``).
         """
         if text:
+            self.charge(WORK["text"] + len(text) * self.scale ** 2 / WORK["glyphs"])
             x = clamp(x, -self.width, 2 * self.width)
             y = clamp(y, -self.height, 2 * self.height)
             self._texts.append((x, y, text, size or self.label_size, fill or self.inks["text"], anchor, role))
@@ -321,12 +372,14 @@ class Canvas:
                 for i, glyph in enumerate(text) if not glyph.isspace()] or [((x * s, y * s), text, font, anchor)]
 
     def text_width(self, text, size=None):
+        self.charge(WORK["measure"] + len(text) / WORK["measured"])
         return fonts.width(text, size or self.label_size, self.font_path)
 
     def line_height(self, size=None):
         return fonts.line_height(size or self.label_size, self.font_path)
 
     def fit(self, text, max_width, size=None):
+        self.charge((WORK["measure"] + len(text) / WORK["measured"]) * (2 + len(text).bit_length()))  # a search
         return fonts.fit(text, size or self.label_size, max(0, max_width), self.font_path)
 
     def finish(self):

@@ -10,7 +10,7 @@ from .path import DENSE, columns, draw_run
 AREA_ALPHA = 0.28  # fill opacity of overlapping (unstacked) areas
 STACKED_ALPHA = 0.78
 POLYGON_POINTS = 200  # longer runs are filled column by column (see Canvas.fill_between)
-DASH_AREA, MIN_DASHES = 100, 2000  # dashes in all: one per 100 px of the image (at least 2000)
+DASH_AREA, MIN_DASHES = 200, 2000  # dashes in all: one per 200 px of the image (at least 2000)
 
 
 def draw_line(canvas, spec):
