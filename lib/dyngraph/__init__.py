@@ -7,7 +7,7 @@ so ``import dyngraph`` must cost nothing. The public Python API lives in
 
 __version__ = "0.1.0"
 
-_API = {"chart", "url", "srcset", "img_tag", "ChartSpec", "SpecError", "store_url", "data_uri", "export"}
+_API = {"chart", "url", "srcset", "img_tag", "figure", "ChartSpec", "SpecError", "store_url", "data_uri", "export"}
 
 
 def __getattr__(name):

@@ -16,9 +16,11 @@ from html import escape
 from .errors import SpecError
 from .spec import ChartSpec, make, to_query
 
-__all__ = ["chart", "url", "srcset", "store_url", "data_uri", "img_tag", "export", "ChartSpec", "SpecError"]
+__all__ = ["chart", "url", "srcset", "store_url", "data_uri", "img_tag", "figure", "export", "ChartSpec",
+           "SpecError"]
 
 DATA_URI_MAX = 32 * 1024  # characters of data: URI; above this img_tag falls back to a URL
+MAX_TABLE_ROWS = 500  # rows of a figure's data table; longer data is for format=csv
 OUTPUTS = ("url", "graphid", "data")
 
 
@@ -114,6 +116,38 @@ def _doubled(spec, settings):
     except SpecError:
         return None
     return double
+
+
+def figure(spec, script=None, *, caption=None, alt=None, output="url", settings=None, max_rows=MAX_TABLE_ROWS,
+           **img_options):
+    """A ``<figure role="group">``: a caption with the generated description, the ``<img>``, and the
+    data as a captioned ``<table>`` inside ``<details>``, so a reader without sight gets the trend,
+    the extremes and the numbers themselves (W3C WAI's complex images). Everything escaped.
+
+    ``caption`` goes before the description; ``alt`` defaults to the chart's kind and title, since the
+    figcaption already says the rest; ``max_rows`` caps the table (the CSV has everything).
+    """
+    from . import describe
+    from .datatable import table
+
+    description = describe.short(spec)
+    label = alt if alt is not None else describe.heading(spec)
+    tag = img_tag(spec, script, alt=label, output=output, settings=settings, **img_options)
+    header, rows = table(spec)
+    shown = rows[:max_rows]
+    head = "".join(f'<th scope="col">{escape(name)}</th>' for name in header)
+    body = "".join(f'<tr><th scope="row">{escape(row[0])}</th>'
+                   + "".join(f"<td>{escape(cell) if cell else 'missing'}</td>" for cell in row[1:]) + "</tr>"
+                   for row in shown)
+    if len(rows) > len(shown):
+        body += f'<tr><td colspan="{len(header)}">{len(rows) - len(shown)} more rows not shown</td></tr>'
+    title = spec.title or describe.KINDS.get(spec.type, "Chart")
+    captioned = f"<strong>{escape(caption)}</strong> " if caption else ""
+    return (
+        f'<figure role="group" class="dyngraph"><figcaption>{captioned}{escape(description)}</figcaption>{tag}'
+        f"<details><summary>Data table</summary><table><caption>{escape(title)}: the data</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details></figure>"
+    )
 
 
 def export(spec, directory, *, url_prefix="", alt=None, css_class=None, settings=None):

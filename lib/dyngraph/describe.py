@@ -29,6 +29,11 @@ def short(spec):
     return " ".join(part for part in (head, _fitted(_sentences(spec), room, noun), tail) if part)
 
 
+def heading(spec):
+    """The chart's kind and title only ('Line chart: Sales'), for an ``alt`` beside a fuller caption."""
+    return _head(spec, MAX_SHORT).rstrip(".")
+
+
 def long(spec):
     """Every series and value in words, one line each: the text behind ``format=txt``."""
     lines = [_head(spec, None)]

@@ -2,16 +2,20 @@
 
 from html import escape
 
-from .api import OUTPUTS, img_tag
+from .api import OUTPUTS, figure as chart_figure, img_tag
 from .spec import CHART_TYPES, FORMATS
 
 STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1040px;padding:1em;color:#222}
 h1{margin:.2em 0}header p{color:#555;margin-top:0}
 .gallery{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(490px,100%),1fr));gap:1.2em}
-figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:.6em;background:#fafafa}
+figure,.card{margin:0;border:1px solid #ddd;border-radius:6px;padding:.6em;background:#fafafa;min-width:0}
+.card figure{border:0;padding:0}
 figure img{display:block;max-width:100%;height:auto}
-figcaption{font-weight:600;margin:.3em 0}
+figcaption{margin:.3em 0;font-size:14px;color:#333}figcaption strong{display:block;font-size:15px;color:#222}
+details{margin:.4em 0;overflow-x:auto}summary{cursor:pointer}
+table{border-collapse:collapse;font-size:13px}caption{text-align:left;font-weight:600}
+th,td{border:1px solid #ccc;padding:.1em .4em;text-align:right}th[scope=row]{text-align:left}
 textarea.snippet{width:100%;box-sizing:border-box;font:12px monospace;height:4.5em;resize:vertical}
 form.builder{display:grid;grid-template-columns:8em 1fr;gap:.4em .8em;max-width:720px;align-items:center}
 form.builder input[type=text]{width:100%;box-sizing:border-box}
@@ -43,8 +47,13 @@ def page(*, gallery, builder_fields, built, error, script, settings=None, google
 
 
 def figure(caption, spec, script, settings=None):
-    """One chart with its caption and a copyable snippet."""
-    return _framed(caption, img_tag(spec, script, settings=settings))
+    """One gallery card: the chart as api.figure() writes it (caption, description, data table), and
+    its <img> tag to copy."""
+    tag = img_tag(spec, script, settings=settings)
+    return (
+        f'<div class="card">{chart_figure(spec, script, caption=caption, settings=settings)}'
+        f'<textarea class="snippet" readonly aria-label="HTML for {escape(caption)}">{escape(tag)}</textarea></div>'
+    )
 
 
 def _framed(caption, tag):
