@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test test-fast bench docs clean
+.PHONY: serve test test-fast bench bench-peers docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,14 @@ test: $(VENV)/.installed-test
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m "not integration and not slow" -q
 
-bench: $(VENV)/.installed-test
+bench: $(VENV)/.installed-test bench-peers
 	$(BIN)/python bench/run.py
+
+# The Chart.js peer (bench/package.json, pinned in package-lock.json); skipped with a note without npm.
+bench-peers:
+	@if command -v npm >/dev/null 2>&1; then \
+		[ bench/node_modules/.package-lock.json -nt bench/package-lock.json ] || npm ci --prefix bench --no-audit --no-fund; \
+	else echo "npm not found: bench/run.py reports Chart.js as not measured"; fi
 
 docs: $(VENV)/.installed-test
 	$(BIN)/python docs/make_images.py

@@ -3,14 +3,20 @@
 
     make bench                      # or: .venv/bin/python bench/run.py [--quick] [--only a,b,...]
 
-Sections (issue 7): a) the standard chart in process, PNG and JPEG; b) a
-whole CGI request for it as a fresh process, against a matplotlib CGI script
-and the floors ``python -c pass`` / ``python -c "import PIL.Image"``; c) the
-304 and text-400 paths as CGI processes; d) the WSGI app under gunicorn (2
-workers) on 127.0.0.1 with a bounded load generator; e) cost against points
-per series and image size; f) output bytes; g) what a CGI request imports
-and who pulls in each costly module. Then the issue's targets, each met or
-not. Machines are shared and noisy: compare ratios from one run.
+Sections (issues 7 and 16): a) the standard chart in process, PNG and JPEG;
+h) the same against Chart.js 4 on @napi-rs/canvas in its own node process
+(bench/chartjs.mjs; ``make bench`` installs it into bench/node_modules, and
+without node/npm the rows say why they are missing); b) a whole CGI request
+as a fresh process — drawn, and answered by the render cache — against a
+matplotlib CGI script, Chart.js as a cold node process and the floors
+``python -c pass`` / ``python -c "import PIL.Image"``, plus, when run as root,
+the bundle run as the web user over a read-only lib/ (compiled, bytecode
+fallback, from source); c) the 304 and text-400 paths as CGI processes; d) the
+WSGI app under gunicorn (2 workers) on 127.0.0.1 with a bounded load
+generator; e) cost against points per series and image size; f) output bytes;
+g) what a CGI request imports and who pulls in each costly module. Then the
+issues' targets, each met or not. Machines are shared and noisy: compare
+ratios from one run.
 
 Prints as it goes and writes bench/report-latest.md (committed) plus a
 timestamped copy (git-ignored).
@@ -235,6 +241,10 @@ for line in sys.stdin:
     pid = os.fork()
     if pid == 0:
         try:
+            if job.get("uid") is not None:  # a web user, as Apache runs CGI scripts
+                os.setgroups([])
+                os.setgid(job["gid"])
+                os.setuid(job["uid"])
             os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
             os.dup2(os.open(job["stdout"], os.O_WRONLY | os.O_TRUNC), 1)
             os.dup2(os.open(job["stderr"], os.O_WRONLY | os.O_TRUNC), 2)
@@ -259,9 +269,13 @@ class Runner:
         self.err = Path(self.directory.name) / "stderr"
         self.out.touch()
         self.err.touch()
+        for path in (Path(self.directory.name), self.out, self.err):  # a child running as the web user writes here
+            path.chmod(0o777 if path.is_dir() else 0o666)
 
-    def run(self, argv, env):
+    def run(self, argv, env, user=None):
         job = {"argv": argv, "env": env, "stdout": str(self.out), "stderr": str(self.err)}
+        if user is not None:
+            job["uid"], job["gid"] = user
         self.process.stdin.write(json.dumps(job) + "\n")
         self.process.stdin.flush()
         answer = json.loads(self.process.stdout.readline())
@@ -276,13 +290,13 @@ class Runner:
 class Process:
     """One command measured as a fresh process, many times: wall, CPU and peak RSS."""
 
-    def __init__(self, runner, name, argv, env):
-        self.runner, self.name, self.argv, self.env = runner, name, argv, env
+    def __init__(self, runner, name, argv, env, user=None):
+        self.runner, self.name, self.argv, self.env, self.user = runner, name, argv, env, user
         self.wall, self.cpu, self.rss = [], [], []
         self.output = b""
 
     def run(self, record=True):
-        answer, self.output, problem = self.runner.run(self.argv, self.env)
+        answer, self.output, problem = self.runner.run(self.argv, self.env, self.user)
         if answer["code"] != 0 or problem:
             raise SystemExit(f"{self.name}: exit {answer['code']}: {problem.decode(errors='replace')[-2000:]}")
         if record:
@@ -309,13 +323,20 @@ def section_cgi(report, results, rounds):
 
 
 def _measure_cgi(report, results, rounds, runner, png, jpeg, mplconfig, clean):
+    fresh = {"DYNGRAPH_CACHE_BYTES": "0"}  # drawn every time: what a chart costs the first time it is asked for
+    cachedir = Path(tempfile.mkdtemp(prefix="dyngraph-bench-cache-"))
+    cached = {"DYNGRAPH_DATA_DIR": str(cachedir)}  # the render cache on, as deployed (default 64 MiB)
     procs = {
         "pass": Process(runner, "python -c pass", [PY, "-c", "pass"], clean),
         "pil": Process(runner, 'python -c "import PIL.Image"', [PY, "-c", "import PIL.Image"], clean),
-        "dyn_png": Process(runner, "get_graph.py, standard PNG", [PY, str(GET_GRAPH)], cgi_env(png)),
-        "dyn_jpeg": Process(runner, "get_graph.py, standard JPEG", [PY, str(GET_GRAPH)], cgi_env(jpeg)),
-        "dyn_max": Process(runner, f"get_graph.py, largest image ({MAX_W}×{MAX_H} PNG)", [PY, str(GET_GRAPH)],
-                           cgi_env(standard_query("png", MAX_W, MAX_H))),
+        "dyn_png": Process(runner, "get_graph.py, standard PNG (fresh: drawn)", [PY, str(GET_GRAPH)],
+                           cgi_env(png, **fresh)),
+        "dyn_jpeg": Process(runner, "get_graph.py, standard JPEG (fresh: drawn)", [PY, str(GET_GRAPH)],
+                            cgi_env(jpeg, **fresh)),
+        "dyn_hit": Process(runner, "get_graph.py, standard PNG, repeated (render cache hit)", [PY, str(GET_GRAPH)],
+                           cgi_env(png, **cached)),
+        "dyn_max": Process(runner, f"get_graph.py, largest image ({MAX_W}×{MAX_H} PNG, fresh)", [PY, str(GET_GRAPH)],
+                           cgi_env(standard_query("png", MAX_W, MAX_H), **fresh)),
         "mpl_png": Process(runner, "mpl_cgi.py, standard PNG", [PY, str(MPL_CGI)],
                            cgi_env(png, MPLCONFIGDIR=str(mplconfig))),
         "mpl_jpeg": Process(runner, "mpl_cgi.py, standard JPEG", [PY, str(MPL_CGI)],
@@ -323,22 +344,34 @@ def _measure_cgi(report, results, rounds, runner, png, jpeg, mplconfig, clean):
         "mpl_tricks": Process(runner, "mpl_cgi.py, standard PNG, with dyngraph's CGI tricks (gc off, os._exit)",
                               [PY, str(MPL_CGI)], cgi_env(png, MPLCONFIGDIR=str(mplconfig), BENCH_CGI_TRICKS="1")),
         "text400": Process(runner, "get_graph.py, 400 as text", [PY, str(GET_GRAPH)],
-                           cgi_env("data=1,2&width=huge", HTTP_ACCEPT="text/html,*/*;q=0.8")),
+                           cgi_env("data=1,2&width=huge", HTTP_ACCEPT="text/html,*/*;q=0.8", **cached)),
     }
+    chart_js = chartjs_command()
+    if chart_js is not None:
+        procs["cj_cold"] = Process(runner, "Chart.js 4 + @napi-rs/canvas, standard PNG, one node process",
+                                   chart_js, {"PATH": clean.get("PATH", "/usr/bin:/bin")})
     # Warm up (font cache, page cache) and check every answer once.
     for proc in procs.values():
         proc.run(record=False)
-    for key in ("dyn_png", "dyn_jpeg", "mpl_png", "mpl_jpeg", "mpl_tricks", "dyn_max"):
+    for key in ("dyn_png", "dyn_jpeg", "dyn_hit", "mpl_png", "mpl_jpeg", "mpl_tricks", "dyn_max"):
         headers, body = procs[key].head()
         fmt = "JPEG" if key.endswith("jpeg") else "PNG"
         size = (MAX_W, MAX_H) if key == "dyn_max" else (WIDTH, HEIGHT)
         if headers.get("Status") != "200 OK" or image_info(body) != (fmt, size):
             raise SystemExit(f"{procs[key].name}: unexpected answer {headers}")
+    procs["dyn_hit"].run(record=False)  # the first run stored it; this one and the measured ones read it
+    if procs["dyn_hit"].head()[1] != procs["dyn_png"].head()[1]:
+        raise SystemExit("the render cache answered other bytes than a fresh drawing")
+    if "cj_cold" in procs and image_info(CHARTJS_OUT.read_bytes()) != ("PNG", (WIDTH, HEIGHT)):
+        raise SystemExit("Chart.js did not draw a 600x300 PNG")
     etag = procs["dyn_png"].head()[0]["ETag"]
-    procs["not304"] = Process(runner, "get_graph.py, 304", [PY, str(GET_GRAPH)],
-                              cgi_env(png, HTTP_IF_NONE_MATCH=etag))
-    procs["not304"].run(record=False)
-    assert procs["not304"].head()[0]["Status"] == "304 Not Modified", procs["not304"].output[:200]
+    procs["not304"] = Process(runner, "get_graph.py, 304 (render cache off: query parsed)", [PY, str(GET_GRAPH)],
+                              cgi_env(png, HTTP_IF_NONE_MATCH=etag, **fresh))
+    procs["hit304"] = Process(runner, "get_graph.py, 304 (render cache on, as deployed)", [PY, str(GET_GRAPH)],
+                              cgi_env(png, HTTP_IF_NONE_MATCH=etag, **cached))
+    for key in ("not304", "hit304"):
+        procs[key].run(record=False)
+        assert procs[key].head()[0]["Status"] == "304 Not Modified", procs[key].output[:200]
     assert procs["text400"].head()[0]["Status"] == "400 Bad Request"
     procs["page"] = Process(runner, "page.py, the gallery page (HTML)", [PY, str(GET_GRAPH.parent / "page.py")],
                             cgi_env("", SCRIPT_NAME="/cgi-bin/page.py", HTTP_ACCEPT="text/html"))
@@ -348,7 +381,7 @@ def _measure_cgi(report, results, rounds, runner, png, jpeg, mplconfig, clean):
     nopyc = Path(tempfile.mkdtemp(prefix="dyngraph-bench-nopyc-"))
     shutil.copytree(GET_GRAPH.parent, nopyc / "cgi-bin")
     shutil.copytree(ROOT / "lib" / "dyngraph", nopyc / "lib" / "dyngraph", ignore=shutil.ignore_patterns("__pycache__"))
-    source_only = {"PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(nopyc / "lib")}
+    source_only = {"PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(nopyc / "lib"), **fresh}
     procs["nopyc400"] = Process(runner, "get_graph.py, 400 as text, no bytecode cache", [PY, str(nopyc / "cgi-bin" /
                                 GET_GRAPH.name)], cgi_env("data=1,2&width=huge", HTTP_ACCEPT="text/html", **source_only))
     procs["nopyc_png"] = Process(runner, "get_graph.py, standard PNG, no bytecode cache",
@@ -356,13 +389,25 @@ def _measure_cgi(report, results, rounds, runner, png, jpeg, mplconfig, clean):
     for key in ("nopyc400", "nopyc_png"):
         procs[key].run(record=False)
         assert not list(nopyc.rglob("*.pyc")), "bytecode was written"
+    web = web_host(png, fresh)
+    for key, proc in (web or {}).get("procs", {}).items():
+        procs[key] = Process(runner, proc[0], proc[1], proc[2], web["user"])
+        procs[key].run(record=False)  # the first request: compiles (into the data dir for the fallback)
+        assert procs[key].head()[0]["Status"] == "200 OK", procs[key].output[:300]
+    if web:
+        assert not (web["readonly"] / "lib" / "dyngraph" / "__pycache__").exists()
+        assert list((web["data"] / "pycache").rglob("graph_app.*.pyc")), "the fallback wrote no bytecode"
     # Interleave the commands round by round so drift hits all alike; matplotlib gets fewer rounds.
     for index in range(rounds):
         for key, proc in procs.items():
-            if key.startswith("mpl") and index % 2:
+            if key.startswith(("mpl", "cj", "web")) and index % 2:
                 continue
             proc.run()
     shutil.rmtree(nopyc)
+    shutil.rmtree(cachedir)
+    if web:
+        shutil.rmtree(web["root"])
+        results["web_python"] = web["python"]
     stats = {key: (Stat(p.wall), Stat(p.cpu), max(p.rss), p.name) for key, p in procs.items()}
     results["cgi"] = stats
 
@@ -374,7 +419,10 @@ def _measure_cgi(report, results, rounds, runner, png, jpeg, mplconfig, clean):
            "Wall is measured around the process; CPU and peak RSS come from `os.wait4` for that one child.")
     report()
     rows = []
-    for key in ("pass", "pil", "dyn_png", "dyn_jpeg", "dyn_max", "nopyc_png", "mpl_png", "mpl_jpeg", "mpl_tricks"):
+    for key in ("pass", "pil", "dyn_png", "dyn_jpeg", "dyn_hit", "dyn_max", "nopyc_png", "web_compiled", "web_fallback",
+                "web_source", "mpl_png", "mpl_jpeg", "mpl_tricks", "cj_cold"):
+        if key not in stats:
+            continue
         wall, cpu, rss, name = stats[key]
         rows.append((name, wall.ms(), f"{cpu.median * 1e3:.1f} ms", f"{rss / MIB:.1f} MiB",
                      f"{ratio(wall.median, floor):.2f}×", f"{ratio(wall.median, pil):.2f}×"))
@@ -391,16 +439,157 @@ def _measure_cgi(report, results, rounds, runner, png, jpeg, mplconfig, clean):
            f"**{ratio(tricks, stats['dyn_png'][0].median):.1f}× faster** (PNG). The targets below use the plain "
            "script, as a matplotlib user would write it.")
     report()
+    if "cj_cold" in stats:
+        cold = stats["cj_cold"][0].median
+        report(f"- Chart.js 4 on @napi-rs/canvas as a cold node process (reads the data, draws, writes the PNG; no "
+               f"HTTP) takes {cold * 1e3:.0f} ms: dyngraph's whole CGI request is **{ratio(cold, stats['dyn_png'][0].median):.1f}× "
+               f"faster** (PNG), with {stats['cj_cold'][2] / MIB:.0f} MiB peak RSS against {stats['dyn_png'][2] / MIB:.0f} MiB.")
+    else:
+        report(f"- Chart.js: not measured ({CHARTJS_MISSING}).")
+    if "web_compiled" in stats:
+        report(f"- \"As the web user\" rows run {results.get('web_python', 'the host python3')} as "
+               f"`{WEB_USER_NAME[0]}` over a root-owned copy of the bundle (Pillow beside it, compiled): "
+               "*compiled* after `compileall lib`; *fallback*: no bytecode in lib/ and a data directory the web "
+               "user owns (the scripts set `sys.pycache_prefix` there; measured after the first request); "
+               "*from source*: the same with `python -B`, as every request was before the fallback.")
+    report()
     report("## c) The cheap paths as CGI processes")
     report()
     rows = []
-    for key in ("pass", "not304", "text400", "nopyc400", "page"):
+    for key in ("pass", "not304", "hit304", "text400", "nopyc400", "page"):
         wall, cpu, rss, name = stats[key]
         rows.append((name, wall.ms(), f"{cpu.median * 1e3:.1f} ms", f"{rss / MIB:.1f} MiB",
                      f"**{ratio(wall.median, floor):.2f}×**"))
     report.table(("command", "wall (median, IQR)", "CPU", "peak RSS", "× `-c pass`"), rows)
     report("\"No bytecode cache\": a copy of lib/ with no `__pycache__` and `PYTHONDONTWRITEBYTECODE=1`, as on a "
            "host where the CGI user cannot write beside the code; run `python3 -m compileall lib` when deploying.")
+    report()
+
+
+# --- the web user's view: lib/ read-only, bytecode fallback -------------------------
+
+WEB_USER_NAME = []
+
+
+def web_host(png, fresh):
+    """A root-owned bundle run as the web user (www-data/nobody) with the host python3; None when not possible.
+
+    Three commands, each measured after its first request: lib/ compiled; lib/ without bytecode and a data
+    directory the web user owns (the bytecode fallback); the same with ``-B`` (no bytecode anywhere, as before).
+    """
+    import pwd
+
+    if os.geteuid() != 0:
+        return None
+    python = shutil.which("python3", path="/usr/local/bin:/usr/bin:/bin")
+    if python is None:
+        return None
+    version = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:2])"], capture_output=True,
+                             text=True).stdout.split()
+    if version != [str(n) for n in sys.version_info[:2]]:
+        return None  # the copied Pillow is built for this run's Python
+    for name in ("www-data", "nobody"):
+        try:
+            entry = pwd.getpwnam(name)
+            break
+        except KeyError:
+            continue
+    else:
+        return None
+    import PIL
+
+    WEB_USER_NAME[:] = [name]
+    root = Path(tempfile.mkdtemp(prefix="dyngraph-bench-web-"))
+    root.chmod(0o755)
+    pylib = root / "pylib"
+    shutil.copytree(Path(PIL.__file__).parent, pylib / "PIL", ignore=shutil.ignore_patterns("__pycache__"))
+    if (Path(PIL.__file__).parent.parent / "pillow.libs").is_dir():
+        shutil.copytree(Path(PIL.__file__).parent.parent / "pillow.libs", pylib / "pillow.libs")
+    subprocess.run([python, "-m", "compileall", "-q", str(pylib)], check=True, stdout=subprocess.DEVNULL)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    bundles = {}
+    for kind in ("compiled", "readonly"):
+        shutil.copytree(GET_GRAPH.parent, root / kind / "cgi-bin", ignore=ignore)
+        shutil.copytree(ROOT / "lib" / "dyngraph", root / kind / "lib" / "dyngraph", ignore=ignore)
+        bundles[kind] = root / kind
+    subprocess.run([python, "-m", "compileall", "-q", str(bundles["compiled"] / "lib")], check=True,
+                   stdout=subprocess.DEVNULL)
+    data = root / "data"
+    data.mkdir()
+    os.chown(data, entry.pw_uid, entry.pw_gid)
+    env = {**cgi_env(png, **fresh), "PYTHONPATH": str(pylib), "PATH": "/usr/bin:/bin"}
+    script = lambda kind: str(bundles[kind] / "cgi-bin" / GET_GRAPH.name)  # noqa: E731
+    procs = {
+        "web_compiled": ("get_graph.py as the web user, lib/ compiled (`compileall`)", [python, script("compiled")],
+                         env),
+        "web_fallback": ("get_graph.py as the web user, lib/ read-only without bytecode (fallback)",
+                         [python, script("readonly")], {**env, "DYNGRAPH_DATA_DIR": str(data)}),
+        "web_source": ("get_graph.py as the web user, lib/ read-only, from source every time (`-B`)",
+                       [python, "-B", script("readonly")], {**env, "DYNGRAPH_DATA_DIR": str(data)}),
+    }
+    return {"root": root, "readonly": bundles["readonly"], "data": data, "procs": procs,
+            "user": (entry.pw_uid, entry.pw_gid), "python": python}
+
+
+# --- the Chart.js peer -------------------------------------------------------------
+
+CHARTJS = BENCH / "chartjs.mjs"
+CHARTJS_DATA = Path(tempfile.gettempdir()) / f"dyngraph-bench-chart-{os.getpid()}.json"
+CHARTJS_OUT = Path(tempfile.gettempdir()) / f"dyngraph-bench-chartjs-{os.getpid()}.png"
+CHARTJS_MISSING = ""
+
+
+def chartjs_command(warm=None):
+    """``node bench/chartjs.mjs`` drawing the standard chart, or None (the reason in CHARTJS_MISSING)."""
+    global CHARTJS_MISSING
+    node = shutil.which("node")
+    if node is None:
+        CHARTJS_MISSING = "node is not installed"
+        return None
+    if not (BENCH / "node_modules" / "chart.js").is_dir() or not (BENCH / "node_modules" / "@napi-rs" / "canvas").is_dir():
+        CHARTJS_MISSING = "bench/node_modules lacks chart.js or @napi-rs/canvas: run make bench (needs npm)"
+        return None
+    if not CHARTJS_DATA.exists():
+        CHARTJS_DATA.write_text(json.dumps({"width": WIDTH, "height": HEIGHT, "title": TITLE, "legend": list(LEGEND),
+                                            "series": standard_data()}))
+    command = [node, str(CHARTJS), str(CHARTJS_DATA), str(CHARTJS_OUT)]
+    return command + ["--warm", str(warm)] if warm else command
+
+
+def section_chartjs(report, results, repeats):
+    """Chart.js in its own process, warm: alternating blocks with dyngraph's in-process draw."""
+    from dyngraph.spec import parse
+
+    command = chartjs_command(warm=max(repeats // 3, 5))
+    report("## h) The Chart.js peer in process (render + PNG)")
+    report()
+    if command is None:
+        report(f"Not measured: {CHARTJS_MISSING}.")
+        report()
+        return
+    spec = parse(standard_query("png"))
+    dyn_draw = draw_dyngraph(spec)
+    dyn_draw()
+    dyn_samples, cj_samples = [], []
+    for _ in range(3):  # alternate blocks so drift in load hits both
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        cj_samples += json.loads(done.stdout)["times"]
+        for _ in range(max(repeats // 3, 5)):
+            start = time.perf_counter()
+            body = dyn_draw()
+            dyn_samples.append(time.perf_counter() - start)
+    dyn, cj = Stat(dyn_samples), Stat(cj_samples)
+    cj_bytes = CHARTJS_OUT.stat().st_size
+    results["chartjs_warm"] = (dyn, cj)
+    results["bytes_chartjs"] = (len(body), cj_bytes)
+    report("Chart.js 4 on @napi-rs/canvas (the engine QuickChart runs), the same data and size, no animation, "
+           "devicePixelRatio 1, a white background; timed inside one node process after 3 warm-up draws "
+           "(`canvas.toBuffer('image/png')` included), in blocks alternating with dyngraph's `draw_chart`.")
+    report()
+    report.table(("library", "render + PNG", "PNG bytes"),
+                 [("dyngraph", dyn.ms(), f"{len(body):,}"), ("Chart.js 4 + @napi-rs/canvas", cj.ms(), f"{cj_bytes:,}")])
+    report(f"- dyngraph is **{ratio(cj.median, dyn.median):.1f}× faster** in process; its PNG is "
+           f"{ratio(len(body), cj_bytes):.2f}× Chart.js's bytes.")
     report()
 
 
@@ -444,8 +633,13 @@ def _ours(name):
 def section_where(report, results, runs):
     """What each path imports, and who pulls in the costly standard-library modules."""
     png = standard_query("png")
-    cases = (("standard PNG chart", cgi_env(png)), ("standard JPEG chart", cgi_env(standard_query("jpeg"))),
-             ("text 400", cgi_env("data=1,2&width=huge", HTTP_ACCEPT="text/html")))
+    fresh = {"DYNGRAPH_CACHE_BYTES": "0"}
+    cachedir = tempfile.mkdtemp(prefix="dyngraph-bench-cache-")
+    hit = cgi_env(png, DYNGRAPH_DATA_DIR=cachedir)
+    subprocess.run([PY, str(GET_GRAPH)], env=hit, capture_output=True, check=True)  # store it
+    cases = (("standard PNG chart", cgi_env(png, **fresh)), ("standard JPEG chart", cgi_env(standard_query("jpeg"), **fresh)),
+             ("render cache hit (standard PNG)", hit),
+             ("text 400", cgi_env("data=1,2&width=huge", HTTP_ACCEPT="text/html", **fresh)))
     report("## g) Where a CGI request's time goes (`python -X importtime cgi-bin/get_graph.py`)")
     report()
     report(f"Medians of {runs} runs. importtime inflates every figure; compare them with each other. "
@@ -473,6 +667,7 @@ def section_where(report, results, runs):
         report()
         report.table(("module (cumulative)", "ms", "pulled in by"),
                      [(f"`{name}`", f"{total / 1e3:.1f}", f"`{parent}`") for total, name, parent in costly[:8]])
+    shutil.rmtree(cachedir, ignore_errors=True)
 
 
 # --- d) WSGI under gunicorn -----------------------------------------------------
@@ -535,6 +730,7 @@ def section_gunicorn(report, results, quick):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("DYNGRAPH_")}
     env["PYTHONPATH"] = str(ROOT / "lib")
+    env["DYNGRAPH_CACHE_BYTES"] = "0"  # every 200 drawn, as in issue 7's figures (a cache hit is section b's)
     argv = [PY, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
             "dyngraph.graph_app:application"]
     server = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -578,8 +774,9 @@ def section_gunicorn(report, results, quick):
             server.wait()
     report("## d) The WSGI app under gunicorn")
     report()
-    report(f"gunicorn, 2 sync workers, 127.0.0.1; load: {threads} threads with http.client (keep-alive where the "
-           "server allows), a fixed request count and a time cap. The load generator shares the 2 cores.")
+    report(f"gunicorn, 2 sync workers, 127.0.0.1, render cache off (every 200 is drawn); load: {threads} threads "
+           "with http.client (keep-alive where the server allows), a fixed request count and a time cap. The load "
+           "generator shares the 2 cores.")
     report()
     report.table(("request", "requests", "req/s", "p50", "p99"), rows)
 
@@ -667,6 +864,45 @@ def section_targets(report, results):
             """(wall ratio a/b, CPU ratio a/b) of two CGI commands' medians."""
             return ratio(cgi[a][0].median, cgi[b][0].median), ratio(cgi[a][1].median, cgi[b][1].median)
 
+        rows.append(("**issue 16**", "", ""))
+        wall, cpu = wall_cpu("dyn_png", "pil")
+        target('fresh standard chart as CGI ≤ 1.4× `python -c "import PIL.Image"` (PNG)',
+               f"{wall:.2f}× (CPU {cpu:.2f}×)", wall <= 1.4)
+        wall, cpu = wall_cpu("mpl_png", "dyn_png")
+        target("fresh standard chart as CGI ≥ 15× faster than matplotlib's CGI script (PNG)",
+               f"{wall:.1f}× (CPU {cpu:.1f}×)", wall >= 15)
+        if "cj_cold" in cgi:
+            wall, cpu = wall_cpu("cj_cold", "dyn_png")
+            target("fresh standard chart as CGI ≥ 4× faster than Chart.js as a cold process", 
+                   f"{wall:.1f}× (CPU {cpu:.1f}×)", wall >= 4)
+        else:
+            rows.append(("≥ 4× faster than Chart.js as a cold process", CHARTJS_MISSING, "not measured"))
+        if "chartjs_warm" in results:
+            dyn, cj = results["chartjs_warm"]
+            target("≥ 2.5× faster than Chart.js in process (render + PNG)", f"{ratio(cj.median, dyn.median):.1f}×",
+                   ratio(cj.median, dyn.median) >= 2.5)
+        else:
+            rows.append(("≥ 2.5× faster than Chart.js in process", CHARTJS_MISSING or "section h not run",
+                         "not measured"))
+        wall, cpu = wall_cpu("dyn_hit", "pass")
+        target("repeated chart (render cache hit) as CGI ≤ 1.5× `python -c pass`", f"{wall:.2f}× (CPU {cpu:.2f}×)",
+               wall <= 1.5)
+        for key, name in (("hit304", "304 (render cache on, as deployed)"), ("not304", "304 (render cache off)"),
+                          ("text400", "text 400")):
+            wall, cpu = wall_cpu(key, "pass")
+            target(f"CGI {name} ≤ 1.6× `python -c pass`", f"{wall:.2f}× (CPU {cpu:.2f}×)", wall <= 1.6)
+        if "web_fallback" in cgi:
+            wall, cpu = wall_cpu("web_fallback", "web_compiled")
+            target("lib/ not writable by the web user, no compileall: requests after the first ≤ 1.10× compiled",
+                   f"{wall:.2f}× (CPU {cpu:.2f}×; from source every time: "
+                   f"{wall_cpu('web_source', 'web_compiled')[0]:.2f}×)", wall <= 1.10)
+        else:
+            rows.append(("lib/ not writable by the web user: ≤ 1.10× compiled",
+                         "needs root, a www-data/nobody user and a host python3 of this minor", "not measured"))
+        peak = max(cgi[k][2] for k in ("dyn_png", "dyn_jpeg"))
+        target("peak RSS of a chart CGI process ≤ 25 MiB (standard chart)", f"{peak / MIB:.1f} MiB", peak <= 25 * MIB)
+        rows.append(("**issue 7**", "", ""))
+
         for fmt in ("png", "jpeg"):
             wall, cpu = wall_cpu(f"mpl_{fmt}", f"dyn_{fmt}")
             target(f"CGI standard chart ≥ 10× faster than matplotlib CGI ({fmt.upper()})",
@@ -701,7 +937,7 @@ def section_targets(report, results):
     if "bytes_png" in results:
         dyn, ref = results["bytes_png"]
         target("PNG bytes ≤ 0.6× matplotlib's", f"{ratio(dyn, ref):.2f}×", ratio(dyn, ref) <= 0.6)
-    report("## Targets (issue 7)")
+    report("## Targets (issues 16 and 7)")
     report()
     report("Judged on wall-clock medians from this run; CPU-time ratios (from `wait4`) are shown too, as they "
            "suffer less when the machine is busy.")
@@ -738,15 +974,15 @@ def machine(report):
     report()
 
 
-SECTIONS = ("a", "b", "d", "e", "g")
+SECTIONS = ("a", "h", "b", "d", "e", "g")
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats (about a minute); for a smoke test")
     parser.add_argument("--only", default=",".join(SECTIONS),
-                        help="comma-separated sections: a (in process, f bytes), b (CGI, c cheap paths), "
-                             "d (gunicorn), e (growth), g (imports)")
+                        help="comma-separated sections: a (in process, f bytes), h (Chart.js in process), "
+                             "b (CGI, c cheap paths), d (gunicorn), e (growth), g (imports)")
     parser.add_argument("--report", default=str(BENCH / "report-latest.md"), help="where to write the report")
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
@@ -761,6 +997,8 @@ def main(argv=None):
     machine(report)
     if "a" in only:
         section_in_process(report, results, 10 if args.quick else 60)
+    if "h" in only:
+        section_chartjs(report, results, 15 if args.quick else 60)
     if "b" in only:
         section_cgi(report, results, 8 if args.quick else 40)
     if "d" in only:
@@ -774,6 +1012,8 @@ def main(argv=None):
     section_targets(report, results)
     report(f"Whole run: {time.perf_counter() - started:.0f} s; load average at the end {os.getloadavg()[0]:.1f}. Reproduce with `make bench` "
            f"(`.venv/bin/python bench/run.py{' --quick' if args.quick else ''}`).")
+    for path in (CHARTJS_DATA, CHARTJS_OUT):
+        path.unlink(missing_ok=True)
     text = "\n".join(report.lines) + "\n"
     Path(args.report).write_text(text, encoding="utf-8")
     stamped = BENCH / f"report-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.md"

