@@ -11,8 +11,12 @@ from conftest import ROOT, decode
 CGI_BIN = ROOT / "cgi-bin"
 
 
-def run_cgi(script, query="", method="GET", extra_env=None, pythonpath=None, python_flags=(), cgi_bin=CGI_BIN, body=b""):
-    """Run a script as Apache would and split its raw output into headers and body."""
+def run_cgi(script, query="", method="GET", extra_env=None, pythonpath=None, python_flags=(), cgi_bin=CGI_BIN, body=b"",
+            direct=False, cwd=None):
+    """Run a script as Apache would and split its raw output into headers and body.
+
+    ``direct``: execute the file itself, as Apache does, so its shebang picks the interpreter.
+    """
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "GATEWAY_INTERFACE": "CGI/1.1",
@@ -27,8 +31,8 @@ def run_cgi(script, query="", method="GET", extra_env=None, pythonpath=None, pyt
     }
     if pythonpath is not None:
         env["PYTHONPATH"] = pythonpath
-    command = [sys.executable, *python_flags, str(cgi_bin / script)]
-    result = subprocess.run(command, env=env, input=body, capture_output=True, timeout=60)
+    command = [str(cgi_bin / script)] if direct else [sys.executable, *python_flags, str(cgi_bin / script)]
+    result = subprocess.run(command, env=env, input=body, capture_output=True, timeout=60, cwd=cwd)
     head, _, body = result.stdout.partition(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     headers = dict(line.split(": ", 1) for line in lines)

@@ -34,7 +34,7 @@ def test_it_serves_both_apps_under_the_apps_url():
 
 
 def test_the_bundle_as_unpacked_needs_no_install(tmp_path):
-    """With dyngraph installed nowhere (python -S, no PYTHONPATH), the file finds lib/ beside itself."""
+    """With dyngraph installed nowhere (python -S, no PYTHONPATH), the file finds lib/ beside itself and var/ there."""
     shutil.copy(ROOT / "passenger_wsgi.py", tmp_path)
     shutil.copytree(ROOT / "lib" / "dyngraph", tmp_path / "lib" / "dyngraph",
                     ignore=shutil.ignore_patterns("__pycache__"))
@@ -43,12 +43,14 @@ def test_the_bundle_as_unpacked_needs_no_install(tmp_path):
         "app = runpy.run_path('passenger_wsgi.py')['application']\n"
         "seen = []\n"
         "app({'REQUEST_METHOD': 'GET', 'SCRIPT_NAME': '/charts', 'PATH_INFO': '/'}, lambda s, h: seen.append([s, h]))\n"
-        "print(json.dumps([seen, sys.modules['dyngraph'].__file__]))\n"
+        "from dyngraph.store import default_data_dir\n"
+        "print(json.dumps([seen, sys.modules['dyngraph'].__file__, default_data_dir()]))\n"
     )
     result = subprocess.run([sys.executable, "-S", "-c", code], cwd=tmp_path, env={}, capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    [[status, headers]], module_file = json.loads(result.stdout)
+    [[status, headers]], module_file, data_dir = json.loads(result.stdout)
     assert status == "302 Found"
     assert ["Location", "/charts/cgi-bin/page.py"] in headers
     assert module_file == str(tmp_path / "lib" / "dyngraph" / "__init__.py")
+    assert data_dir == str(tmp_path / "var")  # graph ids and the render cache live in the app root's var/

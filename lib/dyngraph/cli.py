@@ -29,7 +29,14 @@ def main(argv=None):
     declared = commands.add_parser("sources", help="check or list the declared data sources (DYNGRAPH_SOURCES)")
     declared.add_argument("action", choices=("check", "list"), help="check: one line per problem, exit 1 on any")
     declared.add_argument("--file", default=None, help="the sources file (default: $DYNGRAPH_SOURCES)")
+    install = commands.add_parser("install-cgi", help="write page.py and get_graph.py into DIR (mode 755), "
+                                  "run by this interpreter")
+    install.add_argument("dir", help="the cgi-bin directory to write into (created if missing)")
+    install.add_argument("--shebang", default=None, help="what follows '#!' (default: this interpreter, "
+                         f"{sys.executable})")
     args = parser.parse_args(argv)
+    if args.command == "install-cgi":
+        return _install_cgi(args.dir, args.shebang)
     if args.command == "sources":
         return _sources(args.action, args.file)
     if args.command == "serve":
@@ -84,6 +91,19 @@ def _sources(action, path):
             return 2
         return 0
     return 1 if check(path, settings.limits, sys.stdout) else 0
+
+
+def _install_cgi(directory, shebang):
+    from .cgi_scripts import install
+
+    try:
+        paths = install(directory, shebang=shebang)
+    except (ValueError, OSError) as error:
+        print(f"dyngraph: install-cgi: {error}", file=sys.stderr)
+        return 2
+    for path in paths:
+        print(f"wrote {path}")
+    return 0
 
 
 def _cleanup(directory, older_than):

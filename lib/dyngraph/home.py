@@ -14,10 +14,12 @@ _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 
 def bundle_data_dir():
-    """``var/`` beside ``cgi-bin/`` and ``lib/`` when running from the unpacked bundle, else ''."""
+    """``var/`` beside ``lib/`` when running from the unpacked bundle (with ``cgi-bin/`` or, as a
+    Passenger app root, ``passenger_wsgi.py``), else ''."""
     lib = os.path.dirname(_PACKAGE)
     root = os.path.dirname(lib)
-    if os.path.basename(lib) == "lib" and os.path.isdir(os.path.join(root, "cgi-bin")):
+    if os.path.basename(lib) == "lib" and (os.path.isdir(os.path.join(root, "cgi-bin"))
+                                           or os.path.isfile(os.path.join(root, "passenger_wsgi.py"))):
         return os.path.join(root, "var")
     return ""
 

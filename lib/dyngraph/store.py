@@ -11,7 +11,6 @@ Every backend has ``put(query) -> id``, ``get(id) -> query`` (raising
 fault in the backend is raised as :class:`StoreUnavailable` (503).
 """
 
-import os
 import re
 
 from .errors import SpecError, StoreUnavailable, shown
@@ -41,13 +40,10 @@ def check_id(text):
 
 
 def default_data_dir():
-    """``var/`` beside ``cgi-bin/`` and ``lib/`` when running from the unpacked bundle, else ''."""
-    package = os.path.dirname(os.path.abspath(__file__))
-    lib = os.path.dirname(package)
-    root = os.path.dirname(lib)
-    if os.path.basename(lib) == "lib" and os.path.isdir(os.path.join(root, "cgi-bin")):
-        return os.path.join(root, "var")
-    return ""
+    """``var/`` beside ``lib/`` when running from the unpacked bundle, else '' (home.bundle_data_dir)."""
+    from .home import bundle_data_dir
+
+    return bundle_data_dir()
 
 
 def open_store(settings):
