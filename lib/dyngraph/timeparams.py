@@ -47,8 +47,15 @@ def _one_series(series):
     return series
 
 
+def _unix_text(t):
+    """Unix seconds as text the reader takes back: 1900 would read as a year mistaken for seconds."""
+    text = values.format_number(t)
+    return text + ".0" if len(text) == 4 and text.isdigit() and timeparse.MIN_YEAR <= int(text) <= timeparse.MAX_YEAR \
+        else text
+
+
 def write_times(times):
-    plain = ",".join(map(values.format_number, times))
+    plain = ",".join(map(_unix_text, times))
     if len(plain) <= compact.MIN_PLAIN_LENGTH:
         return plain
     packed = compact.encode([times])
@@ -118,6 +125,10 @@ def resolve(kwargs, now=None):
     return kwargs
 
 
+CALENDAR_SPANS = {(1, "d"): (82800, 90000), (1, "w"): (601200, 608400), (1, "mo"): (2415600, 2682000),
+                  (3, "mo"): (7686000, 7952400), (1, "y"): (31532400, 31626000)}  # seconds, DST included
+
+
 def as_start_step(times, tz):
     """(start, step) when ``times`` are exactly ``timeparse.series(start, step)``; else None."""
     if len(times) < 3:
@@ -125,21 +136,30 @@ def as_start_step(times, tz):
     start, delta = times[0], times[1] - times[0]
     if delta <= 0:
         return None
-    if all(b - a == delta for a, b in zip(times, times[1:])) and delta == int(delta):
+    if delta == int(delta) and all(b - a == delta for a, b in zip(times, times[1:])):
         seconds = int(delta)
         for size, unit in ((86400 * 7, "w"), (86400, "d")):
-            if seconds == size and timeparse.series(start, (1, unit), len(times), tz) == list(times):
+            if seconds == size and _follows(times, (1, unit), tz):
                 return start, (1, unit)
         for size, unit in ((3600, "h"), (60, "m"), (1, "s")):
             if seconds % size == 0 and seconds // size <= timeparse.MAX_COUNT:
-                candidate = (seconds // size, unit)
-                if timeparse.series(start, candidate, len(times), tz) == list(times):
-                    return start, candidate
+                exact = all(start + i * seconds == t for i, t in enumerate(times))  # as series() computes
+                return (start, (seconds // size, unit)) if exact else None
         return None
     for candidate in CALENDAR_STEPS:
-        if timeparse.series(start, candidate, len(times), tz) == list(times):
+        low, high = CALENDAR_SPANS[candidate]
+        if low <= delta <= high and _follows(times, candidate, tz):
             return start, candidate
     return None
+
+
+def _follows(times, step, tz):
+    """True when every time is ``shift(start, i steps)`` exactly; stops at the first that is not."""
+    count, unit = step
+    try:
+        return all(timeparse.shift(times[0], i * count, unit, tz) == t for i, t in enumerate(times))
+    except (ValueError, OverflowError):
+        return False
 
 
 def python_times(value, limits):

@@ -18,6 +18,7 @@ from .scatter import draw_scatter
 from .sparkline import draw_sparkline
 from . import timeline
 
+NUMERIC_FIELDS = ("data", "times", "sizes")  # no text to find a font for: not walked value by value
 TIME_CHARTS = {  # the same chart types over a time axis (times, or start + step)
     "line": timeline.draw_line,
     "area": timeline.draw_area,
@@ -40,7 +41,8 @@ CHARTS = {
 
 def _drawn(spec, font_path, max_work=None):
     """Run the chart's drawing on a new canvas; the canvas then holds the shapes, texts and layout."""
-    font_path = fonts.path_for(fonts.texts_of(tuple(getattr(spec, name) for name in fields(spec))), font_path)
+    texts = tuple(getattr(spec, name) for name in fields(spec) if name not in NUMERIC_FIELDS)
+    font_path = fonts.path_for(fonts.texts_of(texts), font_path)
     canvas = Canvas(spec.width, spec.height, spec.background, font_path=font_path, scale=spec.scale,
                     max_work=max_work)
     canvas.margins = spec.margins
@@ -55,7 +57,7 @@ def _drawn(spec, font_path, max_work=None):
         shown = len(spec.data) - spec.hidden
         canvas.marker_data = spec.data[shown:]
         spec = replace(spec, data=spec.data[:shown], legend=spec.legend[:shown], hidden=0)
-    (TIME_CHARTS if spec.instants else CHARTS)[spec.type](canvas, spec)
+    (TIME_CHARTS if spec.times or spec.start is not None else CHARTS)[spec.type](canvas, spec)
     return canvas
 
 
@@ -87,7 +89,8 @@ def layout(spec, *, font_path="", max_work=None):
         "plot": {"left": _px(left * s), "top": _px(top * s), "right": _px(right * s), "bottom": _px(bottom * s)},
         "texts": [{"role": role, "text": text, "box": box} for role, text, box in canvas.texts()],
         "series": [{"name": name, "colour": _hex(colour),
-                    "points": [None if p is None else [_px(p[0] * s), _px(p[1] * s)] for p in points]}
+                    "points": [None if p is None else [_px(p[0] * s), _px(p[1] * s)]
+                               for p in (points() if callable(points) else points)]}
                    for name, colour, points in canvas.series],
     }
 

@@ -329,7 +329,10 @@ class Canvas:
             self._texts.append((x, y, text, size or self.label_size, fill or self.inks["text"], anchor, role))
 
     def add_series(self, name, colour_, points):
-        """Record a drawn series: its name, colour and points [(x, y) | None, ...] in image pixels."""
+        """Record a drawn series: its name, colour and points [(x, y) | None, ...] in image pixels.
+
+        ``points`` may be a function that returns them: only the layout asks, so an image never pays.
+        """
         self.series.append((name, colour_, points))
 
     def texts(self):

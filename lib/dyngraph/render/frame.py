@@ -90,8 +90,16 @@ def series_entries(spec, key):
             for i, name in enumerate(spec.legend) if name]
 
 
-def report(canvas, spec, points):
-    """Tell the canvas each series' name, colour and points (for the layout)."""
+def report(canvas, spec, points, count=None):
+    """Tell the canvas each series' name, colour and points (for the layout).
+
+    ``points``: the rows, or a function giving them (then ``count`` series), computed only if asked.
+    """
+    if callable(points):
+        from functools import lru_cache
+
+        rows = lru_cache(maxsize=1)(points)
+        points = [lambda n=n: rows()[n] for n in range(count)]
     for index, series in enumerate(points):
         name = spec.legend[index] if index < len(spec.legend) else ""
         canvas.add_series(name, theme.series_colour(spec.colors, index), series)

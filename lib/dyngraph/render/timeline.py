@@ -29,7 +29,7 @@ def ordered(spec):
 def sort(spec):
     """(times, data, order): sorted, and ``order[k]`` = the given index of sorted point k."""
     times = list(spec.instants)
-    if all(a <= b for a, b in zip(times, times[1:])):
+    if spec.start is not None or all(a <= b for a, b in zip(times, times[1:])):  # start+step: in order
         return times, [list(s) for s in spec.data], range(len(times))
     order = sorted(range(len(times)), key=times.__getitem__)
     return [times[i] for i in order], [[s[i] for i in order] for s in spec.data], order
@@ -107,27 +107,25 @@ def m4(points, resolution=1):
     """Reduce points (x increasing) to the first, lowest, highest and last of each column, in order.
 
     A column is 1/``resolution`` pixel: the canvas' supersampled column, where the line is really drawn.
+    Each column's points are found by bisection and its extremes by the built-in min/max.
     """
+    import bisect
+
     if len(points) < 8:
         return points
-    out, column, group = [], None, []
-    for point in points:
-        c = math.floor(point[0] * resolution)
-        if c != column and group:
-            out.extend(_four(group))
-            group = []
-        column = c
-        group.append(point)
-    out.extend(_four(group))
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    out, i, n = [], 0, len(points)
+    while i < n:
+        j = bisect.bisect_left(xs, (math.floor(xs[i] * resolution) + 1) / resolution, i + 1)
+        if j - i <= 4:
+            out.extend(points[i:j])
+        else:
+            chunk = ys[i:j]
+            keep = {0, chunk.index(min(chunk)), chunk.index(max(chunk)), j - i - 1}
+            out.extend(points[i + k] for k in sorted(keep))
+        i = j
     return out
-
-
-def _four(group):
-    if len(group) <= 4:
-        return group
-    low = min(range(len(group)), key=lambda i: group[i][1])
-    high = max(range(len(group)), key=lambda i: group[i][1])
-    return [group[i] for i in sorted({0, low, high, len(group) - 1})]
 
 
 def columns(canvas):
@@ -166,10 +164,11 @@ def _draw(canvas, spec, *, area):
         low, high = min(low, 0.0), max(high, 0.0)
     box = legend(canvas, series_entries(spec, "box" if area else "line"), box, spec.legendpos)
     plot = cartesian(canvas, spec, box, low=low, high=high, time_range=(lo, hi, tz))
-    xs = [plot.position(t) for t in times]
+    ax, bx = plot.position.coefficients()
+    xs = [ax * t + bx for t in times]
     ay, by = plot.value.coefficients()
     first, end = visible(times, lo, hi)
-    cut = breaks(times, spec.gaps)
+    cut = set() if spec.start is not None else breaks(times, spec.gaps)  # a regular series has no long steps
     width = spec.linewidth
     clip = (plot.box.left - width, plot.box.top - width, plot.box.right + width, plot.box.bottom + width)
     zero = min(max(plot.value(0.0), plot.box.top), plot.box.bottom)
@@ -180,8 +179,8 @@ def _draw(canvas, spec, *, area):
         v = layers[series][1][index]
         return None if v is None else (xs[index], ay * v + by)
 
-    report(canvas, spec, given_order([[point(n, i) if a <= i < b else None for i in range(len(times))]
-                                      for n in range(len(layers))], order))
+    report(canvas, spec, lambda: given_order([[point(n, i) if a <= i < b else None for i in range(len(times))]
+                                              for n in range(len(layers))], order), len(layers))
     places = overlays.Places(plot, point, [values for _, values in layers],
                              locate=lambda index, value: (xs[index], plot.value(value)) if index < len(xs) else None)
     overlays.under(canvas, spec, places)
@@ -189,7 +188,7 @@ def _draw(canvas, spec, *, area):
     for index, (bottoms, values) in enumerate(layers):
         colour = theme.series_colour(spec.colors, index)
         for start, stop in runs(values, first, end, cut):
-            points = [(xs[i], ay * values[i] + by) for i in range(start, stop)]
+            points = list(zip(xs[start:stop], [ay * v + by for v in values[start:stop]]))
             if area:
                 floors = [zero] * len(points) if bottoms is None else [ay * bottoms[i] + by for i in range(start, stop)]
                 _fill(canvas, plot, points, floors, colour, 0.78 if stacked else 0.28)
@@ -249,6 +248,8 @@ def buckets(spec, times):
 
 def draw_bar(canvas, spec):
     """Bars one time bucket wide, centred on their time (a day's bar under its date); grouped or stacked."""
+    from functools import lru_cache
+
     from .bar import bar_colour, segments
 
     box = title(canvas, spec, outer_box(canvas))
@@ -257,37 +258,65 @@ def draw_bar(canvas, spec):
     lo, hi, tz = window(spec, times, bucket=(widths[0], widths[-1]))
     reach = max(widths) / 2
     a, b = inside(times, lo - reach, hi + reach)
-    bars = [bar for bar in segments([s[a:b] for s in data], spec.stacked)]
-    if not bars:
+    shown = [v for s in data for v in s[a:b] if v is not None]
+    if not shown:
         no_data(canvas, box)
         return
-    ends = [bar[4] for bar in bars] + [0.0]
+    bars = segments([s[a:b] for s in data], True) if spec.stacked else None
+    ends = [bar[4] for bar in bars] if bars else shown
     box = legend(canvas, series_entries(spec, "box"), box, spec.legendpos)
-    plot = cartesian(canvas, spec, box, low=min(ends), high=max(ends), time_range=(lo, hi, tz, median_step(times)))
+    step = median_step(times)
+    plot = cartesian(canvas, spec, box, low=min(min(ends), 0.0), high=max(max(ends), 0.0),
+                     time_range=(lo, hi, tz, step))
     share = theme.BAR_STACKED if spec.stacked or len(data) == 1 else theme.BAR_GROUP
-    left_edge, right_edge = plot.box.left, plot.box.right
-    base, top = plot.box.bottom, plot.box.top
-    ends_at, rects = {}, []
-    for category, slot, slots, start, end, series in bars:
-        i = category + a
-        x0, x1 = plot.position(times[i] - widths[i] / 2), plot.position(times[i] + widths[i] / 2)
+    slots = 1 if spec.stacked else len(data)
+    ax, bx = plot.position.coefficients()
+    av, bv = plot.value.coefficients()
+
+    def geometry(i, slot, start, end):
+        """(left, width, y of start, y of end) of one bar."""
+        t, half = times[i], widths[i] / 2
+        x0, x1 = ax * (t - half) + bx, ax * (t + half) + bx
         inset = (x1 - x0) * (1 - share) / 2
         width = (x1 - x0 - 2 * inset) / slots
-        across0 = x0 + inset + slot * width
-        y0, y1 = (min(max(plot.value(v), top), base) for v in (start, end))
-        ends_at[(series, i)] = (across0 + width / 2, plot.value(end))
-        if across0 + width >= left_edge and across0 <= right_edge:
-            rects.append((across0, width, slots, y0, y1, bar_colour(spec, series, i), series))
-    report(canvas, spec, given_order([[ends_at.get((n, i)) for i in range(len(times))] for n in range(len(data))],
-                                     order))
-    places = overlays.Places(plot, lambda s, i: ends_at.get((s, i)), data, locate=lambda index, value: None)
+        return x0 + inset + slot * width, width, av * start + bv, av * end + bv
+
+    def all_bars():
+        return bars if bars is not None else segments([s[a:b] for s in data], False)
+
+    @lru_cache(maxsize=1)
+    def ends_at():
+        table = [[None] * len(times) for _ in data]
+        for category, slot, _, start, end, series in all_bars():
+            left, width, _, y1 = geometry(category + a, slot, start, end)
+            table[series][category + a] = (left + width / 2, y1)
+        return table
+
+    report(canvas, spec, lambda: given_order(ends_at(), order), len(data))
+    places = overlays.Places(plot, lambda s, i: ends_at()[s][i] if s < len(data) and i < len(times) else None,
+                             data, locate=lambda index, value: None)
     overlays.under(canvas, spec, places)
+    thin = ax * step * share / slots < 1
+    if thin and not spec.stacked and not spec.pointcolors:
+        _thin_bars(canvas, spec, plot, times[a:b], [s[a:b] for s in data], ax, bx, av, bv)
+    else:
+        _bars(canvas, spec, plot, all_bars(), a, geometry, bar_colour)
+    overlays.over(canvas, spec, places)
+
+
+def _bars(canvas, spec, plot, bars, offset, geometry, bar_colour):
+    left_edge, right_edge, base, top = plot.box.left, plot.box.right, plot.box.bottom, plot.box.top
     spans = {}
-    for across0, width, slots, y0, y1, colour, series in rects:
+    for category, slot, slots, start, end, series in bars:
+        across0, width, y0, y1 = geometry(category + offset, slot, start, end)
+        if across0 + width < left_edge or across0 > right_edge:
+            continue
+        y0, y1 = min(max(y0, top), base), min(max(y1, top), base)
+        colour = bar_colour(spec, series, category + offset)
         across1 = across0 + width
         if width < 1:  # thinner than a pixel: one rectangle per pixel column and series, spanning its bars
             key = (series, math.floor(across0))
-            low_y, high_y = sorted((y0, y1))
+            low_y, high_y = (y0, y1) if y0 <= y1 else (y1, y0)
             old = spans.get(key)
             spans[key] = (low_y, high_y, colour) if old is None else (min(low_y, old[0]), max(high_y, old[1]), old[2])
             continue
@@ -296,4 +325,27 @@ def draw_bar(canvas, spec):
         canvas.rect(max(across0, left_edge), min(y0, y1), min(across1, right_edge), max(y0, y1), colour)
     for (series, pixel), (low_y, high_y, colour) in sorted(spans.items()):
         canvas.rect(max(pixel, left_edge), low_y, min(pixel + 1, right_edge), max(high_y, low_y + 0.5), colour)
-    overlays.over(canvas, spec, places)
+
+
+def _thin_bars(canvas, spec, plot, times, data, ax, bx, av, bv):
+    """Bars thinner than a pixel, unstacked: per pixel column and series one rectangle from zero to the
+    column's extreme values (found by bisection and the built-in min/max, not bar by bar)."""
+    import bisect
+
+    left_edge, right_edge, base, top = plot.box.left, plot.box.right, plot.box.bottom, plot.box.top
+    xs = [ax * t + bx for t in times]
+    zero = av * 0.0 + bv
+    for series, values in enumerate(data):
+        colour = theme.series_colour(spec.colors, series)
+        i, n = 0, len(xs)
+        while i < n:
+            column = math.floor(xs[i])
+            j = bisect.bisect_left(xs, column + 1, i + 1)
+            chunk = [v for v in values[i:j] if v is not None]
+            i = j
+            if not chunk or column + 1 <= left_edge or column >= right_edge:
+                continue
+            y_low, y_high = av * max(chunk) + bv, av * min(chunk) + bv  # the value axis points up
+            y0, y1 = min(y_low, zero), max(y_high, zero)
+            y0, y1 = min(max(y0, top), base), min(max(y1, top), base)
+            canvas.rect(max(column, left_edge), y0, min(column + 1, right_edge), max(y1, y0 + 0.5), colour)
