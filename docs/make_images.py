@@ -78,6 +78,29 @@ to place HTML over a chart (tooltips, links, an image map), or in tests.
 - Same rules as the images: the same ETag/304 caching, signing and limits; a
   bad request gets a text 400 (never an image). `type=qr` has no layout (400).
 
+## Words and data: `format=txt` and `format=csv`
+
+The same chart URL with `format=txt` answers the chart described in words
+(`text/plain`, UTF-8): the title, then per series every value, its lowest and
+highest, and its trend. `img_tag()` puts the short form (at most 250
+characters) in `alt`; `figure()` puts it in a `<figcaption>` beside a data table.
+
+    Bar chart: Profit.
+    2025: Q1 = 5, Q2 = -3, Q3 = 8, Q4 = 12. Lowest -3 (Q2), highest 12 (Q4).
+
+`format=csv` answers the data (`text/csv`, UTF-8, CRLF): a header row of
+series names, then one row per label, time (ISO 8601 with its offset) or
+point; scatter charts get an x and a y column per series, pies a row per
+slice. Numbers are written exactly, a gap is an empty cell, and a text cell
+starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`,
+so a spreadsheet never runs it as a formula.
+
+    Label,2025,2026
+    Q1,5,7
+
+Both follow the images' rules: ETag/304, signing (`format` is part of what is
+signed), limits, and text 400s; neither loads Pillow.
+
 ## Parameters
 
 | name | what it does | default | accepted |

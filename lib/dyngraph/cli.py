@@ -3,7 +3,8 @@
 import argparse
 import sys
 
-EXTENSIONS = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".gif": "gif", ".webp": "webp", ".json": "json"}
+EXTENSIONS = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".gif": "gif", ".webp": "webp", ".json": "json",
+              ".txt": "txt", ".csv": "csv"}
 
 
 def main(argv=None):

@@ -11,13 +11,22 @@ from .values import format_number
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run such a text cell as a formula
 
 
-def table(spec):
-    """(header, rows): lists of text cells; every row as long as the header."""
+def table(spec, *, exact=False):
+    """(header, rows): lists of text cells; every row as long as the header.
+
+    ``exact``: times in full ISO 8601 with their UTC offset (for CSV), else as people read them.
+    """
     series = spec.data[:len(spec.data) - spec.hidden] if spec.hidden else spec.data
     names = [spec.legend[i] if i < len(spec.legend) and spec.legend[i] else
              ("Value" if len(series) == 1 else f"Series {i + 1}") for i in range(len(series))]
     if spec.type in ("pie", "donut"):
         return _slices(spec, series, names)
+    instants = spec.instants if getattr(spec, "times", None) or getattr(spec, "start", None) is not None else ()
+    if instants:  # a time axis: the time of each point first (every series shares them)
+        header = [f"Time ({spec.tz})"] + names
+        rows = [[time_text(t, spec, exact=exact)] + [_cell(s[i]) if i < len(s) else "" for s in series]
+                for i, t in enumerate(instants)]
+        return header, rows
     if spec.type == "scatter":
         header = ["Point"] + [f"{name} {axis}" for name in names for axis in ("x", "y")]
         length = max((len(s) // 2 for s in series), default=0)
@@ -40,6 +49,20 @@ def _slices(spec, series, names):
             rows.append([_row_name(spec, offset + i, "Slice")] + ([str(ring + 1)] if rings else []) + [_cell(value)])
         offset += len(values)
     return header, rows
+
+
+def time_text(t, spec, *, exact=False):
+    """A point's time in the spec's zone: ISO 8601 with offset when ``exact``, else '2026-03-01 06:30'."""
+    from datetime import datetime
+
+    from .timeparams import zone_of
+
+    local = datetime.fromtimestamp(t, zone_of(spec))
+    if exact:
+        return local.isoformat()
+    if (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0):
+        return local.strftime("%Y-%m-%d")
+    return local.strftime("%Y-%m-%d %H:%M" if local.second == 0 else "%Y-%m-%d %H:%M:%S")
 
 
 def _row_name(spec, index, fallback=""):

@@ -66,7 +66,7 @@ def _missing(spec):
 
 def _sentences(spec):
     """The short description's sentences after the title, most important first."""
-    if spec.type in ("line", "area"):
+    if spec.type in ("line", "area") or spec.type == "scatter" and _timed(spec):  # values over time: a trend
         return [_trend(name, series, spec) for name, series in _named(spec) if _present(series)]
     if spec.type in ("bar", "hbar", "radar"):
         return _bar_extremes(spec)
@@ -194,7 +194,7 @@ def _details(spec):
     """The long description's lines after the title."""
     if spec.type in ("pie", "donut"):
         return _slices(spec, short=False)
-    if spec.type == "scatter":
+    if spec.type == "scatter" and not _timed(spec):
         out = []
         for name, pairs in _named_pairs(spec):
             line = _correlation(name, pairs)
@@ -216,13 +216,17 @@ def _details(spec):
             (low_i, low), (high_i, high) = (min(_points(series), key=lambda p: (p[1], p[0])),
                                             max(_points(series), key=lambda p: (p[1], -p[0])))
             summary = f" Lowest {number(low)}{_at(spec, low_i)}, highest {number(high)}{_at(spec, high_i)}."
-            if spec.type in ("line", "area", "sparkline"):
+            if spec.type in ("line", "area", "sparkline") or _timed(spec):
                 summary += f" {_trend('', series, spec)}"
         out.append(f"{name or 'Values'}: {values}." + summary)
     return out
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
+
+
+def _timed(spec):
+    return bool(spec.times) or spec.start is not None
 
 
 def _shown(spec):
@@ -262,6 +266,12 @@ def _ends(series):
 
 
 def _label(spec, index, fallback="point", *, limit=MAX_NAME):
+    if spec.type not in ("pie", "donut") and (spec.times or spec.start is not None):
+        from .datatable import time_text
+
+        instants = spec.instants
+        if index < len(instants):
+            return time_text(instants[index], spec)
     if index < len(spec.labels) and spec.labels[index]:
         return spec.labels[index] if limit is None else _clip(spec.labels[index], limit)
     return f"{fallback} {index + 1}"

@@ -1,11 +1,17 @@
-"""Spec -> encoded bytes: the only path from the apps into Pillow."""
-
-from .encode import encode
-from .render import render, render_error
+"""Spec -> encoded bytes: the only path from the apps into Pillow (imported here, and only for pictures)."""
 
 
 def draw_chart(spec, settings):
-    """Render and encode one chart."""
+    """Render and encode one chart; ``format=txt|csv`` are written without Pillow."""
+    from .textformats import TEXT_FORMATS
+
+    if spec.format in TEXT_FORMATS:
+        from .textformats import body
+
+        return body(spec)
+    from .encode import encode
+    from .render import render
+
     if spec.type == "qr":  # a code, not a chart: modules drawn pixel-exact by segno (dyngraph[qr])
         from .record import replace
         from .render.qr import render_qr
@@ -24,4 +30,7 @@ def draw_chart(spec, settings):
 
 def draw_error(message, fmt, width, height, settings):
     """Render and encode an error message as a small image."""
+    from .encode import encode
+    from .render import render_error
+
     return encode(render_error(message, width=width, height=height), fmt)

@@ -14,7 +14,8 @@ from .query import split_query, unique_params
 
 CHART_TYPES = ("line", "area", "bar", "hbar", "pie", "donut", "scatter", "sparkline", "radar")
 FORMATS = ("jpeg", "png", "gif", "webp")  # images
-DATA_FORMATS = ("json",)  # what was drawn, as data instead of the image (docs/api.md, "Layout as JSON")
+# What was drawn, as data instead of the image (docs/api.md, "Layout as JSON"); txt and csv: words and data.
+DATA_FORMATS = ("json", "txt", "csv")
 LEGEND_POSITIONS = ("auto", "right", "bottom", "top", "left", "none")
 TITLE_ALIGNS = ("center", "left", "right")
 SPARK_MARKERS = ("min", "max", "first", "last")
@@ -27,7 +28,8 @@ QR_MISSING = "qr is not available: the server needs the segno package (pip insta
 DEFAULT_SIZES = {"sparkline": (120, 30), "qr": (200, 200)}
 DEFAULT_SIZE = (480, 240)
 MAX_SCALE = 3
-DATA_MIME_TYPES = {"json": "application/json"}
+DATA_MIME_TYPES = {"json": "application/json", "txt": "text/plain; charset=utf-8",
+                   "csv": "text/csv; charset=utf-8; header=present"}
 
 
 @record
@@ -220,7 +222,9 @@ PARAMS = {
            "Image height in pixels (default 240; 30 for sparkline).", "integer"),
         _p("format", lambda t, _: values.choice(t, "format", FORMATS + DATA_FORMATS), str,
            "Image format; `json`: instead of the image, what it lays out (plot box, every text with its role "
-           "and box, every series' points; see \"Layout as JSON\" above).", " | ".join(FORMATS + DATA_FORMATS)),
+           "and box, every series' points; see \"Layout as JSON\" above); `txt`: the chart described in words "
+           "(trend, extremes, every value); `csv`: its data (see \"Words and data\" above).",
+           " | ".join(FORMATS + DATA_FORMATS)),
         _p("colors", lambda t, _: tuple(values.colour(c, "colors") for c in t.split(",")) if t else (), ",".join,
            "Hex colour per series (per slice for pie/donut), `,`-separated.", "rrggbb, rgb or rrggbbaa"),
         _p("min", lambda t, _: values.number(t, "min"), _num,
@@ -401,8 +405,8 @@ def _check_whole(spec, limits):
     if spec.type in CODE_TYPES:
         _check_qr(spec)
         if spec.format in DATA_FORMATS:
-            raise SpecError("format", f"{spec.format} gives a chart's layout; type={spec.type} is drawn as an image "
-                                      f"only ({', '.join(FORMATS)})")
+            raise SpecError("format", f"{spec.format} gives a chart's layout or data; type={spec.type} is drawn as "
+                                      f"an image only ({', '.join(FORMATS)})")
     elif spec.qrtext:
         raise SpecError("qrtext", "only used by type=qr")
     elif not spec.data:
