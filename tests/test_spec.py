@@ -43,7 +43,7 @@ def test_defaults_depend_on_type():
         ("data=1&data=2", "data: given more than once"),
         ("data=1&colour=red", "colour: unknown parameter; accepted:"),
         ("type=polar&data=1", "type: must be one of line, area, bar, hbar, pie, donut, scatter, sparkline, radar, qr, got 'polar'"),
-        ("format=bmp&data=1", "format: must be one of jpeg, png, gif, webp, json, got 'bmp'"),
+        ("format=bmp&data=1", "format: must be one of jpeg, png, gif, webp, json, txt, csv, got 'bmp'"),
         ("data=1&colors=red", "colors: must be a hex colour"),
         ("title=x", "data: required"),
         ("type=pie&data=1,-2", "data: pie values must not be negative"),
