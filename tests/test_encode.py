@@ -227,3 +227,22 @@ def test_direct_jpeg_only_on_the_pillow_releases_checked(version, verified):
     from dyngraph.encode import jpeg_verified
 
     assert jpeg_verified(version) is verified
+
+
+def test_nearest_free_palette_entry_is_the_first_nearest_within_reach():
+    """encode._nearest_free against the plain definition, on random palettes with ties and claimed entries."""
+    import random
+
+    from dyngraph.encode import SNAP_DISTANCE, _nearest_free
+
+    rng = random.Random(16)
+    for _ in range(300):
+        step = rng.choice((1, 7, 40))
+        entries = [tuple(rng.randrange(0, 256, step) for _ in range(3)) for _ in range(rng.randint(1, 256))]
+        claimed = {i: None for i in rng.sample(range(len(entries)), rng.randint(0, len(entries)))}
+        key = tuple(rng.randrange(0, 256, step) for _ in range(3))
+        free = [i for i in range(len(entries)) if i not in claimed]
+        distance = {i: max(abs(a - b) for a, b in zip(entries[i], key)) for i in free}
+        nearest = min(free, key=distance.__getitem__) if free else None
+        expected = nearest if nearest is not None and distance[nearest] <= SNAP_DISTANCE else None
+        assert _nearest_free(entries, claimed, key) == expected
