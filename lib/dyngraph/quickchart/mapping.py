@@ -71,6 +71,7 @@ def map_config(config, request, notes):
     palette = TABLEAU10 if v2 else CHARTJS4
     params = {"type": kind}
     chart = _Chart(r, chart_type, kind, sets, labels, options, palette, v2, params)
+    chart.height = request.height
     chart.map()
     _ignore_still_options(r, options)
     for path, value in r.leftovers(config):
@@ -252,6 +253,9 @@ class _Chart:
             if has_names:
                 self.params["legendpos"] = "none"
             return
+        if "align" in legend:
+            r.get(legend, "align", path)
+            r.note(join(path, "align"), PARTIAL, "the legend is centred")
         position = r.text(legend, "position", path) or "top"
         if position not in _LEGEND_POSITIONS:
             r.note(join(path, "position"), PARTIAL, f"{shown(position)} drawn as top")
@@ -369,6 +373,9 @@ class _Chart:
         self.sets = [self.sets[i] for i in order]
         kinds = [kinds[i] for i in order]
         series = [self.values(ds) for ds in self.sets]
+        if self.labels and any(len(s) > len(self.labels) for s in series):
+            r.note("data.labels", OK, f"values beyond the {len(self.labels)} labels are not drawn, as Chart.js")
+            series = [s[:len(self.labels)] for s in series]
         colours_ = self.series_colours(FILL_ALPHA)
         names = self.legend_names()
         value_axis, category_axis = ("x", "y") if horizontal else ("y", "x")
@@ -405,6 +412,7 @@ class _Chart:
             params["colors"] = ",".join(line_colours)
         if lines_at:
             params["hidden"] = str(len(lines_at))
+            self.cover_hidden(series, drawn, opts)
             for i in lines_at:
                 if self.fills(self.sets[i], i):
                     r.note(join(self.sets[i]["path"], "fill"), PARTIAL, "a line over bars is drawn without its fill")
@@ -427,6 +435,20 @@ class _Chart:
             which = opts if not opts["display"] else cat
             r.note(which["path"], PARTIAL, "one axis cannot be hidden alone: both are drawn")
         self.datalabels(drawn, False)
+
+    def cover_hidden(self, series, drawn, opts):
+        """Line datasets over bars are native hidden series, outside the value range: widen it to them."""
+        from ..scale import nice_ticks
+
+        shown = [v for s in series[:drawn] for v in s if v is not None] or [0.0]
+        every = [v for s in series for v in s if v is not None]
+        if not every or (min(every) >= min(shown) and max(every) <= max(shown)):
+            return
+        ticks = nice_ticks(min(min(every), 0.0), max(every), 6)
+        if opts["max"] is None:
+            self.params["max"] = _fmt(ticks.high)
+        if opts["min"] is None and min(every) < min(shown + [0.0]):
+            self.params["min"] = _fmt(ticks.low)
 
     def fills(self, ds, n):
         """Whether a line dataset is filled: ``fill`` (Chart.js 2 fills by default, 3 does not)."""
@@ -482,6 +504,8 @@ class _Chart:
                     value = r.get(ds["raw"], key, ds["path"])
                     if value not in (0, False, None, "default"):
                         r.note(join(ds["path"], key), PARTIAL, "drawn as straight segments")
+            if "spanGaps" in ds["raw"] and r.flag(ds["raw"], "spanGaps", ds["path"], False):
+                r.note(join(ds["path"], "spanGaps"), PARTIAL, "gaps are left open")
             if "borderDash" in ds["raw"]:
                 r.get(ds["raw"], "borderDash", ds["path"], whole=True)
                 r.note(join(ds["path"], "borderDash"), PARTIAL, "drawn solid")
@@ -613,21 +637,27 @@ class _Chart:
         self.datalabels(len(series), False)
 
     def sparkline(self):
-        """QuickChart's sparkline preset: one line, no axes, legend or labels; filled under in Chart.js 2."""
+        """QuickChart's sparkline preset: lines without axes, legend or labels; filled under in Chart.js 2."""
         r, params = self.r, self.params
-        if len(self.sets) > 1:
-            r.note("data.datasets", PARTIAL, "only the first dataset of a sparkline is drawn")
-            for ds in self.sets[1:]:
-                r.seen.add(ds["path"] + "/*")
-            self.sets = self.sets[:1]
-        series = self.values(self.sets[0])
-        params["data"] = _series_text([series])
-        line, fill, _ = self.series_colours(FILL_ALPHA)[0]
-        params["colors"] = line
-        width = r.number(self.sets[0]["raw"], "borderWidth", self.sets[0]["path"])
-        params["linewidth"] = _fmt(min(max(width if width is not None else 1, 0.5), 12))
-        if self.fills(self.sets[0], 0):
-            self.marks.append(f"B,{fill},0,0,0")
+        series = [self.values(ds) for ds in self.sets]
+        params["data"] = _series_text(series)
+        colours_ = self.series_colours(FILL_ALPHA)
+        params["colors"] = ",".join(c[0] for c in colours_)
+        widths = [r.number(ds["raw"], "borderWidth", ds["path"]) for ds in self.sets]
+        params["linewidth"] = _fmt(min(max(widths[0] if widths[0] is not None else 1, 0.5), 12))
+        if len({w for w in widths}) > 1:
+            r.note("data.datasets", PARTIAL, "the first dataset's line width is used for every line")
+        for n, ds in enumerate(self.sets):
+            if self.fills(ds, n):
+                self.marks.insert(0, f"B,{colours_[n][1]},{n},0,0")
+            radius = r.number(ds["raw"], "pointRadius", ds["path"])
+            if radius:
+                self.marks.append(f"o,{colours_[n][0]},{n},-1,{_fmt(min(radius * 2 + 1, 40))}")
+            for key in ("lineTension", "tension", "borderDash", "stepped", "steppedLine"):
+                if key in ds["raw"]:
+                    value = r.get(ds["raw"], key, ds["path"], whole=True)
+                    if value not in (0, False, None):
+                        r.note(join(ds["path"], key), PARTIAL, "drawn as a solid line of straight segments")
         self.title_ignored()
 
     def title_ignored(self):
@@ -661,8 +691,34 @@ class _Chart:
         params["min"] = "0"
         params["max"] = _fmt(max([t for t in total if t is not None] or [100.0]))
         r.note("type", PARTIAL, "the remainder bar has no outline")
-        self.marks.append("N*f0*%,ffffff,0,-1,12" if len(self.sets) == 1 else "N,ffffff,0,-1,12")
+        self.progress_labels(done, total)
         self.title()
+
+    def progress_labels(self, done, total):
+        """The value in the middle of each filled bar, as QuickChart's datalabels draw it (white; % out of 100)."""
+        r = self.r
+        config = r.get(self.plugins, "datalabels", "options.plugins")
+        path = "options.plugins.datalabels"
+        config = config if isinstance(config, dict) else {}
+        if not r.flag(config, "display", path, True):
+            return
+        colour = self.colour(config, "color", path, "ffffff")[:6]
+        font = r.obj(config, "font", path)
+        size = min(max(r.number(font, "size", join(path, "font")) or 12, 6), 40)
+        for key in ("formatter", "anchor", "align", "offset"):
+            if key in config:
+                r.get(config, key, path)
+                r.note(join(path, key), PARTIAL, "the label is the value, centred in the bar")
+        rows = len(done)
+        top = max([t for t in total if t is not None] or [100.0])
+        for i, (value, whole) in enumerate(zip(done, total)):
+            if value is None or top <= 0:
+                continue
+            text = _fmt(value) + ("%" if len(self.sets) == 1 else "")
+            x = min(max(value / top / 2, 0.0), 1.0)
+            # text marks stand on their point: lower it by half the text and its 3 px gap (plot ~ height - 16)
+            y = 1 - (i + 0.5) / rows - (size / 2 + 3) / max(self.height - 16, 1)
+            self.marks.append(f"@t{text},{colour},0,{round(x, 4)}:{round(min(max(y, 0.0), 1.0), 4)},{_fmt(size)}")
 
 
 def _series_text(series):
