@@ -79,3 +79,11 @@ def require_or_skip(condition, reason):
     if IN_CI:
         pytest.fail(f"CI=true and a prerequisite is missing: {reason}")
     pytest.skip(reason)
+
+
+GLYPH_NOTICE = "dyngraph: no font on this host draws"
+
+
+def unexpected_log(text):
+    """The error-log lines other than the once-per-process notice of glyphs no font has (fonts, graph_app)."""
+    return [line for line in text.splitlines() if not line.startswith(GLYPH_NOTICE)]

@@ -1,8 +1,11 @@
 """Spec -> encoded bytes: the only path from the apps into Pillow (imported here, and only for pictures)."""
 
 
-def draw_chart(spec, settings):
-    """Render and encode one chart; ``format=txt|csv`` are written without Pillow."""
+def draw_chart(spec, settings, notes=None):
+    """Render and encode one chart; ``format=txt|csv`` are written without Pillow.
+
+    Characters no font could draw are added to the list ``notes``.
+    """
     from .textformats import TEXT_FORMATS
 
     if spec.format in TEXT_FORMATS:
@@ -25,6 +28,8 @@ def draw_chart(spec, settings):
 
         return json.dumps(layout(spec, font_path=settings.font_path, max_work=settings.limits.max_work), separators=(",", ":")).encode("utf-8")
     image = render(spec, font_path=settings.font_path, max_work=settings.limits.max_work)
+    if notes is not None and image.info.get("unsupported"):
+        notes.extend(image.info["unsupported"])
     return encode(image, spec.format, quality=spec.quality)
 
 

@@ -55,16 +55,42 @@ def _handle(environ, start_response, settings):
             return _error(environ, start_response, error, query_string, settings)
         from .draw import draw_chart
 
+        missing = []
         try:
-            body = draw_chart(spec, settings)
+            body = draw_chart(spec, settings, missing)
         except SpecError as error:  # the work budget, met while drawing
             return _error(environ, start_response, error, query_string, settings)
-        headers = [("Content-Type", spec.mime_type), *cache_headers, *resolved.headers]
+        headers = [("Content-Type", spec.mime_type), *cache_headers, *_with_glyphs(resolved.headers, missing)]
+        _log_glyphs(missing, errors)
         if cache is not None:
             cache.put_entry(etag, headers, body, errors)
     if reusable:
         _remember(cache, resolved, query_string, headers, errors)
     return http.respond(environ, start_response, 200, headers, body)
+
+
+UNSUPPORTED = "X-Dyngraph-Unsupported"
+_LOGGED = set()  # characters already logged by this process
+
+
+def _with_glyphs(headers, missing):
+    """``headers`` with the characters no font drew named in X-Dyngraph-Unsupported (joined to its value)."""
+    if not missing:
+        return list(headers)
+    note = "glyphs " + " ".join(f"U+{ord(c):04X}" for c in missing) + " (no font on the server has them)"
+    old = next((value for name, value in headers if name == UNSUPPORTED), "")
+    return [h for h in headers if h[0] != UNSUPPORTED] + [(UNSUPPORTED, f"{old}; {note}" if old else note)]
+
+
+def _log_glyphs(missing, errors):
+    """Tell the operator once per process which characters were drawn as boxes, and what to do."""
+    new = [c for c in missing if c not in _LOGGED]
+    if not new or errors is None:
+        return
+    _LOGGED.update(new)
+    codes = " ".join(f"U+{ord(c):04X}" for c in new)
+    errors.write(f"dyngraph: no font on this host draws {codes}; drawn as boxes. Install a font that has "
+                 "them (Debian: fonts-noto-cjk, fonts-noto-color-emoji) or set DYNGRAPH_FONT_PATH\n")
 
 
 def _from_cache(environ, start_response, cache, headers, errors):

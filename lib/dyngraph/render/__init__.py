@@ -7,7 +7,7 @@ supersamples shapes for antialiasing and draws text at 1x on top.
 from PIL import Image, ImageDraw
 
 from .. import fonts, theme
-from ..record import fields, replace
+from ..record import replace
 from .bar import draw_bar, draw_hbar
 from . import fills
 from .canvas import Canvas
@@ -18,7 +18,6 @@ from .scatter import draw_scatter
 from .sparkline import draw_sparkline
 from . import timeline
 
-NUMERIC_FIELDS = ("data", "times", "sizes")  # no text to find a font for: not walked value by value
 TIME_CHARTS = {  # the same chart types over a time axis (times, or start + step)
     "line": timeline.draw_line,
     "area": timeline.draw_area,
@@ -41,8 +40,7 @@ CHARTS = {
 
 def _drawn(spec, font_path, max_work=None):
     """Run the chart's drawing on a new canvas; the canvas then holds the shapes, texts and layout."""
-    texts = tuple(getattr(spec, name) for name in fields(spec) if name not in NUMERIC_FIELDS)
-    font_path = fonts.path_for(fonts.texts_of(texts), font_path)
+    font_path = fonts.primary(font_path)
     canvas = Canvas(spec.width, spec.height, spec.background, font_path=font_path, scale=spec.scale,
                     max_work=max_work)
     canvas.margins = spec.margins
@@ -64,7 +62,10 @@ def _drawn(spec, font_path, max_work=None):
 def render(spec, *, font_path="", max_work=None):
     """Draw ``spec``; an RGB image (RGBA with a translucent background) of exactly spec.width x spec.height
     times ``spec.scale``, laid out as the 1x chart."""
-    image = _drawn(spec, font_path, max_work).finish()
+    canvas = _drawn(spec, font_path, max_work)
+    image = canvas.finish()
+    if canvas.unsupported:
+        image.info["unsupported"] = "".join(sorted(canvas.unsupported))
     if any(fill and fill[0] == "lg" for fill in (spec.bgfill, spec.plotfill)):
         image.info["smooth"] = True  # a gradient: encoders keep every colour (no palette bands)
     if spec.opacity < 1:  # the whole image see-through (Google's chf=a)
@@ -117,7 +118,7 @@ def _flat(rgba):
 def render_error(message, *, width, height, font_path=""):
     """A small image that shows an error message, for <img> requests."""
     width, height = max(1, min(int(width), 2000)), max(1, min(int(height), 2000))
-    font_path = fonts.path_for((message,), font_path)
+    font_path = fonts.primary(font_path)
     image = Image.new("RGB", (width, height), theme.ERROR_BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, width - 1, height - 1), outline=theme.ERROR_BORDER)

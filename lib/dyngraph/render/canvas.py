@@ -90,6 +90,7 @@ class Canvas:
         fill = self.background if self.mode == "RGBA" else self.background[:3]
         self._image = Image.new(self.mode, (width * self._m, height * self._m), fill)
         self._draw = ImageDraw.Draw(self._image, "RGBA")  # blends translucent fills
+        self.unsupported = set()  # characters no font on the host draws (X-Dyngraph-Unsupported)
         self._texts = []
         self.series = []  # [(name, colour, points)] as charts report them, for the layout
         self.plot = (0.0, 0.0, float(width), float(height))  # the plot box, set by the chart
@@ -327,6 +328,8 @@ class Canvas:
             x = clamp(x, -self.width, 2 * self.width)
             y = clamp(y, -self.height, 2 * self.height)
             self._texts.append((x, y, text, size or self.label_size, fill or self.inks["text"], anchor, role))
+            if not text.isascii():
+                self.unsupported |= fonts.missing(text, self.font_path)
 
     def add_series(self, name, colour_, points):
         """Record a drawn series: its name, colour and points [(x, y) | None, ...] in image pixels.
@@ -361,18 +364,32 @@ class Canvas:
         string drawn at 2x would not fill the 2x layout. Text-dependent vertical anchors (t, b)
         keep the whole string.
         """
-        s = self.scale
-        font = fonts.font(size * s, self.font_path)
-        if s == 1 or len(text) == 1 or anchor[1] in "tb":
-            return [((x * s, y * s), text, font, anchor)]
+        s, path = self.scale, self.font_path
+        pieces = fonts.runs(text, path)
+        if s == 1 and len(pieces) == 1 and pieces[0][0] is not None:
+            return [((x, y), text, fonts.font(size, pieces[0][0]), anchor)]
+        if anchor[1] in "tb" and len(pieces) == 1 and pieces[0][0] is not None:
+            return [((x * s, y * s), text, fonts.font(size * s, pieces[0][0]), anchor)]
         wanted = self.text_width(text, size) * s
-        path = self.font_path
-        natural = fonts.width(text, size * s, path)
-        tracking = (wanted - natural) / (len(text) - 1)  # extra space between glyphs, to fill the 1x layout
+        glyphs = [(face, char) for face, piece in pieces for char in piece]
+        natural = sum(fonts.width(char, size * s, path) for _, char in glyphs)
+        # At scale > 1, extra space between glyphs so the string fills the 1x layout: hinted glyphs at
+        # 2x are not twice as wide as at 1x (the built-in font's 12 px "Caddy" is 37 px, its 24 px one 66).
+        tracking = (wanted - natural) / (len(glyphs) - 1) if s > 1 and len(glyphs) > 1 else 0.0
         start = x * s - {"l": 0.0, "m": 0.5, "r": 1.0}[anchor[0]] * wanted
-        glyph_anchor = "l" + anchor[1]
-        return [((start + fonts.width(text[:i], size * s, path) + i * tracking, y * s), glyph, font, glyph_anchor)
-                for i, glyph in enumerate(text) if not glyph.isspace()] or [((x * s, y * s), text, font, anchor)]
+        piece_anchor = "l" + (anchor[1] if anchor[1] not in "tb" else {"t": "a", "b": "d"}[anchor[1]])
+        out, advance = [], 0.0
+        if s == 1:  # whole runs, each in its face
+            for face, piece in pieces:
+                if face is not None:
+                    out.append(((start + advance, y), piece, fonts.font(size, face), piece_anchor))
+                advance += fonts.width(piece, size, path)
+            return out or [((x, y), text, fonts.font(size, path), anchor)]
+        for i, (face, char) in enumerate(glyphs):
+            if face is not None and not char.isspace():
+                out.append(((start + advance + i * tracking, y * s), char, fonts.font(size * s, face), piece_anchor))
+            advance += fonts.width(char, size * s, path)
+        return out or [((x * s, y * s), text, fonts.font(size * s, path), anchor)]
 
     def text_width(self, text, size=None):
         self.charge(WORK["measure"] + len(text) / WORK["measured"])
