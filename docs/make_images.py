@@ -73,7 +73,9 @@ to place HTML over a chart (tooltips, links, an image map), or in tests.
   end of a bar, a scatter dot, a stacked area's top), `null` for a gap.
   Pie and donut: one entry per slice (ring after ring), named by its label,
   with one point, the slice's middle: on its bisector, halfway between its
-  inner and outer radius (`null` for a slice of zero).
+  inner and outer radius (`null` for a slice of zero). Bar and hbar series
+  also have `boxes`: each bar's rectangle `[left, top, right, bottom]`
+  (`null` for a gap), which `img_tag(spec, map=True)` turns into an image map.
 - `plot` is the plot box (pie: the pie's bounding box; sparkline: the line's box).
 - Same rules as the images: the same ETag/304 caching, signing and limits; a
   bad request gets a text 400 (never an image). `type=qr` has no layout (400).

@@ -8,7 +8,7 @@ from dyngraph.spec import CHART_TYPES, parse
 class _Collector(HTMLParser):
     """Collect tags and attributes, and check that every opened element is closed in order."""
 
-    VOID = {"meta", "img", "input", "br", "link"}
+    VOID = {"meta", "img", "input", "br", "link", "area"}
 
     def __init__(self):
         super().__init__()

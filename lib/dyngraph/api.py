@@ -58,7 +58,8 @@ def data_uri(spec, *, max_bytes=DATA_URI_MAX, settings=None):
     return uri if max_bytes is None or len(uri) <= max_bytes else None
 
 
-def img_tag(spec, script=None, *, alt=None, css_class=None, output="url", settings=None, max_bytes=DATA_URI_MAX):
+def img_tag(spec, script=None, *, alt=None, css_class=None, output="url", settings=None, max_bytes=DATA_URI_MAX,
+            map=False, map_href=None):
     """A complete ``<img>`` tag with src, srcset, width, height and alt, all escaped.
 
     ``output`` chooses how the chart travels: ``"url"`` (query string),
@@ -66,6 +67,10 @@ def img_tag(spec, script=None, *, alt=None, css_class=None, output="url", settin
     data: URI would be longer than ``max_bytes``). URLs come with a ``srcset``
     whose 2x candidate is the same chart at ``scale=2`` (its own signed URL),
     so HiDPI screens get sharp pixels; the tag keeps the 1x width and height.
+
+    ``map=True`` adds a ``<map>`` with one ``<area>`` per bar, slice or point (``title`` and ``alt``:
+    its label and value), from the chart's layout: tooltips without JavaScript; ``map_href(series,
+    index)`` makes each area a link. (The layout is computed by drawing the chart once, here.)
     """
     settings = _settings(settings)
     if output == "url":
@@ -80,10 +85,26 @@ def img_tag(spec, script=None, *, alt=None, css_class=None, output="url", settin
         src = data_uri(spec, max_bytes=max_bytes, settings=settings)
         candidates = None  # inline: a second copy at 2x would double the page
         if src is None:
-            return img_tag(spec, script, alt=alt, css_class=css_class, settings=settings)
+            return img_tag(spec, script, alt=alt, css_class=css_class, settings=settings, map=map, map_href=map_href)
     else:
         raise SpecError("output", f"must be one of {', '.join(OUTPUTS)}, got {output!r}")
-    return _tag(spec, src, alt, css_class, srcset=candidates)
+    if not map:
+        return _tag(spec, src, alt, css_class, srcset=candidates)
+    name, areas = _image_map(spec, settings, map_href)
+    return _tag(spec, src, alt, css_class, srcset=candidates, usemap="#" + name) + areas
+
+
+def _image_map(spec, settings, href):
+    """(name, ``<map>`` HTML) for ``spec``, from its layout at 1x (the <img> is shown at its 1x size)."""
+    import zlib
+
+    from . import imagemap
+    from .record import replace
+    from .render import layout
+
+    drawn = layout(replace(spec, scale=1), font_path=settings.font_path, max_work=settings.limits.max_work)
+    name = f"dyngraph-{zlib.crc32(to_query(spec).encode('utf-8')):08x}"
+    return name, imagemap.html(name, spec, drawn, href=href)
 
 
 def srcset(spec, script=None, *, settings=None):
@@ -158,7 +179,7 @@ def export(spec, directory, *, url_prefix="", alt=None, css_class=None, settings
     return _tag(spec, url_prefix + name, alt, css_class)
 
 
-def _tag(spec, src, alt, css_class, *, srcset=None):
+def _tag(spec, src, alt, css_class, *, srcset=None, usemap=None):
     from .describe import short
 
     alt_text = alt if alt is not None else short(spec)  # the trend and extremes in words, not just the title
@@ -169,6 +190,8 @@ def _tag(spec, src, alt, css_class, *, srcset=None):
     ]
     if css_class:
         attributes.append(("class", css_class))
+    if usemap:
+        attributes.append(("usemap", usemap))
     return "<img " + " ".join(f'{name}="{escape(value)}"' for name, value in attributes) + ">"
 
 

@@ -277,6 +277,11 @@ def _label(spec, index, fallback="point", *, limit=MAX_NAME):
     return f"{fallback} {index + 1}"
 
 
+def position_name(spec, index):
+    """What point ``index`` is called: its label, its time, or 'point N'."""
+    return _label(spec, index, limit=None)
+
+
 def _at(spec, index):
     """`` (Jan)`` for a labelled position; `` (point 3)`` otherwise."""
     return f" ({_label(spec, index)})"

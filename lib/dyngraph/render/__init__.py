@@ -91,9 +91,20 @@ def layout(spec, *, font_path="", max_work=None):
         "texts": [{"role": role, "text": text, "box": box} for role, text, box in canvas.texts()],
         "series": [{"name": name, "colour": _hex(colour),
                     "points": [None if p is None else [_px(p[0] * s), _px(p[1] * s)]
-                               for p in (points() if callable(points) else points)]}
-                   for name, colour, points in canvas.series],
+                               for p in (points() if callable(points) else points)],
+                    **_boxes(canvas, n, s)}
+                   for n, (name, colour, points) in enumerate(canvas.series)],
     }
+
+
+def _boxes(canvas, series, s):
+    """Bars: ``{"boxes": [[l, t, r, b] | None per value]}``, each bar's rectangle (image maps); else nothing."""
+    boxes = getattr(canvas, "boxes", None)
+    if not boxes:
+        return {}
+    count = max((i for _, i in boxes), default=-1) + 1
+    return {"boxes": [None if (series, i) not in boxes else [_px(v * s) for v in boxes[(series, i)]]
+                      for i in range(count)]}
 
 
 def _px(value):

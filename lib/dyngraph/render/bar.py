@@ -65,7 +65,7 @@ def _draw(canvas, spec, *, horizontal):
         if spec.barwidth else None
     plot = cartesian(canvas, spec, box, low=min(ends), high=max(ends), count=count, mode="bands",
                      horizontal=horizontal, place=place)
-    places = _places(spec, plot, bars, horizontal)
+    places, canvas.boxes = _places(spec, plot, bars, horizontal)  # boxes: each bar's rectangle, for image maps
     report(canvas, spec, [[places.point(n, i) for i in range(len(values))] for n, values in enumerate(spec.data)])
     overlays.under(canvas, spec, places)
     if spec.barwidth:
@@ -137,7 +137,7 @@ def _fixed(canvas, spec, plot, bars, horizontal):
 
 
 def _places(spec, plot, bars, horizontal):
-    """The end of each bar (its top, or right end), where marks and value labels go."""
+    """The end of each bar (its top, or right end), where marks and value labels go; and each bar's box."""
     ends, shown = {}, [list(s) for s in spec.data]
     slots = 1 if spec.stacked else len(spec.data)
     if spec.barwidth:
@@ -147,11 +147,15 @@ def _places(spec, plot, bars, horizontal):
         share = theme.BAR_STACKED if spec.stacked or len(spec.data) == 1 else theme.BAR_GROUP
         group, gap = plot.band * share, 0.0
         width = group / slots
-    for category, slot, _, _start, end, s in bars:
+    boxes = {}
+    for category, slot, _, start, end, s in bars:
         across = plot.position(category) - group / 2 + slot * (width + gap) + width / 2
-        along = plot.value(end)
+        along, base = plot.value(end), plot.value(start)
         ends[(s, category)] = (along, across) if horizontal else (across, along)
-    return overlays.Places(plot, lambda s, i: ends.get((s, i)), shown)
+        a, b = sorted((along, base))
+        boxes[(s, category)] = (a, across - width / 2, b, across + width / 2) if horizontal else \
+            (across - width / 2, a, across + width / 2, b)
+    return overlays.Places(plot, lambda s, i: ends.get((s, i)), shown), boxes
 
 
 def _dense(canvas, spec, plot, bars, group, lo_edge, hi_edge, horizontal):
