@@ -211,12 +211,12 @@ def test_dense_series_are_reduced_per_column_and_look_the_same():
     spec = make(type="line", data=[values], start="2026-03-03", step="5s", width=400, height=200, grid=False)
     canvas = _drawn(spec, "")
     reduced = canvas.finish().convert("RGB")
-    original_m4 = timeline.m4
+    original = timeline.m4_indices
     try:
-        timeline.m4 = lambda points, resolution=1: points  # every point drawn
+        timeline.m4_indices = lambda xs, ys, resolution=1: list(range(len(xs)))  # every point drawn
         full = _drawn(spec, "").finish().convert("RGB")
     finally:
-        timeline.m4 = original_m4
+        timeline.m4_indices = original
     difference = ImageChops.difference(reduced, full).convert("L")
     histogram = difference.histogram()
     changed = sum(histogram[24:])
@@ -267,3 +267,21 @@ def test_the_page_builder_takes_times(page, graph):
     assert "start=2026-02-28T23:00:00Z&step=1d" in src and "tz=Europe%2FBerlin" in src
     data = graph.get("/?" + src.replace("format=jpeg", "") + "&format=json").json
     assert [t["text"] for t in data["texts"] if t["role"] == "xtick"] == ["Mar", "2", "3"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.sampled_from(["times", "start", "step", "tz", "from", "until", "gaps"]),
+       text=st.text(st.characters(codec="utf-8", blacklist_categories=("Cs",)), max_size=40))
+def test_any_text_in_a_time_parameter_is_a_spec_or_a_400_naming_a_parameter(name, text):
+    base = {"type": "line", "data": "1,2", "times": "2026-03-01,2026-03-02"}
+    if name in ("start", "step"):
+        base = {"type": "line", "data": "1,2", "start": "2026-03-01", "step": "1d"}
+    from dyngraph.spec import parse_params
+
+    try:
+        spec = parse_params({**base, name: text})
+    except SpecError as error:
+        assert error.param in ("times", "start", "step", "tz", "from", "until", "gaps", "data"), error
+    else:
+        assert parse(to_query(spec)) == spec
+        layout(spec)

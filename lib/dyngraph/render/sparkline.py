@@ -49,8 +49,11 @@ def draw_sparkline(canvas, spec):
 
     x = (step, left) if count > 1 else (0.0, (left + right) / 2)
     canvas.plot = (left, top, right, bottom)
-    rows = [[None if v is None else (x_of(i), y_of(v)) for i, v in enumerate(s)] for s in spec.data]
-    report(canvas, spec, given_order(rows, order) if timed else rows)
+    def rows():
+        out = [[None if v is None else (x_of(i), y_of(v)) for i, v in enumerate(s)] for s in spec.data]
+        return given_order(out, order) if timed else out
+
+    report(canvas, spec, rows, len(spec.data))
     clip = (left - pad, top - pad, right + pad, bottom + pad)
     places = None
     if spec.marks:
@@ -62,10 +65,14 @@ def draw_sparkline(canvas, spec):
         places = overlays.Places(Plot(Box(left, top, right, bottom), None, None, 0.0), point, spec.data,
                                  locate=lambda index, value: (x_of(index), y_of(value)))
         overlays.under(canvas, spec, places)
+    if timed:
+        from .timeline import breaks
+
+        cut = breaks(spec.times, spec.gaps)  # once for all series: they share the times
     for index, series in enumerate(spec.data):
         colour = theme.series_colour(spec.colors, index)
         if timed:
-            _timed(canvas, spec, series, xs, y_of, colour, width, clip)
+            _timed(canvas, series, xs, (ay, by), colour, width, clip, cut)
             continue
         for start, run in runs(series):
             if index < len(spec.pointcolors) and len(run) > 1:  # each segment in the colour of its end point
@@ -97,15 +104,19 @@ def draw_sparkline(canvas, spec):
             canvas.circle(x_of(i), y_of(v), marker, theme.MARKERS[name])
 
 
-def _timed(canvas, spec, series, xs, y_of, colour, width, clip):
-    """One series at its times: broken at gaps and long steps, dense runs reduced per column (M4)."""
-    from .timeline import breaks, columns, dense, m4
+def _timed(canvas, series, xs, y, colour, width, clip, cut):
+    """One series at its times: broken at gaps and at the long steps ``cut``, dense runs reduced per column (M4)."""
+    from .timeline import M4_DENSITY, columns, m4_indices
     from .timeline import runs as time_runs
 
-    for start, stop in time_runs(series, 0, len(series), breaks(spec.times, spec.gaps)):
-        points = [(xs[i], y_of(series[i])) for i in range(start, stop)]
-        if len(points) == 1:
-            canvas.circle(points[0][0], points[0][1], width * 1.2 + 1, colour)
+    ay, by = y
+    for start, stop in time_runs(series, 0, len(series), cut):
+        run_xs, run_ys = xs[start:stop], [ay * v + by for v in series[start:stop]]
+        if len(run_xs) == 1:
+            canvas.circle(run_xs[0], run_ys[0], width * 1.2 + 1, colour)
             continue
-        canvas.line(m4(points, columns(canvas)) if dense(points, points[-1][0] - points[0][0]) else points,
-                    colour, width, clip=clip)
+        if len(run_xs) > M4_DENSITY * max(run_xs[-1] - run_xs[0], 1.0):
+            canvas.line([(run_xs[k], run_ys[k]) for k in m4_indices(run_xs, run_ys, columns(canvas))], colour,
+                        width, clip=clip)
+        else:
+            canvas.line(list(zip(run_xs, run_ys)), colour, width, clip=clip)

@@ -107,23 +107,24 @@ def m4(points, resolution=1):
     """Reduce points (x increasing) to the first, lowest, highest and last of each column, in order.
 
     A column is 1/``resolution`` pixel: the canvas' supersampled column, where the line is really drawn.
-    Each column's points are found by bisection and its extremes by the built-in min/max.
     """
-    import bisect
-
     if len(points) < 8:
         return points
-    xs = [p[0] for p in points]
-    ys = [p[1] for p in points]
-    out, i, n = [], 0, len(points)
+    return [points[k] for k in m4_indices([p[0] for p in points], [p[1] for p in points], resolution)]
+
+
+def m4_indices(xs, ys, resolution=1):
+    """The indices :func:`m4` keeps, in order: each column's points found by bisection, extremes by min/max."""
+    import bisect
+
+    out, i, n = [], 0, len(xs)
     while i < n:
         j = bisect.bisect_left(xs, (math.floor(xs[i] * resolution) + 1) / resolution, i + 1)
         if j - i <= 4:
-            out.extend(points[i:j])
+            out.extend(range(i, j))
         else:
             chunk = ys[i:j]
-            keep = {0, chunk.index(min(chunk)), chunk.index(max(chunk)), j - i - 1}
-            out.extend(points[i + k] for k in sorted(keep))
+            out.extend(i + k for k in sorted({0, chunk.index(min(chunk)), chunk.index(max(chunk)), j - i - 1}))
         i = j
     return out
 
@@ -188,9 +189,17 @@ def _draw(canvas, spec, *, area):
     for index, (bottoms, values) in enumerate(layers):
         colour = theme.series_colour(spec.colors, index)
         for start, stop in runs(values, first, end, cut):
-            points = list(zip(xs[start:stop], [ay * v + by for v in values[start:stop]]))
+            run_xs, run_ys = xs[start:stop], [ay * v + by for v in values[start:stop]]
+            keep = None
+            if index >= len(spec.pointcolors) and len(run_xs) > M4_DENSITY * max(run_xs[-1] - run_xs[0], 1.0):
+                keep = m4_indices(run_xs, run_ys, columns(canvas))  # more points than columns: what each shows
+            points = list(zip(run_xs, run_ys)) if keep is None else [(run_xs[k], run_ys[k]) for k in keep]
             if area:
-                floors = [zero] * len(points) if bottoms is None else [ay * bottoms[i] + by for i in range(start, stop)]
+                if bottoms is None:
+                    floors = [zero] * len(points)
+                else:
+                    lows = [ay * v + by for v in bottoms[start:stop]]
+                    floors = lows if keep is None else [lows[k] for k in keep]
                 _fill(canvas, plot, points, floors, colour, 0.78 if stacked else 0.28)
             lines.append((index, colour, start, points))
     for index, colour, start, points in lines:
@@ -208,8 +217,7 @@ def _draw(canvas, spec, *, area):
                 for piece in dash_polyline(points[n - 1:n + 1], dash, space) if dash else [points[n - 1:n + 1]]:
                     canvas.line(piece, ink, line_width, clip=clip)
             continue
-        drawn = m4(points, columns(canvas)) if dense(points, points[-1][0] - points[0][0]) else points
-        for piece in dash_polyline(drawn, dash, space) if dash else [drawn]:
+        for piece in dash_polyline(points, dash, space) if dash else [points]:
             canvas.line(piece, colour, line_width, clip=clip)
     count = b - a
     if spec.dots and count <= plot.box.width / 4:
