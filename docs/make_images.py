@@ -40,6 +40,14 @@ For HiDPI (2×) screens, `scale=2` draws the same chart, laid out exactly as at
     <img src="get_graph.py?data=1,5,3" srcset="get_graph.py?data=1,5,3 1x, get_graph.py?data=1,5,3&scale=2 2x"
          width="480" height="240" alt="…">
 
+`img_tag()` writes that `srcset` for you. To make an embedded chart fluid (on a
+phone a 480 px chart must shrink to the screen), keep the `width` and `height`
+attributes, which reserve the box and give the aspect ratio, and let CSS shrink
+it: `img_tag(spec, responsive=True)` adds `style="max-width:100%;height:auto"`,
+or put `img{max-width:100%;height:auto}` in your stylesheet. Text in the chart
+shrinks with it, so on narrow screens prefer a smaller `width` with `scale=2`
+(or `3`) over a wide chart scaled down.
+
 *This file is generated from `dyngraph.spec.PARAMS` by `docs/make_images.py`
 (`make docs`); edit the parameter docs there.*
 

@@ -263,3 +263,12 @@ def test_json_text_boxes_hold_the_ink_drawn_at_scale_2():
         assert ink is not None
         assert left - 1 <= ink[0] and ink[2] <= right + 1, (text, ink)
         assert ink[2] - ink[0] >= right - left - 3  # the box is the ink's, not a loose guess
+
+
+def test_responsive_img_tags_shrink_with_their_box_and_keep_their_size():
+    from dyngraph import chart, img_tag
+
+    img = images(img_tag(chart(data=[1, 2], width=600, height=300), responsive=True))[0]
+    assert img["style"] == "max-width:100%;height:auto"
+    assert (img["width"], img["height"]) == ("600", "300")
+    assert "style" not in images(img_tag(chart(data=[1, 2])))[0]

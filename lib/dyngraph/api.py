@@ -20,6 +20,7 @@ __all__ = ["chart", "url", "srcset", "store_url", "data_uri", "img_tag", "figure
            "SpecError"]
 
 DATA_URI_MAX = 32 * 1024  # characters of data: URI; above this img_tag falls back to a URL
+RESPONSIVE_STYLE = "max-width:100%;height:auto"  # shrinks with its box; width/height keep the aspect ratio
 MAX_TABLE_ROWS = 500  # rows of a figure's data table; longer data is for format=csv
 OUTPUTS = ("url", "graphid", "data")
 
@@ -59,7 +60,7 @@ def data_uri(spec, *, max_bytes=DATA_URI_MAX, settings=None):
 
 
 def img_tag(spec, script=None, *, alt=None, css_class=None, output="url", settings=None, max_bytes=DATA_URI_MAX,
-            map=False, map_href=None):
+            map=False, map_href=None, responsive=False):
     """A complete ``<img>`` tag with src, srcset, width, height and alt, all escaped.
 
     ``output`` chooses how the chart travels: ``"url"`` (query string),
@@ -71,6 +72,8 @@ def img_tag(spec, script=None, *, alt=None, css_class=None, output="url", settin
     ``map=True`` adds a ``<map>`` with one ``<area>`` per bar, slice or point (``title`` and ``alt``:
     its label and value), from the chart's layout: tooltips without JavaScript; ``map_href(series,
     index)`` makes each area a link. (The layout is computed by drawing the chart once, here.)
+    ``responsive=True`` lets the image shrink with its box (``max-width:100%;height:auto``; the
+    width and height stay, so the page does not jump while it loads).
     """
     settings = _settings(settings)
     if output == "url":
@@ -85,13 +88,15 @@ def img_tag(spec, script=None, *, alt=None, css_class=None, output="url", settin
         src = data_uri(spec, max_bytes=max_bytes, settings=settings)
         candidates = None  # inline: a second copy at 2x would double the page
         if src is None:
-            return img_tag(spec, script, alt=alt, css_class=css_class, settings=settings, map=map, map_href=map_href)
+            return img_tag(spec, script, alt=alt, css_class=css_class, settings=settings, map=map, map_href=map_href,
+                           responsive=responsive)
     else:
         raise SpecError("output", f"must be one of {', '.join(OUTPUTS)}, got {output!r}")
+    style = RESPONSIVE_STYLE if responsive else None
     if not map:
-        return _tag(spec, src, alt, css_class, srcset=candidates)
+        return _tag(spec, src, alt, css_class, srcset=candidates, style=style)
     name, areas = _image_map(spec, settings, map_href)
-    return _tag(spec, src, alt, css_class, srcset=candidates, usemap="#" + name) + areas
+    return _tag(spec, src, alt, css_class, srcset=candidates, usemap="#" + name, style=style) + areas
 
 
 def _image_map(spec, settings, href):
@@ -179,7 +184,7 @@ def export(spec, directory, *, url_prefix="", alt=None, css_class=None, settings
     return _tag(spec, url_prefix + name, alt, css_class)
 
 
-def _tag(spec, src, alt, css_class, *, srcset=None, usemap=None):
+def _tag(spec, src, alt, css_class, *, srcset=None, usemap=None, style=None):
     from .describe import short
 
     alt_text = alt if alt is not None else short(spec)  # the trend and extremes in words, not just the title
@@ -192,6 +197,8 @@ def _tag(spec, src, alt, css_class, *, srcset=None, usemap=None):
         attributes.append(("class", css_class))
     if usemap:
         attributes.append(("usemap", usemap))
+    if style:
+        attributes.append(("style", style))
     return "<img " + " ".join(f'{name}="{escape(value)}"' for name, value in attributes) + ">"
 
 
