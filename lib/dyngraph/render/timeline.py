@@ -8,6 +8,7 @@ its first, lowest, highest and last point (M4), which draws the same line.
 """
 
 import math
+from bisect import bisect_right
 
 from .. import theme
 from ..timeparams import zone_of
@@ -29,7 +30,7 @@ def ordered(spec):
 def sort(spec):
     """(times, data, order): sorted, and ``order[k]`` = the given index of sorted point k."""
     times = list(spec.instants)
-    if spec.start is not None or all(a <= b for a, b in zip(times, times[1:])):  # start+step: in order
+    if spec.start is not None or times == sorted(times):  # start+step: in order by construction
         return times, [list(s) for s in spec.data], range(len(times))
     order = sorted(range(len(times)), key=times.__getitem__)
     return [times[i] for i in order], [[s[i] for i in order] for s in spec.data], order
@@ -57,7 +58,8 @@ def window(spec, times, *, bucket=(0.0, 0.0)):
 
 
 def median_step(times):
-    steps = sorted(b - a for a, b in zip(times, times[1:]) if b > a)
+    steps = sorted([b - a for a, b in zip(times, times[1:])])
+    steps = steps[bisect_right(steps, 0.0):]  # repeated times are no step
     return steps[len(steps) // 2] if steps else 0.0
 
 
@@ -66,7 +68,10 @@ def breaks(times, gaps):
     if gaps <= 0 or len(times) < 3:
         return set()
     limit = gaps * median_step(times)
-    return {i for i in range(len(times) - 1) if limit > 0 and times[i + 1] - times[i] > limit}
+    steps = [b - a for a, b in zip(times, times[1:])]
+    if limit <= 0 or max(steps) <= limit:  # the common case, found at C speed
+        return set()
+    return {i for i, step in enumerate(steps) if step > limit}
 
 
 def visible(times, lo, hi):
@@ -86,6 +91,8 @@ def inside(times, lo, hi):
 
 def runs(values, first, end, cut):
     """[(start, end)] index ranges without gaps (None) or breaks, within [first, end)."""
+    if not cut and None not in values[first:end]:
+        return [(first, end)] if end > first else []
     out, start = [], None
     for i in range(first, end):
         if values[i] is None:
