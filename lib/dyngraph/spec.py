@@ -89,6 +89,7 @@ class ChartSpec:
     legendorder: str = ""
     legendcolumn: bool = False
     hidden: int = 0
+    smooth: float = 0.0
     scale: int = 1
     times: tuple = ()
     start: float | None = None
@@ -340,6 +341,9 @@ PARAMS = {
            "How many of the last `data` series are marker data only (Google's `t<N>:`): not drawn as series, "
            "nor in the legend or the value range; marks use them by index (e.g. error bars `E`, candlesticks "
            "`F`): `data=5,7,6|8,9,7|3,5,4&hidden=2`.", "integer"),
+        _p("smooth", lambda t, _: values.bounded_number(t, "smooth", 0, 1), _num,
+           "Line and area: curves through the points instead of straight segments, with this tension (Chart.js's "
+           "`tension`; 0.4 is its curved look). Points closer than 4 px are joined straight.", "0 to 1"),
         _p("scale", lambda t, _: values.integer(t, "scale", 1, MAX_SCALE), str,
            "Pixel density for HiDPI screens: the image is `width`x`scale` by `height`x`scale` pixels, laid out "
            "exactly as the 1x chart (text and lines drawn larger, not re-fitted); give the `<img>` the 1x "

@@ -75,8 +75,10 @@ KEYS = {
     "data.datasets[].hidden": (SUPPORTED, "not drawn, as Chart.js"),
     "data.datasets[].pointRadius": (SUPPORTED, "0 hides the points; else dots of that radius (native `marks` o)"),
     "data.datasets[].showLine": (SUPPORTED, "scatter: points joined (native `lines`)"),
-    "data.datasets[].lineTension / tension": (PARTIAL, "lines are drawn straight (QuickChart draws Chart.js 2 lines "
-                                                        "straight unless `lineTension` is set)"),
+    "data.datasets[].lineTension / tension": (SUPPORTED, "curved lines (native `smooth`, Chart.js's spline); "
+                                                          "QuickChart draws Chart.js 2 lines straight unless a "
+                                                          "dataset sets `lineTension`; one tension for all lines "
+                                                          "(partial when they differ); sparklines and radars straight"),
     "data.datasets[].borderDash": (PARTIAL, "drawn solid"),
     "data.datasets[].spanGaps": (PARTIAL, "gaps are left open"),
     "options.title / options.plugins.title": (SUPPORTED, "drawn only with `display: true`, as Chart.js; `text` "

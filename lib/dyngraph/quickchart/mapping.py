@@ -475,6 +475,20 @@ class _Chart:
             width = r.number(line, "borderWidth", "options.elements.line")
         return min(max(LINE_WIDTH if width is None else width, 0.5), 12)
 
+    def dash(self, ds):
+        """``borderDash: [dash, space]`` -> (dash, space) in pixels, or None (longer patterns: their first pair)."""
+        r = self.r
+        pattern = r.get(ds["raw"], "borderDash", ds["path"], whole=True)
+        if not isinstance(pattern, list) or len(pattern) < 2:
+            return None
+        where = join(ds["path"], "borderDash")
+        dash, space = (number(v, join(where, i)) for i, v in enumerate(pattern[:2]))
+        if not dash or not space:
+            return None
+        if len(pattern) > 2:
+            r.note(where, PARTIAL, "only the first dash and space of the pattern")
+        return (min(max(dash, 0.0), 100.0), min(max(space, 0.0), 100.0))
+
     def point_radius(self, ds):
         r = self.r
         elements = r.obj(self.options, "elements", "options")
@@ -488,7 +502,11 @@ class _Chart:
         """Widths, points and fills of line datasets (line and area charts)."""
         r, params = self.r, self.params
         widths = [self.line_width(ds) for ds in self.sets]
-        if len(set(widths)) == 1:
+        dashes = [self.dash(ds) for ds in self.sets]
+        if any(dashes):
+            params["linestyles"] = "|".join(_fmt(w) + (f",{_fmt(d[0])},{_fmt(d[1])}" if d else "")
+                                            for w, d in zip(widths, dashes))
+        elif len(set(widths)) == 1:
             params["linewidth"] = _fmt(widths[0])
         else:
             params["linestyles"] = "|".join(_fmt(w) for w in widths)
@@ -499,18 +517,41 @@ class _Chart:
             radius = self.point_radius(ds)
             if radius > 0:
                 self.marks.append(f"o,{colours_[n][0]},{n},-1,{_fmt(min(radius * 2 + 1, 40))}")
-            for key in ("lineTension", "tension", "cubicInterpolationMode", "steppedLine", "stepped"):
+            for key in ("cubicInterpolationMode", "steppedLine", "stepped"):
                 if key in ds["raw"]:
                     value = r.get(ds["raw"], key, ds["path"])
                     if value not in (0, False, None, "default"):
                         r.note(join(ds["path"], key), PARTIAL, "drawn as straight segments")
             if "spanGaps" in ds["raw"] and r.flag(ds["raw"], "spanGaps", ds["path"], False):
                 r.note(join(ds["path"], "spanGaps"), PARTIAL, "gaps are left open")
-            if "borderDash" in ds["raw"]:
-                r.get(ds["raw"], "borderDash", ds["path"], whole=True)
-                r.note(join(ds["path"], "borderDash"), PARTIAL, "drawn solid")
         if stacked_area:
             r.note("data.datasets", PARTIAL, "stacked filled lines as a native stacked area: fills in the line colour")
+        self.tension()
+
+    def tension(self):
+        """Curved lines (native ``smooth``): a dataset's ``lineTension`` (v2) or ``tension``, else v3's default.
+
+        QuickChart sets every Chart.js 2 line dataset's ``lineTension`` to 0 unless given, so only a dataset's
+        own tension curves a v2 line; in v3/v4 ``options.elements.line.tension`` applies too.
+        """
+        r = self.r
+        elements = r.obj(self.options, "elements", "options")
+        line = r.obj(elements, "line", "options.elements")
+        default = r.number(line, "tension", "options.elements.line") if not self.v2 else None
+        if self.v2 and "tension" in line:
+            r.note("options.elements.line.tension", IGNORED, "QuickChart draws Chart.js 2 lines straight unless a "
+                                                             "dataset sets lineTension")
+        tensions = []
+        for ds in self.sets:
+            own = r.number(ds["raw"], "lineTension", ds["path"])
+            own = r.number(ds["raw"], "tension", ds["path"]) if own is None else own
+            tensions.append(default if own is None else own)
+        chosen = [min(max(t, 0.0), 1.0) for t in tensions if t]
+        if not chosen:
+            return
+        self.params["smooth"] = _fmt(round(chosen[0], 3))
+        if len(set(round(t or 0, 3) for t in tensions)) > 1:
+            r.note("data.datasets", PARTIAL, f"every line is drawn with tension {self.params['smooth']}")
 
     def pie(self):
         r, params = self.r, self.params

@@ -63,13 +63,15 @@ def _draw(canvas, spec, *, area):
     ay, by = plot.value.coefficients()
     paths = []
     places = _points(plot, layers)
+    places.smooth = spec.smooth  # fills under a line (marks B) follow its curve
     report(canvas, spec, [[places.point(n, i) for i in range(len(values))] for n, (_, values) in enumerate(layers)])
     overlays.under(canvas, spec, places)
     for index, (bottoms, values) in enumerate(layers):
         colour = theme.series_colour(spec.colors, index)
         for start, run in runs(values):
             if area:
-                _fill(canvas, plot, start, run, bottoms, zero, colour, STACKED_ALPHA if stacked else AREA_ALPHA)
+                _fill(canvas, plot, start, run, bottoms, zero, colour, STACKED_ALPHA if stacked else AREA_ALPHA,
+                      smooth=spec.smooth)
             paths.append((colour, start, run, index))
     for colour, start, run, index in paths:  # lines over every fill
         line_width, dash, space = line_style(spec, index)
@@ -81,11 +83,15 @@ def _draw(canvas, spec, *, area):
         if dash:
             indices, kept = thin_run(start, run, per_point)  # dense runs: the points the picture shows
             points = [(ax * i + bx, ay * v + by) for i, v in zip(indices, kept)]
+            if spec.smooth:
+                from .curve import spline
+
+                points = spline(points, spec.smooth, top=clip[1], bottom=clip[3])
             for piece in dashed(canvas, points, dash, space):
                 canvas.line(piece, colour, line_width, clip=clip)
             continue
         draw_run(canvas, start, run, x=(ax, bx), y=(ay, by), colour=colour, width=line_width, clip=clip,
-                 spacing=per_point)
+                 spacing=per_point, smooth=spec.smooth)
     if spec.dots and count <= plot.box.width / 4:
         radius = width * 1.3 + 1.2
         for colour, start, run, _ in paths:
@@ -138,8 +144,8 @@ def _points(plot, layers):
     return overlays.Places(plot, point, drawn)
 
 
-def _fill(canvas, plot, start, run, bottoms, zero, colour, alpha):
-    """The area under one run: down to the series below (stacked) or to zero."""
+def _fill(canvas, plot, start, run, bottoms, zero, colour, alpha, smooth=0.0):
+    """The area under one run: down to the series below (stacked) or to zero; curved edges with ``smooth``."""
     r, g, b, a = to_rgba(colour)
     ink = (r, g, b, round(a * alpha))
     ax, bx = plot.position.coefficients()
@@ -167,4 +173,10 @@ def _fill(canvas, plot, start, run, bottoms, zero, colour, alpha):
         canvas.fill_between([p[0] for p in points], [p[1] for p in points], floors, ink, clip=plot.clip)
     else:
         floor = [(x, f) for (x, _), f in zip(reversed(points), reversed(floors))]
+        if smooth:
+            from .curve import spline
+
+            top, bottom = plot.box.top, plot.box.bottom
+            points = spline(points, smooth, top=top, bottom=bottom)
+            floor = spline(floor, smooth, top=top, bottom=bottom) if bottoms is not None else floor
         canvas.polygon(points + floor, ink, clip=plot.clip)

@@ -67,6 +67,10 @@ def under(canvas, spec, places):
                 canvas.rect(box.left + a * box.width, box.top, box.left + b * box.width, box.bottom, colour)
         elif kind == "B":
             line = _line(places, series)
+            if getattr(places, "smooth", 0.0) and series < places.drawn:
+                from .curve import spline
+
+                line = spline(line, places.smooth, top=box.top, bottom=box.bottom)
             if len(line) > 1:
                 floor = [(line[-1][0], box.bottom), (line[0][0], box.bottom)]
                 canvas.polygon(line + floor, colour, clip=box.rect)

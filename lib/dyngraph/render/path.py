@@ -24,8 +24,11 @@ def columns(start, values, points_per_column):
     return out
 
 
-def draw_run(canvas, start, values, *, x, y, colour, width, clip, spacing):
-    """Draw ``values`` (first at index ``start``) with x = a*i+b and y = c*v+d, ``spacing`` px apart."""
+def draw_run(canvas, start, values, *, x, y, colour, width, clip, spacing, smooth=0.0):
+    """Draw ``values`` (first at index ``start``) with x = a*i+b and y = c*v+d, ``spacing`` px apart.
+
+    ``smooth`` > 0 draws Chart.js's curve of that tension through the points (see :mod:`.curve`).
+    """
     ax, bx = x
     ay, by = y
     if len(values) == 1:
@@ -35,7 +38,12 @@ def draw_run(canvas, start, values, *, x, y, colour, width, clip, spacing):
         _bands(canvas, start, values, ax, bx, ay, by, colour, width, clip, 1 / spacing)
         return
     indices, kept = thin_run(start, values, spacing)
-    canvas.line([(ax * i + bx, ay * v + by) for i, v in zip(indices, kept)], colour, width, clip=clip)
+    points = [(ax * i + bx, ay * v + by) for i, v in zip(indices, kept)]
+    if smooth:
+        from .curve import spline
+
+        points = spline(points, smooth, top=clip[1], bottom=clip[3])
+    canvas.line(points, colour, width, clip=clip)
 
 
 def _bands(canvas, start, values, ax, bx, ay, by, colour, width, clip, per_column):
