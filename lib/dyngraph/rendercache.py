@@ -231,9 +231,9 @@ class FileBackend:
         path = self._path(name)
         os.makedirs(os.path.dirname(path), mode=0o750, exist_ok=True)
         over = self._count(len(data))  # before the rename: a kill -9 between the two over-counts, never under
-        tmp = os.path.join(self.directory, f"tmp.{os.getpid()}.{name}")
+        tmp = os.path.join(self.directory, f"tmp.{os.getpid()}.{os.urandom(4).hex()}.{name}")  # threads too
         try:
-            with open(tmp, "wb") as f:
+            with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o640), "wb") as f:
                 f.write(data)
             os.replace(tmp, path)
         except BaseException:
