@@ -6,6 +6,8 @@ total: any query string gives a ``ChartSpec`` or a :class:`SpecError` whose
 message names the parameter and what is accepted.
 """
 
+import math
+
 from . import compact, styles, timeparams, values
 from .record import fields, record, replace
 from .errors import SpecError, shown
@@ -160,14 +162,40 @@ def _write_series(series):
     return packed if packed is not None and len(packed) < quoted_length else plain
 
 
+def split_list(text):
+    """`|`-separated items; `\\|` is a `|` inside an item and `\\\\` a backslash (any other `\\` stays)."""
+    if "\\" not in text:
+        return text.split("|")
+    items, current, i = [], [], 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and i + 1 < len(text) and text[i + 1] in "|\\":
+            current.append(text[i + 1])
+            i += 2
+            continue
+        if char == "|":
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    items.append("".join(current))
+    return items
+
+
+def join_list(items):
+    """The items `|`-separated, each `\\` and `|` inside them escaped: ``split_list(join_list(x)) == x``."""
+    return "|".join(str(t).replace("\\", "\\\\").replace("|", "\\|") for t in items)
+
+
 def _read_list(text, param, max_length):
-    """`|`-separated texts; a list of only empty texts is the empty list."""
-    items = tuple(values.text(t, param, max_length) for t in text.split("|"))
+    """`|`-separated texts (`\\|` and `\\\\` escaped); a list of only empty texts is the empty list."""
+    items = tuple(values.text(t, param, max_length) for t in split_list(text))
     return items if any(items) else ()
 
 
 def _write_list(items):
-    return "|".join(items)
+    return join_list(items)
 
 
 def _read_qrtext(text, limits):
@@ -212,9 +240,10 @@ PARAMS = {
            "For `scatter`, each series is x,y pairs: `1,5,2,7`. "
            "Long series may use the compact form `~…` (see docs/transport.md).", "numbers"),
         _p("labels", lambda t, lim: _read_list(t, "labels", lim.max_label_length), _write_list,
-           "Category labels (x axis; slices for pie/donut), `|`-separated.", "text"),
+           "Category labels (x axis; slices for pie/donut), `|`-separated; `\\|` is a `|` inside a label "
+           "and `\\\\` a backslash (`labels=A\\|B|C`: two labels, `A|B` and `C`).", "text"),
         _p("legend", lambda t, lim: _read_list(t, "legend", lim.max_label_length), _write_list,
-           "Series names, `|`-separated.", "text"),
+           "Series names, `|`-separated (`\\|` and `\\\\` escaped as in `labels`).", "text"),
         _p("title", lambda t, lim: values.text(t, "title", lim.max_title_length), str,
            "Title above the chart.", "text"),
         _p("width", lambda t, lim: values.integer(t, "width", lim.min_size, lim.max_width), str,
@@ -536,45 +565,102 @@ def make(*, limits=DEFAULT_LIMITS, **options):
     return _checked_spec(kwargs, limits)
 
 
+def _plain(value):
+    """NumPy arrays, pandas Series and other sequences of numbers as (nested) lists; anything else as is."""
+    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
+        value = value.tolist()  # NumPy arrays and scalars, pandas Series
+    if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__"):
+        return value
+    return [_plain(v) for v in value]
+
+
 def _python_series(value, limits):
-    """Lists of numbers -> the series the URL text would give, without writing and re-reading text."""
-    if value and not isinstance(value[0], (list, tuple)):
+    """Lists of numbers -> the series the URL text would give, without writing and re-reading text.
+
+    Takes lists, tuples, NumPy arrays (1-D: one series; 2-D: one per row) and any iterable of
+    numbers; a series of (x, y) pairs is a scatter series.
+    """
+    value = _plain(value)
+    if not isinstance(value, list):
+        raise SpecError("data", f"must be a list of numbers or of series, got {shown_python(value)}")
+    if value and not isinstance(value[0], list):
         value = [value]
-    if value and isinstance(value[0], (list, tuple)) and value[0] and isinstance(value[0][0], (list, tuple)):
-        value = [[c for pair in s for c in pair] for s in value]  # scatter [(x, y), ...]
+    if value and value[0] and isinstance(value[0][0], list):
+        value = [[c for pair in s for c in (pair if isinstance(pair, list) else [pair])] for s in value]  # scatter
     if not value:
         value = [[None]]  # as the empty text reads
     return _checked_series(([None] if not s else s for s in value), len(value), limits, _python_number)
 
 
 def _python_number(value):
-    """A Python number (or None) as the URL reader would give it: finite, within +-1e15."""
+    """A Python number (or None) as the URL reader would give it: finite, within +-1e15.
+
+    Anything numbers.Real or with ``__float__`` (NumPy scalars, Decimal, Fraction) is a number;
+    None and NaN are gaps, as pandas and matplotlib read them.
+    """
     if value is None:
         return None
-    if isinstance(value, float):
-        return values.finite(value, "data") + 0.0  # -0.0 reads as 0, as its text does
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise SpecError("data", f"must be numbers or None, got {shown(value)}")
-    if abs(value) > values.MAX_MAGNITUDE:
-        raise SpecError("data", f"must be between -1e15 and 1e15, got {shown(value)}")
-    return float(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) > values.MAX_MAGNITUDE:
+            raise SpecError("data", f"must be between -1e15 and 1e15, got {shown_python(value)}")
+        return float(value)
+    number = _as_float(value)
+    if number is None:
+        raise SpecError("data", f"must be numbers or None, got {shown_python(value)}")
+    if number != number:  # NaN: a gap
+        return None
+    if not math.isfinite(number) or abs(number) > values.MAX_MAGNITUDE:
+        raise SpecError("data", f"must be between -1e15 and 1e15, got {shown_python(value)}")
+    return number + 0.0  # -0.0 reads as 0, as its text does
+
+
+def _as_float(value):
+    """``float(value)`` for a real number of any numeric type (not bool, str or complex), else None."""
+    if isinstance(value, (bool, str, bytes, complex)) or not hasattr(value, "__float__"):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def shown_python(value, limit=40):
+    """A Python value for an error message as Python writes it (``'1'`` is a string, ``1`` a number)."""
+    text = repr(value)
+    return text[:limit] + "…" if len(text) > limit else text
 
 
 def _to_text(name, value):
     """Python value -> the URL text the reader expects."""
     if isinstance(value, bool):
         return "1" if value else "0"
-    if isinstance(value, (int, float)):
+    value = _plain(value)
+    if isinstance(value, (int, float)) or _as_float(value) is not None:
         return _api_number(name, value)
     if isinstance(value, (list, tuple)):
         if name == "pointcolors":
             return ",".join("|".join(c.lstrip("#") for c in ([s] if isinstance(s, str) else s)) for s in value)
+        if name in ("labels", "legend"):
+            return join_list(_api_text(v) for v in value)
         sep = "," if name in ("colors", "markers") else "|"
-        return sep.join(str(v).lstrip("#") if name == "colors" else str(v) for v in value)
+        return sep.join(str(v).lstrip("#") if name == "colors" else _api_text(v) for v in value)
     if name in ("background",) and isinstance(value, str):
         return value.lstrip("#")
     return str(value)
 
 
 def _api_number(name, value):
-    return values.format_number(values.finite(value, name)) if isinstance(value, float) else str(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    number = _as_float(value)
+    if number is None or not math.isfinite(number) or abs(number) > values.MAX_MAGNITUDE:
+        raise SpecError(name, f"must be a number between -1e15 and 1e15, got {shown_python(value)}")
+    return values.format_number(number)
+
+
+def _api_text(value):
+    """A label from Python: text as is, numbers as the URL writes them (``1.0`` is ``1``)."""
+    if isinstance(value, str):
+        return value
+    number = _as_float(value)
+    return values.format_number(number) if number is not None and math.isfinite(number) else str(value)

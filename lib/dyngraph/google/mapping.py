@@ -267,7 +267,7 @@ def _radar(series, axes, params, note):
                              "the first)")
     spokes = [a["labels"] for a in axes.values() if a["kind"] == "x" and a["labels"] is not None]
     if spokes:
-        params["labels"] = "|".join(spokes[0][:max(map(len, series), default=0)])
+        params["labels"] = _native_list(spokes[0][:max(map(len, series), default=0)])
         note("chxl", OK, "labels at the spokes")
     if any(a["kind"] in ("y", "r") for a in axes.values()):
         note("chxt", PARTIAL, "the radial axis is labelled with nice values up the upright spoke")
@@ -598,6 +598,11 @@ def _apply_fills(chf, kind, colours, params, note):
             note("chf", NOT, f"{target},s: only bg and b<n> solid fills are drawn")
 
 
+def _native_list(items):
+    """Google's `|`-separated names as native list text: a backslash is Google's literal, escaped for ours."""
+    return "|".join(t.replace("\\", "\\\\") for t in items)
+
+
 def _text_params(query, kind, series_count, cht, params, note):
     title = query.get("chtt", "")
     if title:
@@ -608,12 +613,12 @@ def _text_params(query, kind, series_count, cht, params, note):
     labels = query.get("chl", "")
     if kind == "pie":
         if labels:
-            params["labels"] = labels
+            params["labels"] = _native_list(labels.split("|"))
             note("chl", OK, "slice labels")
             if legend:
                 note("chdl", NOT, "a pie with both chl and chdl: only the chl labels are drawn")
         elif legend:
-            params["labels"] = "|".join(legend)
+            params["labels"] = _native_list(legend)
             note("chdl", OK, "slice names")
         legend = []
     elif labels:
@@ -624,7 +629,7 @@ def _text_params(query, kind, series_count, cht, params, note):
             legend = legend[:series_count]
         if cht == "bvo":
             legend = (legend + [""] * (series_count - len(legend)))[::-1]
-        params["legend"] = "|".join(legend)
+        params["legend"] = _native_list(legend)
         position = query.get("chdlp", "r").strip().split("|")[0]
         native = _LEGEND_POSITIONS.get(position)
         if native is None:
