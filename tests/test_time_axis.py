@@ -259,11 +259,17 @@ ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/
 @settings(max_examples=60, deadline=None)
 @given(start=st.integers(at("1901-01-01"), at("2199-01-01")), span=st.floats(2, 120 * 365 * 86400),
        width=st.integers(120, 1600), height=st.integers(80, 500), tz=st.sampled_from(ZONES),
-       kind=st.sampled_from(["line", "bar", "scatter", "area"]))
-def test_random_ranges_never_overlap_and_every_label_reads_true(start, span, width, height, tz, kind):
+       kind=st.sampled_from(["line", "bar", "scatter", "area"]), dressed=st.booleans(),
+       legendpos=st.sampled_from(["auto", "right", "bottom", "top", "left"]))
+def test_random_ranges_never_overlap_and_every_label_reads_true(start, span, width, height, tz, kind, dressed,
+                                                                legendpos):
     lo, hi = float(start), float(min(start + span, at("2199-12-31")))
-    data = chart(lo, hi, tz=tz, width=width, height=height, kind="line" if kind == "bar" else kind,
-                 extra="&min=0&max=2" if kind == "scatter" else "")
+    extra = "&min=0&max=2" if kind == "scatter" else ""
+    if dressed:  # a title and a legend take their room first
+        extra += f"&title=Readings over time&legend=inside&legendpos={legendpos}"
+    data = chart(lo, hi, tz=tz, width=width, height=height, kind=kind, extra=extra)
     assert_no_overlap(data)
     if kind in ("line", "area"):
         check_ticks(data, lo, hi, ZoneInfo(tz))
+    elif kind == "bar":  # two bars, each a bucket wide (the step between them), centred on its time
+        check_ticks(data, lo - (hi - lo) / 2, hi + (hi - lo) / 2, ZoneInfo(tz))

@@ -39,11 +39,16 @@ def draw_scatter(canvas, spec):
                              locate=lambda index, value: None)  # x,y pairs: no category to put marker data at
     report(canvas, spec, [[_place(plot, series, n, i) for i in range(len(pairs))] for n, pairs in enumerate(series)])
     overlays.under(canvas, spec, places)
+    limit = None  # on a time axis, a step over gaps x the median step breaks the joining line
+    if spec.lines and spec.instants and spec.gaps > 0:
+        from .timeline import median_step
+
+        limit = spec.gaps * median_step(sorted(spec.instants)) or None
     if spec.lines:
         for index, pairs in enumerate(series):
             width, dash, space = line_style(spec, index)
             colour = theme.series_colour(spec.colors, index)
-            for run, numbers in _joined(plot, pairs):
+            for run, numbers in _joined(plot, pairs, limit):
                 if index < len(spec.pointcolors):  # each segment in the colour of the point it ends at
                     pieces = [(run[n - 1:n + 1], styles.point_colour(spec, index, numbers[n], colour))
                               for n in range(1, len(run))]
@@ -89,10 +94,16 @@ def _place(plot, series, s, i):
     return (plot.position(x), plot.value(y))
 
 
-def _joined(plot, pairs):
-    """The pixel polylines of one series in point order, broken at missing values, with their point numbers."""
+def _joined(plot, pairs, limit=None):
+    """The pixel polylines of one series in point order, broken at missing values (and, with ``limit``,
+    where x moves on by more than it: a long step in time), with their point numbers."""
     runs, current, numbers = [], [], []
+    previous = None
     for number, (x, y) in enumerate(pairs):
+        if limit is not None and x is not None and previous is not None and abs(x - previous) > limit and current:
+            runs.append((current, numbers))
+            current, numbers = [], []
+        previous = x if x is not None else previous
         if x is None or y is None:
             if current:
                 runs.append((current, numbers))
