@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test test-fast bench bench-peers docs clean
+.PHONY: serve test test-fast bench bench-peers checkers docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,16 @@ $(VENV)/.installed-test: $(VENV)/.installed setup.cfg
 serve: $(VENV)/.installed
 	$(BIN)/dyngraph serve --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test checkers
 	$(BIN)/python -m pytest
+
+# axe-core and the W3C Nu checker (vnu.jar, run with Java) for tests/integration/test_accessibility.py
+# (tests/integration/package.json, pinned in package-lock.json); without npm those tests skip (fail under CI).
+checkers:
+	@if command -v npm >/dev/null 2>&1; then \
+		[ tests/integration/node_modules/.package-lock.json -nt tests/integration/package-lock.json ] || \
+		npm ci --prefix tests/integration --no-audit --no-fund; \
+	else echo "npm not found: tests/integration/test_accessibility.py will skip"; fi
 
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m "not integration and not slow" -q
@@ -44,4 +52,4 @@ docs: $(VENV)/.installed-test
 	$(BIN)/python docs/make_images.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info lib/*.egg-info .pytest_cache .hypothesis test-artifacts
+	rm -rf $(VENV) build *.egg-info lib/*.egg-info .pytest_cache .hypothesis test-artifacts tests/integration/node_modules

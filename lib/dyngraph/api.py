@@ -146,12 +146,14 @@ def _doubled(spec, settings):
 
 def figure(spec, script=None, *, caption=None, alt=None, output="url", settings=None, max_rows=MAX_TABLE_ROWS,
            **img_options):
-    """A ``<figure role="group">``: a caption with the generated description, the ``<img>``, and the
+    """A ``<figure>``: a caption with the generated description, the ``<img>``, and the
     data as a captioned ``<table>`` inside ``<details>``, so a reader without sight gets the trend,
     the extremes and the numbers themselves (W3C WAI's complex images). Everything escaped.
 
     ``caption`` goes before the description; ``alt`` defaults to the chart's kind and title, since the
     figcaption already says the rest; ``max_rows`` caps the table (the CSV has everything).
+    No ``role="group"``: HTML (and the W3C Nu checker) forbids a role on a figure with a figcaption,
+    whose implicit role, figure, already groups its content under the caption's name.
     """
     from . import describe
     from .datatable import table
@@ -170,7 +172,7 @@ def figure(spec, script=None, *, caption=None, alt=None, output="url", settings=
     title = spec.title or describe.KINDS.get(spec.type, "Chart")
     captioned = f"<strong>{escape(caption)}</strong> " if caption else ""
     return (
-        f'<figure role="group" class="dyngraph"><figcaption>{captioned}{escape(description)}</figcaption>{tag}'
+        f'<figure class="dyngraph"><figcaption>{captioned}{escape(description)}</figcaption>{tag}'
         f"<details><summary>Data table</summary><table><caption>{escape(title)}: the data</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details></figure>"
     )

@@ -85,7 +85,7 @@ def sources_section(sources, script):
 
 
 def _google_figure(caption, query, width, height, script):
-    src = f"{script}?{query}"
+    src = f"{script}?{query.replace('|', '%7C')}"  # a raw | is not allowed in a URL (the reader decodes %7C)
     return _framed(caption, f'<img src="{escape(src)}" width="{width}" height="{height}" alt="{escape(caption)}">')
 
 
@@ -130,7 +130,7 @@ def builder(fields, built, error, script, settings=None):
         )
     return (
         '<h2 id="builder">Build a chart</h2>'
-        f'<form class="builder" method="get" action="">{form}'
+        f'<form class="builder" method="get">{form}'
         '<span></span><button type="submit">Draw</button></form>'
         f"{result}"
     )
