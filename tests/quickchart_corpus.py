@@ -372,6 +372,13 @@ CORPUS = [
      "%22%2C%22fastapi-raw%22%2C%22aiohttp-raw%22%2C%22quart-raw%22%5D%2Cdatasets%3A%5B%7Blabel%3A%22req/s%22%2Cdata"
      "%3A%5B5425%2C5160%2C5082%2C5064%2C4723%2C4473%2C4321%2C3693%2C2809%2C2166%2C2013%5D%7D%5D%7D%7D",
      "mtag-dev/py-rest-stress-testing README.md, 'User info (GET)' results (2021-12-20)"),
+    ("nazha-growth",
+     "c={type:'line',data:{labels:['Launch','Q2','Q3','Q4','Now'],datasets:[{label:'Servers',data:[50,400,900,1500,"
+     "2000],borderColor:'%23FFD700',fill:false},{label:'Users (in thousands)',data:[10,150,500,900,1400],borderColor:"
+     "'%23FFA500',fill:false}]},options:{legend:{labels:{fontColor:'%23ffffff'}},scales:{xAxes:[{ticks:{fontColor:"
+     "'%23ffffff'}}],yAxes:[{ticks:{fontColor:'%23ffffff'}}]}},backgroundColor:'%231a1a2e'}",
+     "nazha-creators/nazha README.md, growth chart (white text for GitHub's dark theme; the config's own "
+     "backgroundColor key is not a QuickChart option)"),
 ]
 
 # Collected after the mapping was built (public GitHub files found by searching for "quickchart.io/chart?c="),

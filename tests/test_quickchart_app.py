@@ -185,3 +185,23 @@ def test_a_ratio_beyond_the_limits_draws_at_the_largest_that_fits(graph):
     response = graph.get(url(BAR, "&w=900&h=500&devicePixelRatio=2"))  # 1800x1000 is over 1,000,000 pixels
     assert decode(response.body).size == (900, 500)
     assert "devicePixelRatio (partial: 2 drawn at 1 (the largest that fits" in response.headers["X-Dyngraph-Unsupported"]
+
+
+@pytest.mark.parametrize(("scales", "axes"), [
+    ("xAxes:[{display:false}]", "y"), ("yAxes:[{display:false}]", "x"),
+    ("xAxes:[{display:false}],yAxes:[{ticks:{display:false}}]", "none"), ("x:{display:false}", "y")])
+def test_hidden_axes_map_onto_native_sides(scales, axes):
+    for chart_type in ("bar", "horizontalBar", "line"):
+        config = "{type:'%s',data:{labels:['a','b'],datasets:[{data:[1,2]}]},options:{scales:{%s}}}" % (
+            chart_type, scales)
+        assert resolve("c=" + quote(config), Settings()).axes == axes
+
+
+def test_tick_and_legend_colours_for_dark_backgrounds():
+    config = ("{type:'line',data:{labels:['a','b'],datasets:[{label:'L',data:[1,2]}]},options:{legend:{labels:"
+              "{fontColor:'white',fontSize:16}},scales:{xAxes:[{ticks:{fontColor:'#ff0000'}}],"
+              "yAxes:[{ticks:{fontColor:'rgb(0,255,0)',fontSize:18}}]}}}")
+    spec = resolve("bkg=black&c=" + quote(config), Settings())
+    assert (spec.legendcolor, spec.legendsize) == ("ffffff", 16)
+    assert spec.axes == "x,y"
+    assert [style[:3] for style in spec.axisstyles] == [(0, "ff0000", 0.0), (1, "00ff00", 18.0)]

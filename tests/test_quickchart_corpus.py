@@ -24,6 +24,7 @@ COLOURS = {  # colours the config names, which must be in the image
     "marp-pie": ["e60012", "666666"],
     "credibot-hbar": ["ff0000"],
     "rubik-resources-hbar": ["36a2eb", "ff6384"],
+    "nazha-growth": ["ffd700", "ffa500", "ffffff"],
 }
 
 

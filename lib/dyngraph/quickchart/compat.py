@@ -87,8 +87,8 @@ KEYS = {
     "options.legend / options.plugins.legend": (SUPPORTED, "`display`, `position` top (default), bottom, left, right; "
                                                            "`align` and `labels`: partial"),
     "options.scales (v2 xAxes/yAxes, v3 x/y)": (SUPPORTED, "`stacked`, `min`/`max`, `ticks.min`/`max`, "
-                                                           "`suggestedMin`/`Max`, `beginAtZero`, `display` (both axes "
-                                                           "hidden; one alone: partial), `gridLines`/`grid.display`; "
+                                                           "`suggestedMin`/`Max`, `beginAtZero`, `display` (native "
+                                                           "`axes`), `gridLines`/`grid.display`; "
                                                            "only the first axis of each direction"),
     "options.scale / options.scales.r": (SUPPORTED, "radar: `min`, `max`, `beginAtZero`, grid display"),
     "options.indexAxis": (SUPPORTED, "`'y'`: horizontal bars"),

@@ -256,6 +256,15 @@ class _Chart:
         if "align" in legend:
             r.get(legend, "align", path)
             r.note(join(path, "align"), PARTIAL, "the legend is centred")
+        labels = r.obj(legend, "labels", path)
+        lpath = join(path, "labels")
+        colour = self.colour(labels, "fontColor", lpath, None) or self.colour(labels, "color", lpath, None)
+        size = r.number(labels, "fontSize", lpath)
+        size = r.number(r.obj(labels, "font", lpath), "size", join(lpath, "font")) if size is None else size
+        if colour and has_names:
+            self.params["legendcolor"] = colour[:6]
+        if size and has_names:
+            self.params["legendsize"] = _fmt(min(max(size, 4), 72))
         position = r.text(legend, "position", path) or "top"
         if position not in _LEGEND_POSITIONS:
             r.note(join(path, "position"), PARTIAL, f"{shown(position)} drawn as top")
@@ -429,12 +438,39 @@ class _Chart:
         self.title()
         if not opts["grid"]:
             params["grid"] = "0"
-        if not opts["display"] and not cat["display"]:
+        x_axis, y_axis = (opts, cat) if horizontal else (cat, opts)  # Chart.js's x axis is the bottom one
+        if not x_axis["display"] and not y_axis["display"]:
             params["axes"] = "none"
-        elif not opts["display"] or not cat["display"]:
-            which = opts if not opts["display"] else cat
-            r.note(which["path"], PARTIAL, "one axis cannot be hidden alone: both are drawn")
+        elif not x_axis["display"]:
+            params["axes"] = "y"  # native sides: x is the bottom axis, y the left one, in either orientation
+        elif not y_axis["display"]:
+            params["axes"] = "x"
+        self.tick_styles(x_axis, y_axis)
         self.datalabels(drawn, False)
+
+    def tick_styles(self, x_axis, y_axis):
+        """Tick label colours and sizes (v2 ``ticks.fontColor``/``fontSize``, v3 ``ticks.color``/``font.size``)
+        as native ``axisstyles``; listing the axes for them keeps the default labels."""
+        r, params = self.r, self.params
+        styles = {}
+        for side, opts in (("x", x_axis), ("y", y_axis)):
+            ticks = r.obj(opts["scale"], "ticks", opts["path"])
+            tpath = join(opts["path"], "ticks")
+            colour = self.colour(ticks, "fontColor", tpath, None)
+            colour = self.colour(ticks, "color", tpath, None) if colour is None else colour
+            size = r.number(ticks, "fontSize", tpath)
+            size = r.number(r.obj(ticks, "font", tpath), "size", join(tpath, "font")) if size is None else size
+            if colour or size:
+                styles[side] = (colour[:6] if colour else "", _fmt(min(max(size, 4), 72)) if size else "0")
+        sides = params.get("axes", "x,y")
+        if not styles or sides == "none":
+            return
+        params["axes"] = sides
+        listed = sides.split(",")
+        params["axisstyles"] = "|".join(f"{listed.index(side)},{colour or '666666'},{size}"
+                                        for side, (colour, size) in styles.items() if side in listed)
+        if not params["axisstyles"]:
+            del params["axisstyles"]
 
     def cover_hidden(self, series, drawn, opts):
         """Line datasets over bars are native hidden series, outside the value range: widen it to them."""
