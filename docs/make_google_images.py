@@ -15,7 +15,8 @@ sys.path[:0] = [str(ROOT / "lib"), str(ROOT / "tests")]
 
 GALLERY = ["hello-world-p3", "line-granularity-20", "lxy-three-lines", "sparkline", "bvs-scaled", "bhg-simple",
            "bvg-three-groups", "bvo-overlapped", "pie-months", "scatter-sizes", "mpg-lxy", "qr-hello-world",
-           "guide-shape-markers", "guide-grid-lines", "srtu-bvg-tick-colour"]
+           "guide-shape-markers", "guide-grid-lines", "srtu-bvg-tick-colour", "radar-filled",
+           "radar-spline-learning-styles"]
 START, END = "<!-- compat:start -->", "<!-- compat:end -->"
 GALLERY_START, GALLERY_END = "<!-- gallery:start -->", "<!-- gallery:end -->"
 

@@ -585,6 +585,9 @@ class _Chart:
         chosen = [min(max(t, 0.0), 1.0) for t in tensions if t]
         if not chosen:
             return
+        if self.params["type"] not in ("line", "area"):  # native smooth draws lines and areas only
+            self.r.note("data.datasets", PARTIAL, "drawn with straight segments")
+            return
         self.params["smooth"] = _fmt(round(chosen[0], 3))
         if len(set(round(t or 0, 3) for t in tensions)) > 1:
             r.note("data.datasets", PARTIAL, f"every line is drawn with tension {self.params['smooth']}")
