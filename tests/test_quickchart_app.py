@@ -108,6 +108,7 @@ def test_validate_returns_how_each_key_was_read(graph):
     assert response.content_type == "text/plain" and response.headers["X-Content-Type-Options"] == "nosniff"
     text = response.text
     assert "[ok] type: native line" in text
+    assert "[ok] data.datasets[0].data: drawn as given" in text and "[ok] data.labels: drawn as given" in text
     assert "[ignored] options.title.display: the title is drawn only with display: true" in text
     assert "result: OK" in text and "type=line" in text
 

@@ -74,6 +74,8 @@ def map_config(config, request, notes):
     chart.height = request.height
     chart.map()
     _ignore_still_options(r, options)
+    for path in r.read_quietly():
+        note(path, OK, "drawn as given")
     for path, value in r.leftovers(config):
         note(path, NOT, f"{value.kind}, never run: not drawn" if isinstance(value, Code) else "not drawn")
     return params

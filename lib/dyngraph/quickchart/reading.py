@@ -39,6 +39,7 @@ class Reading:
     def __init__(self, notes):
         self.notes = notes
         self.seen = set()  # leaf paths read, and containers read whole
+        self.order = []  # the paths read that the config has, in the order they were read
 
     def note(self, path, level, text):
         if not any(n.param == path and n.text == text for n in self.notes):
@@ -53,6 +54,10 @@ class Reading:
         else:
             value = container[key] if 0 <= key < len(container) else None
         where = join(path, key)
+        present = key in container if isinstance(container, dict) else value is not None
+        nested = isinstance(value, dict) or isinstance(value, list) and any(isinstance(v, dict) for v in value)
+        if where not in self.seen and present and not nested:  # containers of keys speak through their keys
+            self.order.append(where)
         self.seen.add(where)
         if whole:
             self.seen.add(where + "/*")
@@ -96,6 +101,11 @@ class Reading:
     def text(self, container, key, path):
         value = self.get(container, key, path)
         return None if value is None else as_text(value, join(path, key))
+
+    def read_quietly(self):
+        """The paths read that no note describes: drawn as given (for the validate report)."""
+        noted = {n.param for n in self.notes}
+        return [p for p in self.order if p not in noted]
 
     def leftovers(self, value, path=""):
         """(path, value) of every leaf under ``value`` never read (containers read whole are skipped)."""
