@@ -8,7 +8,23 @@ EXTENSIONS = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".gif": "gif", ".w
 
 
 def main(argv=None):
-    """Entry point for ``python -m dyngraph`` and the ``dyngraph`` script."""
+    """Entry point for ``python -m dyngraph`` and the ``dyngraph`` script.
+
+    Errors the operator can fix (a bad query, a bad setting, a file that cannot be written)
+    are one line on stderr and exit status 2, never a traceback.
+    """
+    from .errors import SpecError
+
+    try:
+        return _main(argv)
+    except (SpecError, OSError) as error:
+        detail = f"{error.filename}: {error.strerror}" if isinstance(error, OSError) and error.strerror and \
+            error.filename else str(error)
+        print(f"dyngraph: {detail}", file=sys.stderr)
+        return 2
+
+
+def _main(argv):
     parser = argparse.ArgumentParser(prog="dyngraph", description="Charts drawn on the fly.")
     commands = parser.add_subparsers(dest="command", required=True)
     render = commands.add_parser("render", help="draw a chart from a query string into a file")

@@ -17,6 +17,12 @@ class SpecError(ValueError):
         super().__init__(f"{param}: {message}" if param else message)
 
 
+class SettingError(SpecError):
+    """A ``DYNGRAPH_*`` setting with a bad value: the operator's mistake, named in one line (a 500 per request)."""
+
+    status = 500
+
+
 class NotFound(ValueError):
     """A stored chart that does not exist or has expired (HTTP 404)."""
 

@@ -119,7 +119,11 @@ def font(size, path=""):
     """The font at ``size`` pixels: the TrueType file at ``path``, else Pillow's built-in one."""
     size = max(4, min(600, int(size)))  # up to 72 px text at scale 3, and some
     if path:
-        return ImageFont.truetype(path, size)
+        try:
+            return ImageFont.truetype(path, size)
+        except OSError as error:  # a configured file that is not a font FreeType reads
+            msg = f"font {path!r} cannot be loaded ({error}); check DYNGRAPH_FONT_PATH"
+            raise OSError(msg) from None
     return ImageFont.load_default(size=size)
 
 

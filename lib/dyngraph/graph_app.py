@@ -1,7 +1,7 @@
 """The image application: query string -> chart image (get_graph.py)."""
 
 from . import http
-from .errors import Forbidden, NotFound, SourceUnavailable, SpecError, StoreUnavailable
+from .errors import Forbidden, NotFound, SettingError, SourceUnavailable, SpecError, StoreUnavailable
 from .rendercache import open_cache
 from .settings import settings_for
 
@@ -10,7 +10,11 @@ REQUEST_ERRORS = (SpecError, NotFound, Forbidden, StoreUnavailable, SourceUnavai
 
 def make_app(settings=None, **overrides):
     """Build the image application; ``settings`` default to the environment's."""
-    return http.guarded_app(_handle, settings_for(settings, **overrides))
+    try:
+        chosen = settings_for(settings, **overrides)
+    except SettingError as error:
+        return http.misconfigured_app(error)
+    return http.guarded_app(_handle, chosen)
 
 
 def _handle(environ, start_response, settings):

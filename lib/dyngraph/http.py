@@ -80,6 +80,25 @@ def text_error(environ, start_response, code, message, extra_headers=()):
     return respond(environ, start_response, code, headers, body)
 
 
+def misconfigured_app(error):
+    """A WSGI application for a deployment whose settings are wrong: every request a 500, the log one line.
+
+    The line names the setting (``error`` is a SettingError); the client only learns that the server
+    is misconfigured. ``.settings`` are the defaults, for the CGI gateway's time limit.
+    """
+    from .settings import Settings
+
+    def application(environ, start_response):
+        import sys
+
+        stream = environ.get("wsgi.errors", sys.stderr)
+        stream.write(f"dyngraph: bad setting {error}\n")
+        return text_error(environ, start_response, 500, "server misconfigured; see the server's error log")
+
+    application.settings = Settings()
+    return application
+
+
 def guarded_app(handle, settings):
     """A WSGI application around ``handle(environ, start_response, settings)``.
 

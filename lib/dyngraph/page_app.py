@@ -1,7 +1,7 @@
 """The page application (page.py): gallery and builder form, valid HTML5, no JavaScript."""
 
 from . import http
-from .errors import SpecError, StoreUnavailable
+from .errors import SettingError, SpecError, StoreUnavailable
 from .settings import settings_for
 
 BUILDER_FIELDS = ("type", "data", "labels", "times", "tz", "legend", "title", "width", "height", "format", "output")
@@ -16,7 +16,11 @@ PAGE_HEADERS = [
 
 def make_app(settings=None, **overrides):
     """Build the page application; ``settings`` default to the environment's."""
-    return http.guarded_app(_handle, settings_for(settings, **overrides))
+    try:
+        chosen = settings_for(settings, **overrides)
+    except SettingError as error:
+        return http.misconfigured_app(error)
+    return http.guarded_app(_handle, chosen)
 
 
 def _handle(environ, start_response, settings):

@@ -7,7 +7,7 @@ the variables come from ``SetEnv``; under a WSGI server from its process.
 
 from .record import fields, record, replace
 
-from .errors import SpecError
+from .errors import SettingError
 from .limits import Limits
 
 PREFIX = "DYNGRAPH_"
@@ -48,6 +48,8 @@ def from_environ(environ):
         raw = environ.get(PREFIX + name.upper())
         if raw:
             updates[name] = raw
+    if "font_path" in updates:
+        check_font_path(updates["font_path"])
     raw_secrets = environ.get(PREFIX + "SECRET", "")
     if raw_secrets:
         updates["secrets"] = tuple(s for s in raw_secrets.split(",") if s)
@@ -57,8 +59,30 @@ def from_environ(environ):
 def _int_setting(name, raw):
     if not raw.isascii() or not raw.strip().isdigit():
         msg = f"must be a non-negative integer, got {raw!r}"
-        raise SpecError(PREFIX + name.upper(), msg)
+        raise SettingError(PREFIX + name.upper(), msg)
     return int(raw)
+
+
+FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf")  # TrueType, OpenType (CFF), Apple, collections
+
+
+def check_font_path(path):
+    """Fail now, naming DYNGRAPH_FONT_PATH, unless ``path`` is a readable TrueType/OpenType file.
+
+    Reads the first 4 bytes only (no Pillow: settings are read on every CGI request).
+    """
+    name = PREFIX + "FONT_PATH"
+    try:
+        with open(path, "rb") as f:
+            magic = f.read(4)
+    except FileNotFoundError:
+        raise SettingError(name, f"{path!r} does not exist") from None
+    except IsADirectoryError:
+        raise SettingError(name, f"{path!r} is a directory; give the font file") from None
+    except OSError as error:
+        raise SettingError(name, f"{path!r} cannot be read: {error.strerror}") from None
+    if magic not in FONT_MAGIC:
+        raise SettingError(name, f"{path!r} is not a TrueType or OpenType font (.ttf, .otf, .ttc)")
 
 
 def settings_for(settings=None, **overrides):
