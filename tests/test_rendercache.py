@@ -310,3 +310,28 @@ def test_a_declared_source_shares_entries_by_its_etag_and_a_changed_file_is_draw
     os.utime(data, (t0, t0))
     changed = app.get(query)
     assert len(drawn) == 2 and changed.headers["ETag"] != first.headers["ETag"]
+
+
+def test_notes_made_while_drawing_come_back_with_the_cached_image(tmp_path, drawn):
+    """A glyph no font has is named in X-Dyngraph-Unsupported as it is drawn; hits (any spelling) name it too."""
+    app = app_for(tmp_path)
+    query = "type=bar&data=1,2&width=200&height=100&format=png&title=%F0%93%80%81"  # U+13001, a hieroglyph (test_fonts logs U+13000)
+    first = app.get("/?" + query, expect_errors=True)  # the missing glyph is logged, once per process
+    assert "U+13001" in first.headers.get("X-Dyngraph-Unsupported", "")
+    again = app.get("/?" + query)
+    respelled = app.get("/?format=png&title=%F0%93%80%81&type=bar&data=1,2&width=200&height=100")
+    assert len(drawn) == 1
+    assert again.headerlist == first.headerlist and again.body == first.body
+    assert respelled.headers["X-Dyngraph-Unsupported"] == first.headers["X-Dyngraph-Unsupported"]
+
+
+def test_google_spellings_keep_their_own_notes(tmp_path, drawn):
+    """Two Google URLs for one drawing, one with a parameter dyngraph does not draw: each keeps its notes."""
+    app = app_for(tmp_path)
+    plain = "cht=bvs&chs=200x100&chd=t:10,20,30"
+    noted = plain + "&chma=5,5,5,5"
+    fresh = webtest.TestApp(make_app(Settings(cache_bytes=0)))
+    for query in (plain, noted, plain, noted):
+        answer = app.get("/?" + query)
+        expected = fresh.get("/?" + query)
+        assert answer.headerlist == expected.headerlist and answer.body == expected.body

@@ -26,7 +26,7 @@ def _handle(environ, start_response, settings):
     if cache is not None:  # a query string answered before: no parsing, no Pillow
         alias = cache.get_alias(query_string, errors)
         if alias is not None:
-            answer = _from_cache(environ, start_response, cache, alias.headers, errors)
+            answer = _from_cache(environ, start_response, cache, alias, errors)
             if answer is not None:
                 return answer
     from .sources import resolve_chart
@@ -43,15 +43,14 @@ def _handle(environ, start_response, settings):
     cache_headers = [("ETag", etag), ("Cache-Control", f"public, max-age={max_age}")]
     reusable = cache is not None and getattr(resolved, "query_only", False)  # the raw query may be aliased
     if http.etag_matches(environ.get("HTTP_IF_NONE_MATCH", ""), etag):
-        if reusable:
-            headers = [("Content-Type", resolved.spec.mime_type), *cache_headers, *resolved.headers]
-            _remember(cache, resolved, query_string, headers, errors)
         return http.respond(environ, start_response, 304, [*cache_headers, *resolved.headers])
-    entry = None if cache is None else cache.get_entry(etag, errors)  # the same chart, maybe spelled otherwise
-    if entry is not None:  # answered before any data source is read
-        # A reader that reads only the query knows its headers now; a source's (rows skipped…) are the entry's.
-        headers = [entry.headers[0], *cache_headers, *resolved.headers] if reusable else entry.headers
-        body = entry.body
+    # The entry is the drawing's: its ETag plus the notes the reader gave before drawing (a Google
+    # spelling's unsupported parameters), so its stored headers (glyph notes, a source's skipped
+    # rows, added while drawing) are exactly this answer's. Looked up before any data source is read.
+    key = "\n".join([etag, *(f"{name}: {value}" for name, value in resolved.headers)])
+    entry = None if cache is None else cache.get_entry(key, errors)  # the same chart, maybe spelled otherwise
+    if entry is not None:
+        headers, body = entry.headers, entry.body
     else:
         try:
             spec = resolved.spec  # a declared source reads its data only now, after the 304 check
@@ -67,9 +66,9 @@ def _handle(environ, start_response, settings):
         headers = [("Content-Type", spec.mime_type), *cache_headers, *_with_glyphs(resolved.headers, missing)]
         _log_glyphs(missing, errors)
         if cache is not None:
-            cache.put_entry(etag, headers, body, errors)
-    if reusable:
-        _remember(cache, resolved, query_string, headers, errors)
+            cache.put_entry(key, headers, body, errors)
+    if reusable:  # the raw query string may answer again without parsing
+        cache.put_alias(query_string, headers, key, errors, expires=resolved.expires)
     return http.respond(environ, start_response, 200, headers, body)
 
 
@@ -97,20 +96,15 @@ def _log_glyphs(missing, errors):
                  "them (Debian: fonts-noto-cjk, fonts-noto-color-emoji) or set DYNGRAPH_FONT_PATH\n")
 
 
-def _from_cache(environ, start_response, cache, headers, errors):
-    """Answer from an alias's headers (304) or its entry (200); None when the entry has gone."""
-    etag = next((value for name, value in headers if name == "ETag"), "")
+def _from_cache(environ, start_response, cache, alias, errors):
+    """Answer from an alias: a 304 from its headers, a 200 with its entry's body; None when the entry has gone."""
+    etag = next((value for name, value in alias.headers if name == "ETag"), "")
     if http.etag_matches(environ.get("HTTP_IF_NONE_MATCH", ""), etag):
-        return http.respond(environ, start_response, 304, [h for h in headers if h[0] != "Content-Type"])
-    entry = cache.get_entry(etag, errors)
+        return http.respond(environ, start_response, 304, [h for h in alias.headers if h[0] != "Content-Type"])
+    entry = cache.get_entry(alias.entry, errors)
     if entry is None:
         return None
-    return http.respond(environ, start_response, 200, headers, entry.body)
-
-
-def _remember(cache, resolved, query_string, headers, errors=None):
-    """Alias this raw query string to its answer (only for readers that read nothing but the query)."""
-    cache.put_alias(query_string, headers, errors, expires=resolved.expires)
+    return http.respond(environ, start_response, 200, alias.headers, entry.body)
 
 
 def _error(environ, start_response, error, query_string, settings):

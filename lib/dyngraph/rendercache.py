@@ -47,16 +47,17 @@ MAX_ENTRY_SHARE = 8  # a record larger than bound / 8 is not kept: one huge imag
 STALE_TMP_SECONDS = 60  # a temporary file this old was left by a killed writer
 MAGIC = b"DGC1"
 DIR_NAME = "cache"
+ENTRY_FIELD = "(entry)"  # an alias's first line: the key of its entry (never a header sent)
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 _OPEN = {}
 
 
 class Hit:
-    """A stored response: its headers (Content-Type first) and body (b'' for an alias)."""
+    """A stored response: its headers and body; an alias has no body but names its entry's key."""
 
-    def __init__(self, headers, body=b""):
-        self.headers, self.body = headers, body
+    def __init__(self, headers, body=b"", entry=""):
+        self.headers, self.body, self.entry = headers, body, entry
 
 
 def open_cache(settings):
@@ -123,7 +124,7 @@ class RenderCache:
         return "q" + _digest(self.space, "q", query_string)
 
     def get_entry(self, etag, errors=None):
-        """The stored 200 response for ``etag``, or None."""
+        """The stored 200 response for ``etag`` (the ETag, plus what else the caller keys the drawing by), or None."""
         found = self._get(self.entry_name(etag), etag, errors)
         return None if found is None else Hit(found[1], found[2])
 
@@ -138,10 +139,14 @@ class RenderCache:
         expires, headers = found[0], found[1]
         if expires and expires < (time.time() if now is None else now):
             return None  # the signed link has expired: the full path answers 403
-        return Hit(headers)
+        if not headers or headers[0][0] != ENTRY_FIELD:
+            return None
+        return Hit(headers[1:], entry=bytes.fromhex(headers[0][1]).decode("utf-8", "surrogatepass"))
 
-    def put_alias(self, query_string, headers, errors=None, *, expires=0):
-        self._put(self.alias_name(query_string), query_string, headers, b"", expires, errors)
+    def put_alias(self, query_string, headers, entry, errors=None, *, expires=0):
+        """Remember that ``query_string`` was answered with ``headers`` and the entry stored under ``entry``."""
+        field = (ENTRY_FIELD, entry.encode("utf-8", "surrogatepass").hex())
+        self._put(self.alias_name(query_string), query_string, [field, *headers], b"", expires, errors)
 
     def _get(self, name, key, errors):
         try:
