@@ -458,7 +458,7 @@ def _check_whole(spec, limits):
         if any(v is not None and v < 0 for s in spec.data for v in s):
             raise SpecError("data", f"{spec.type} values must not be negative")
     timeparams.check(spec)
-    if spec.type == "scatter" and not spec.instants:
+    if spec.type == "scatter" and not (spec.times or spec.start is not None):  # on a time axis: y values only
         for s in spec.data:
             if len(s) % 2:
                 raise SpecError("data", "scatter series must be x,y pairs (an even number of values)")

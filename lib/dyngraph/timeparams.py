@@ -189,9 +189,7 @@ def python_instant(value, param, tz):
 
 
 def python_value(name, value, limits):
-    """start/from/until from Python: a datetime, a date, Unix seconds or URL text."""
-    if isinstance(value, str):
-        return None
+    """start/from/until from Python: a datetime, a date or Unix seconds (URL text goes to the URL reader)."""
     if name == "start":
         return Later(lambda tz, now: python_instant(value, "start", tz))
     return Later(lambda tz, now: float(math.floor(python_instant(value, name, tz))))
