@@ -175,7 +175,7 @@ def _count_draws(monkeypatch):
 
     calls = []
     real = draw.draw_chart
-    monkeypatch.setattr(draw, "draw_chart", lambda spec, settings: calls.append(spec) or real(spec, settings))
+    monkeypatch.setattr(draw, "draw_chart", lambda spec, settings, notes=None: calls.append(spec) or real(spec, settings, notes))
     return calls
 
 
