@@ -50,12 +50,21 @@ def test_rrd_every_data_source_by_default_and_a_column_subset(collectd_rrd):
 
 def test_rrd_unknown_steps_are_gaps_and_the_app_draws_it(collectd_rrd):
     _, spec = chart(collectd_rrd, f"source=load&from={T + STEP * 115}&until={T + STEP * 125}")
-    assert spec.data[0][:5] == (115.0, 116.0, 117.0, 118.0, 119.0)
-    assert set(spec.data[0][5:]) == {None}  # after the last update rrdtool knows nothing
+    assert spec.data[0] == (115.0, 116.0, 117.0, 118.0, 119.0)  # after the last update rrdtool knows nothing
     response = app_for(collectd_rrd).get(f"/?source=load&from={T}&until={T + 7200}&format=json")
     points = [s["points"] for s in response.json["series"]]
-    assert [len(p) for p in points] == [121, 121] and points[0][-1] is None  # T + 7200: not updated yet
-    assert None not in points[0][:-1]
+    assert [len(p) for p in points] == [120, 120] and None not in points[0]
+
+
+def test_rrd_gaps_inside_the_data_stay_gaps(tmp_path):
+    path = tmp_path / "gappy.rrd"
+    rrdtool("create", path, "--start", T - STEP, "--step", STEP, "DS:v:GAUGE:120:0:U", "RRA:AVERAGE:0.5:1:100")
+    rrdtool("update", path, *(f"{T + STEP * i}:{i}" for i in range(5)))
+    rrdtool("update", path, *(f"{T + STEP * i}:{i}" for i in range(10, 13)))  # 5..9: beyond the heartbeat
+    ini = sources_file(tmp_path, "[g]\ntype = rrd\npath = gappy.rrd\n")
+    _, spec = chart(ini, f"source=g&from={T}&until={T + STEP * 20}")
+    assert spec.data[0][:5] == (0.0, 1.0, 2.0, 3.0, 4.0) and spec.data[0][-2:] == (11.0, 12.0)
+    assert None in spec.data[0][5:10]
 
 
 def test_rrd_missing_file_is_a_503(tmp_path):

@@ -15,6 +15,7 @@ from .result import Data
 
 COMMANDS = ("/usr/bin/rrdtool", "/usr/local/bin/rrdtool", "/opt/local/bin/rrdtool")
 TIMEOUT = 10
+LOCK_TRIES = 6
 
 
 class RRDError(RuntimeError):
@@ -65,6 +66,9 @@ def read(source, names, window, limits, zone):
     positions = [all_names.index(n) for n in names]
     series = [[None if _unknown(row[p]) else row[p] for row in rows] for p in positions]
     keep = [i for i, t in enumerate(times) if window.start <= t <= window.end]
+    # Steps before the first and after the last known value say nothing (the future, or before the file).
+    known = [i for i in keep if any(s[i] is not None for s in series)]
+    keep = [i for i in keep if known and known[0] <= i <= known[-1]]
     return Data([times[i] for i in keep], list(names), [[s[i] for i in keep] for s in series], 0)
 
 
@@ -73,7 +77,23 @@ def _unknown(value):
 
 
 def fetch(path, cf, start, end, resolution):
-    """(times, DS names, rows of floats) for [start, end], each row at the end of its step."""
+    """(times, DS names, rows of floats) for [start, end], each row at the end of its step.
+
+    rrdtool locks the file while it updates it, and a fetch meeting that lock
+    fails ("could not lock RRD"): such a fetch is tried again a few times.
+    """
+    import time
+
+    for attempt in range(1, LOCK_TRIES + 1):
+        try:
+            return _fetch(path, cf, start, end, resolution)
+        except RRDError as error:
+            if "lock" not in str(error) or attempt == LOCK_TRIES:
+                raise
+            time.sleep(0.01 * attempt)
+
+
+def _fetch(path, cf, start, end, resolution):
     try:
         import rrdtool
     except ImportError:
