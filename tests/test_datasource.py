@@ -539,3 +539,16 @@ def test_page_with_a_broken_sources_file_still_works(tmp_path):
     response = webtest.TestApp(make_page(Settings(sources=ini))).get("/", expect_errors=True)
     assert response.status_int == 200 and 'id="sources"' not in response.text
     assert "type: must be one of" in response.errors
+
+
+def test_url_helper_signs_what_the_image_script_checks(load_csv):
+    from dyngraph.datasource import url
+
+    ini, _ = load_csv
+    settings = Settings(sources=ini, secrets=("k",))
+    src = url("load", settings=settings, from_="-7d", columns="load5", width=300)
+    assert src.startswith("get_graph.py?source=load&from=-7d&columns=load5&width=300&sig=")
+    graph = webtest.TestApp(make_app(settings))
+    assert decode(graph.get("/" + src[len("get_graph.py"):]).body).size == (300, 240)
+    graph.get("/" + src[len("get_graph.py"):].replace("load5", "load1"), status=403)
+    assert url("load", settings=Settings(sources=ini)) == "get_graph.py?source=load"

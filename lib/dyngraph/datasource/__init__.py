@@ -53,6 +53,19 @@ def declared(settings):
                                 f"DYNGRAPH_SOURCES: {error}") from None
 
 
+def url(name, script="get_graph.py", *, settings, **params):
+    """``get_graph.py?source=<name>&…`` for a page, signed when the site signs.
+
+    ``params`` are URL parameters (``from_`` for ``from``); the signed text is
+    exactly what :func:`request` checks, built by the same code.
+    """
+    from ..signing import sign
+
+    pairs = [("source", name)] + [(k.rstrip("_"), str(v)) for k, v in params.items()]
+    signed_text, _ = request(pairs, settings)
+    return f"{script}?{sign(signed_text, settings)}"
+
+
 def page_entries(settings, log=None):
     """(caption, signed query, width, height) of each declared source, for page.py; none if the file is broken."""
     try:
@@ -62,8 +75,7 @@ def page_entries(settings, log=None):
 
         print(f"dyngraph: {error.detail}", file=log or sys.stderr)
         return []
-    from ..signing import sign
-    from ..spec import DEFAULT_SIZE, DEFAULT_SIZES, quote
+    from ..spec import DEFAULT_SIZE, DEFAULT_SIZES
 
     entries = []
     for source in sources.values():
@@ -72,7 +84,7 @@ def page_entries(settings, log=None):
         sizes = [options.get(k, "") for k in ("width", "height")]
         width, height = (int(v) if v.isascii() and v.isdigit() else d for v, d in zip(sizes, default))
         caption = f"{options.get('title') or source.name} (source={source.name})"
-        entries.append((caption, sign(f"source={quote(source.name)}", settings), width, height))
+        entries.append((caption, url(source.name, "", settings=settings)[1:], width, height))
     return entries
 
 
