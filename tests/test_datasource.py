@@ -8,12 +8,14 @@ import io
 import json
 import os
 import random
+import shutil
 import sqlite3
+import subprocess
 
 import pytest
 import webtest
 
-from conftest import decode
+from conftest import decode, require_or_skip
 from dyngraph.datasource import config, request
 from dyngraph.datasource.cells import time_reader
 from dyngraph.datasource.lines import LineFile
@@ -406,16 +408,27 @@ def every_type(tmp_path):
         con.executemany("INSERT INTO m VALUES (?, ?)", [(t, a) for t, a, _ in minute_rows(100)])
     ini = sources_file(tmp_path, "[load]\ntype = csv\npath = load.csv\ntime = timestamp\n"
                                  "[j]\ntype = jsonl\npath = m.jsonl\ntime = ts\n"
-                                 "[m]\ntype = sqlite\npath = m.db\ntable = m\ntime = ts\n")
+                                 "[m]\ntype = sqlite\npath = m.db\ntable = m\ntime = ts\n"
+                                 "[r]\ntype = rrd\npath = r.rrd\n")
     return ini, tmp_path
 
 
-@pytest.mark.parametrize("name", ["load", "j", "m"])
-@pytest.mark.parametrize("param", ["source", "from", "until", "columns", "title", "tz", "type"])
+TEXT_PARAMS = ("title", "legend")  # any text is fine there: drawn, never interpreted
+
+
+@pytest.mark.parametrize("name", ["load", "j", "m", "r"])
+@pytest.mark.parametrize("param", ["source", "from", "until", "columns", "title", "legend", "tz", "type", "width",
+                                   "format", "colors", "gaps", "sig"])
 def test_hostile_values_in_every_parameter_never_reach_a_path_sql_or_shell(every_type, name, param):
     from urllib.parse import quote
 
     ini, tmp_path = every_type
+    if name == "r":
+        require_or_skip(shutil.which("rrdtool"), "rrdtool is not installed")
+        subprocess.run(["rrdtool", "create", str(tmp_path / "r.rrd"), "--start", str(T0 - 60), "--step", "60",
+                        "DS:v:GAUGE:120:0:U", "RRA:AVERAGE:0.5:1:200"], check=True)
+        subprocess.run(["rrdtool", "update", str(tmp_path / "r.rrd"), *(f"{t}:{a}" for t, a, _ in minute_rows(100))],
+                       check=True)
     app = app_for(ini)
     before = sorted(os.listdir(tmp_path))
     for value in HOSTILE:
@@ -427,8 +440,8 @@ def test_hostile_values_in_every_parameter_never_reach_a_path_sql_or_shell(every
         else:
             query += f"&{param}={quote(value)}"
         response = app.get("/?" + query, status="*", expect_errors=True)
-        if param == "title":  # any text is a fine title: drawn, not interpreted
-            assert response.status_int == 200 and decode(response.body).size == (480, 240)
+        if response.status_int == 200:  # text is drawn, never interpreted; sig is unused on a site that does not sign
+            assert param in TEXT_PARAMS + ("sig",) and decode(response.body).size == (480, 240), (param, value)
         else:
             assert response.status_int in (400, 404), (param, value, response.status, response.text)
             assert "root:" not in response.text and str(tmp_path) not in response.text  # no file content, no path
@@ -552,3 +565,24 @@ def test_url_helper_signs_what_the_image_script_checks(load_csv):
     assert decode(graph.get("/" + src[len("get_graph.py"):]).body).size == (300, 240)
     graph.get("/" + src[len("get_graph.py"):].replace("load5", "load1"), status=403)
     assert url("load", settings=Settings(sources=ini)) == "get_graph.py?source=load"
+
+
+def test_a_sources_file_tz_reads_the_datas_local_times_and_draws_in_that_zone(tmp_path):
+    (tmp_path / "local.csv").write_text("time,v\n2026-05-01 11:00:00,1\n2026-05-01 12:00:00,2\n2026-05-01 13:00:00,3\n")
+    ini = sources_file(tmp_path, "[local]\ntype = csv\npath = local.csv\ntime = time\ntz = Europe/Paris\n")
+    _, spec = chart(ini, "source=local&from=2026-05-01T10:00:00Z&until=2026-05-01T10:00:01Z")
+    assert spec.data == ((2.0,),)  # 12:00 in Paris (CEST) is 10:00 UTC
+    _, spec = chart(ini, "source=local&from=2026-05-01T08:00:00Z&until=2026-05-01T12:00:00Z&tz=UTC")
+    assert spec.data == ((1.0, 2.0, 3.0),)
+
+
+def test_the_time_axis_spans_the_window_and_labels_its_hours(load_csv):
+    ini, _ = load_csv
+    start = T0 + 86400 - (T0 + 86400) % 86400 + 6 * 3600  # 06:00 to 12:00 UTC: no date label in between
+    layout = app_for(ini).get(f"/?source=load&from={start}&until={start + 6 * 3600}&format=json&tz=UTC").json
+    ticks = [t["text"] for t in layout["texts"] if t["role"] == "xtick"]
+    from datetime import datetime, timezone
+
+    hours = [datetime.fromtimestamp(start + 3600 * h, timezone.utc).strftime("%H:%M") for h in range(0, 7)]
+    assert ticks[0] == hours[0] and ticks[-1].endswith(hours[-1]), ticks  # the axis spans the window, end to end
+    assert set(hours[1:5]) <= set(ticks), ticks

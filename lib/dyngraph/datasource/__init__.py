@@ -169,7 +169,7 @@ def _chart(source, params, wanted, options, signed_text, settings, now):
         from .reduce import reduce_rows
 
         times, series = reduce_rows(data.times, data.series, span.start, span.end, width)
-        return to_spec(times, data.names, series, span, options, zone, limits), data.skipped
+        return to_spec(times, data.names, series, span, options, limits), data.skipped
 
     return SourceChart(canonical, span.quantum, load)
 
@@ -231,6 +231,6 @@ def _columns_param(text, limits):
 def _zone(name):
     if not name:
         return None
-    from ._time import timeparse
+    from .. import timeparse
 
     return timeparse.zone(name)

@@ -25,7 +25,7 @@ class Window:
 
 def window(from_text, until_text, columns, now, zone):
     """Read the bounds; ``columns`` is how many pixel columns the chart has (its width)."""
-    from ._time import timeparse
+    from .. import timeparse
 
     from_text = DEFAULT_FROM if from_text is None else from_text
     until_text = DEFAULT_UNTIL if until_text is None else until_text
@@ -45,7 +45,7 @@ def window(from_text, until_text, columns, now, zone):
 
 def _relative(text, param, zone):
     """True unless ``text`` is an instant (then it never moves with the clock)."""
-    from ._time import timeparse
+    from .. import timeparse
 
     try:
         timeparse.instant(text, param, zone)
