@@ -287,3 +287,17 @@ def test_any_text_in_a_time_parameter_is_a_spec_or_a_400_naming_a_parameter(name
     else:
         assert parse(to_query(spec)) == spec
         layout(spec)
+
+
+@pytest.mark.parametrize("kind", ["line", "area"])
+def test_smooth_curves_a_time_series_through_its_points(kind):
+    base = dict(type=kind, data=[[1, 5, 2, 6, 3]], times=[DAY, DAY + 3600, DAY + 3 * 3600, DAY + 4 * 3600,
+                                                           DAY + 8 * 3600], grid=False)
+    straight, curved = make(**base), make(**base, smooth=0.4)
+    assert layout(straight)["series"] == layout(curved)["series"]  # the same points ...
+    difference = ImageChops.difference(render(straight).convert("RGB"), render(curved).convert("RGB"))
+    assert difference.getbbox() is not None  # ... joined by a curve
+    image = render(curved).convert("RGB")
+    for x, y in layout(curved)["series"][0]["points"][1:-1]:  # which passes through every point
+        near = [image.getpixel((round(x) + dx, round(y) + dy)) for dx in (-2, -1, 0, 1, 2) for dy in (-2, -1, 0, 1, 2)]
+        assert any(max(abs(a - b) for a, b in zip(p, (0, 0x72, 0xb2))) < 60 for p in near)

@@ -207,7 +207,12 @@ def _draw(canvas, spec, *, area):
                 else:
                     lows = [ay * v + by for v in bottoms[start:stop]]
                     floors = lows if keep is None else [lows[k] for k in keep]
-                _fill(canvas, plot, points, floors, colour, 0.78 if stacked else 0.28)
+                _fill(canvas, plot, points, floors, colour, 0.78 if stacked else 0.28,
+                      smooth=spec.smooth if keep is None else 0.0)
+            if spec.smooth and keep is None and index >= len(spec.pointcolors):  # a curve through the points
+                from .curve import spline
+
+                points = spline(points, spec.smooth, top=clip[1], bottom=clip[3])
             lines.append((index, colour, start, points))
     for index, colour, start, points in lines:
         line_width, dash, space = line_style(spec, index)
@@ -236,15 +241,23 @@ def _draw(canvas, spec, *, area):
     overlays.over(canvas, spec, places)
 
 
-def _fill(canvas, plot, points, floors, colour, alpha):
+def _fill(canvas, plot, points, floors, colour, alpha, smooth=0.0):
+    """The area between ``points`` and ``floors``; curved edges with ``smooth`` (as the line above it)."""
     r, g, b, a = to_rgba(colour)
     ink = (r, g, b, round(a * alpha))
     if len(points) < 2:
         return
-    if len(points) > POLYGON_POINTS:
+    if len(points) > POLYGON_POINTS and not smooth:
         canvas.fill_between([p[0] for p in points], [p[1] for p in points], floors, ink, clip=plot.clip)
         return
     floor = [(x, f) for (x, _), f in zip(reversed(points), reversed(floors))]
+    if smooth:
+        from .curve import spline
+
+        top, bottom = plot.box.top, plot.box.bottom
+        stacked = any(f != floors[0] for f in floors)
+        points = spline(points, smooth, top=top, bottom=bottom)
+        floor = spline(floor, smooth, top=top, bottom=bottom) if stacked else floor
     canvas.polygon(points + floor, ink, clip=plot.clip)
 
 
