@@ -132,3 +132,42 @@ def test_pearson_on_known_pairs():
     assert pearson([(1, 2), (2, 4), (3, 6)]) == pytest.approx(1.0)
     assert pearson([(1, 5), (2, 3), (3, 4), (4, 1)]) == pytest.approx(-5.5 / (5 * 8.75) ** 0.5)
     assert pearson([(1, 1), (2, 1)]) is None
+
+
+# --- any valid chart: a description within the cap, a CSV that reads back, an escaped figure ------------
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+from strategies import chart_data  # noqa: E402
+
+_NUMBERS = st.one_of(st.none(), st.floats(min_value=-1e15, max_value=1e15, allow_nan=False, allow_infinity=False),
+                     st.integers(-1000, 1000))
+_TEXT = st.text(max_size=40).map(lambda t: t.replace("|", "/")) | st.sampled_from(["<script>", "<x a='1'>&"])
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(chart_data(_NUMBERS, max_series=12, max_length=30), _TEXT, st.lists(_TEXT, max_size=30),
+       st.lists(_TEXT, max_size=16), st.booleans())
+def test_any_chart_gets_a_capped_description_a_faithful_csv_and_an_escaped_figure(kind_data, title, labels, legend,
+                                                                                 stacked):
+    import csv as csv_module
+    import io
+
+    from dyngraph.api import figure
+    from dyngraph.textformats import csv_text
+
+    kind, data = kind_data
+    spec = make(type=kind, data=data, title=title, labels=labels[:len(data[0])], legend=legend[:len(data)],
+                stacked=stacked)
+    text = short(spec)
+    assert 0 < len(text) <= MAX_SHORT
+    assert long(spec).endswith("\n")
+    rows = list(csv_module.reader(io.StringIO(csv_text(spec), newline="")))
+    header, body = rows[0], rows[1:]
+    assert all(len(row) == len(header) for row in body)
+    if kind not in ("pie", "donut", "scatter"):
+        for n, series in enumerate(spec.data):
+            cells = [row[1 + n] for row in body][:len(series)]
+            assert [None if c == "" else float(c) for c in cells] == list(series)
+    html = figure(spec)
+    assert "<script" not in html and "<x" not in html  # every text escaped (the strategy writes any characters)
