@@ -4,6 +4,7 @@ Real files in tmp_path, written the way a logger writes them; expected rows
 are computed here by reading the file naively, never by the code under test.
 """
 
+import contextlib
 import io
 import json
 import os
@@ -264,7 +265,7 @@ def test_jsonl_source(tmp_path):
 
 def test_sqlite_table_source_with_unix_and_text_times(tmp_path):
     db = tmp_path / "m.db"
-    with sqlite3.connect(db) as con:
+    with contextlib.closing(sqlite3.connect(db)) as con, con:  # closed, not only committed
         con.execute("CREATE TABLE m (ts INTEGER, iso TEXT, rx REAL, tx REAL, name TEXT)")
         con.execute("CREATE INDEX m_ts ON m (ts)")
         con.executemany("INSERT INTO m VALUES (?, datetime(?, 'unixepoch'), ?, ?, 'eth0')",
@@ -403,7 +404,7 @@ def every_type(tmp_path):
     write_csv(tmp_path / "load.csv", minute_rows(100))
     with open(tmp_path / "m.jsonl", "w") as f:
         f.writelines(json.dumps({"ts": t, "v": a}) + "\n" for t, a, _ in minute_rows(100))
-    with sqlite3.connect(tmp_path / "m.db") as con:
+    with contextlib.closing(sqlite3.connect(tmp_path / "m.db")) as con, con:  # closed, not only committed
         con.execute("CREATE TABLE m (ts INTEGER PRIMARY KEY, v REAL)")
         con.executemany("INSERT INTO m VALUES (?, ?)", [(t, a) for t, a, _ in minute_rows(100)])
     ini = sources_file(tmp_path, "[load]\ntype = csv\npath = load.csv\ntime = timestamp\n"
@@ -446,19 +447,19 @@ def test_hostile_values_in_every_parameter_never_reach_a_path_sql_or_shell(every
             assert response.status_int in (400, 404), (param, value, response.status, response.text)
             assert "root:" not in response.text and str(tmp_path) not in response.text  # no file content, no path
     assert sorted(os.listdir(tmp_path)) == before and not os.path.exists("PWNED")
-    with sqlite3.connect(tmp_path / "m.db") as con:
+    with contextlib.closing(sqlite3.connect(tmp_path / "m.db")) as con, con:  # closed, not only committed
         assert con.execute("SELECT count(*) FROM m").fetchone() == (100,)
 
 
 def test_sqlite_is_opened_read_only(tmp_path):
-    with sqlite3.connect(tmp_path / "w.db") as con:
+    with contextlib.closing(sqlite3.connect(tmp_path / "w.db")) as con, con:  # closed, not only committed
         con.execute("CREATE TABLE w (ts INTEGER, v REAL)")
         con.execute("INSERT INTO w VALUES (1, 2)")
     ini = sources_file(tmp_path, "[w]\ntype = sqlite\npath = w.db\n"
                                  "query = DELETE FROM w WHERE ts >= :from AND ts <= :until RETURNING ts, v\n")
     response = app_for(ini).get("/?source=w&from=0&until=10", status=503, expect_errors=True)
     assert response.text.startswith("source: 'w' cannot be read")
-    with sqlite3.connect(tmp_path / "w.db") as con:
+    with contextlib.closing(sqlite3.connect(tmp_path / "w.db")) as con, con:  # closed, not only committed
         assert con.execute("SELECT count(*) FROM w").fetchone() == (1,)
 
 

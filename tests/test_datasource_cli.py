@@ -1,5 +1,6 @@
 """RRD sources through Debian's real rrdtool, and ``dyngraph sources check|list``."""
 
+import contextlib
 import shutil
 import sqlite3
 import subprocess
@@ -86,7 +87,7 @@ def run_cli(*args, env_file=None):
 
 def test_check_is_quiet_about_good_sources_and_exits_0(tmp_path):
     write_csv(tmp_path / "load.csv", minute_rows(50))
-    with sqlite3.connect(tmp_path / "m.db") as con:
+    with contextlib.closing(sqlite3.connect(tmp_path / "m.db")) as con, con:  # closed, not only committed
         con.execute("CREATE TABLE m (ts INTEGER PRIMARY KEY, v REAL)")
         con.execute("INSERT INTO m VALUES (1780000000, 1.5)")
     ini = sources_file(tmp_path, "[load]\ntype = csv\npath = load.csv\ntime = timestamp\n"
@@ -104,7 +105,7 @@ def test_check_is_quiet_about_good_sources_and_exits_0(tmp_path):
 def test_check_prints_one_line_per_problem_and_exits_1(tmp_path):
     write_csv(tmp_path / "load.csv", minute_rows(5))
     (tmp_path / "words.csv").write_text("when,what\nsoon,hello\n")
-    with sqlite3.connect(tmp_path / "m.db") as con:
+    with contextlib.closing(sqlite3.connect(tmp_path / "m.db")) as con, con:  # closed, not only committed
         con.execute("CREATE TABLE m (ts INTEGER, v REAL)")  # no index on ts
         con.execute("INSERT INTO m VALUES (1780000000, 1.5)")
     ini = sources_file(tmp_path, "[gone]\ntype = csv\npath = gone.csv\ntime = t\n"
