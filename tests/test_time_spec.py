@@ -301,3 +301,16 @@ def test_smooth_curves_a_time_series_through_its_points(kind):
     for x, y in layout(curved)["series"][0]["points"][1:-1]:  # which passes through every point
         near = [image.getpixel((round(x) + dx, round(y) + dy)) for dx in (-2, -1, 0, 1, 2) for dy in (-2, -1, 0, 1, 2)]
         assert any(max(abs(a - b) for a, b in zip(p, (0, 0x72, 0xb2))) < 60 for p in near)
+
+
+def test_time_bars_report_their_boxes_for_image_maps():
+    spec = make(type="bar", data=[[3, 5, 4], [1, 2, 3]], times=[DAY + 86400, DAY, DAY + 2 * 86400], legend=["a", "b"])
+    data = layout(spec)
+    image = render(spec).convert("RGB")
+    for series in data["series"]:
+        want = tuple(int(series["colour"][i:i + 2], 16) for i in (0, 2, 4))
+        for point, (left, top, right, bottom) in zip(series["points"], series["boxes"]):
+            assert left < point[0] < right and abs(point[1] - top) < 1.5  # the top's middle, given order kept
+            assert image.getpixel((round((left + right) / 2), round((top + bottom) / 2))) == want
+    first, second = data["series"][0]["boxes"][:2]
+    assert first[0] > second[0]  # the first value given is the second day's bar

@@ -328,13 +328,18 @@ def draw_bar(canvas, spec):
     if thin and not spec.stacked and not spec.pointcolors:
         _thin_bars(canvas, spec, plot, times[a:b], [s[a:b] for s in data], ax, bx, av, bv)
     else:
-        _bars(canvas, spec, plot, all_bars(), a, geometry, bar_colour)
+        canvas.boxes = _bars(canvas, spec, plot, all_bars(), a, geometry, bar_colour, order)
     overlays.over(canvas, spec, places)
 
 
-def _bars(canvas, spec, plot, bars, offset, geometry, bar_colour):
+def _bars(canvas, spec, plot, bars, offset, geometry, bar_colour, order):
+    """Draw the bars; return each drawn bar's box by (series, index as given), for image maps (sub-pixel
+    bars have none: they are drawn as pixel columns); hatched where a colour repeats an earlier series'."""
+    from .bar import _hatch
+    from .frame import hatch
+
     left_edge, right_edge, base, top = plot.box.left, plot.box.right, plot.box.bottom, plot.box.top
-    spans = {}
+    spans, boxes = {}, {}
     for category, slot, slots, start, end, series in bars:
         across0, width, y0, y1 = geometry(category + offset, slot, start, end)
         if across0 + width < left_edge or across0 > right_edge:
@@ -350,9 +355,13 @@ def _bars(canvas, spec, plot, bars, offset, geometry, bar_colour):
             continue
         if width >= 3:  # crisp edges, a pixel between grouped bars
             across0, across1, y0, y1 = round(across0), round(across1) - (1 if slots > 1 else 0), round(y0), round(y1)
-        canvas.rect(max(across0, left_edge), min(y0, y1), min(across1, right_edge), max(y0, y1), colour)
+        box = (max(across0, left_edge), min(y0, y1), min(across1, right_edge), max(y0, y1))
+        canvas.rect(*box, colour)
+        hatch(canvas, box, _hatch(spec, series))
+        boxes[(series, order[category + offset])] = box
     for (series, pixel), (low_y, high_y, colour) in sorted(spans.items()):
         canvas.rect(max(pixel, left_edge), low_y, min(pixel + 1, right_edge), max(high_y, low_y + 0.5), colour)
+    return boxes
 
 
 def _thin_bars(canvas, spec, plot, times, data, ax, bx, av, bv):
