@@ -206,3 +206,25 @@ def test_tick_and_legend_colours_for_dark_backgrounds():
     assert (spec.legendcolor, spec.legendsize) == ("ffffff", 16)
     assert spec.axes == "x,y"
     assert [style[:3] for style in spec.axisstyles] == [(0, "ff0000", 0.0), (1, "00ff00", 18.0)]
+
+
+def test_pies_show_values_as_quickcharts_datalabels_do():
+    from dyngraph.render import layout
+
+    config = "{type:'pie',data:{labels:['a','b'],datasets:[{data:[30,90]}]}}"
+    spec = resolve("w=300&h=200&devicePixelRatio=1&c=" + quote(config), Settings())
+    assert spec.slicelabels == "value"
+    assert {t["text"] for t in layout(spec)["texts"] if t["role"] == "label"} == {"30", "90"}
+    hidden = "{type:'pie',data:{datasets:[{data:[30,90]}]},options:{plugins:{datalabels:{display:false}}}}"
+    spec = resolve("c=" + quote(hidden), Settings())
+    assert spec.slicelabels == "none" and not [t for t in layout(spec)["texts"] if t["role"] == "label"]
+
+
+def test_native_slice_labels_default_to_percentages_and_round_trip():
+    from dyngraph.render import layout
+    from dyngraph.spec import make, parse, to_query
+
+    spec = make(type="donut", data=[[1, 3]], width=300, height=200)
+    assert {t["text"] for t in layout(spec)["texts"] if t["role"] == "label"} == {"25%", "75%"}
+    valued = make(type="pie", data=[[1, 3]], slicelabels="value")
+    assert parse(to_query(valued)) == valued and "slicelabels=value" in to_query(valued)

@@ -20,6 +20,7 @@ FORMATS = ("jpeg", "png", "gif", "webp")  # images
 DATA_FORMATS = ("json", "txt", "csv")
 LEGEND_POSITIONS = ("auto", "right", "bottom", "top", "left", "none")
 TITLE_ALIGNS = ("center", "left", "right")
+SLICE_LABELS = ("percent", "value", "none")
 SPARK_MARKERS = ("min", "max", "first", "last")
 # Codes are not charts: kept out of CHART_TYPES so chart galleries and chart tests skip them.
 CODE_TYPES = ("qr",)
@@ -92,6 +93,7 @@ class ChartSpec:
     legendcolumn: bool = False
     hidden: int = 0
     smooth: float = 0.0
+    slicelabels: str = "percent"
     scale: int = 1
     times: tuple = ()
     start: float | None = None
@@ -373,6 +375,8 @@ PARAMS = {
         _p("smooth", lambda t, _: values.bounded_number(t, "smooth", 0, 1), _num,
            "Line and area: curves through the points instead of straight segments, with this tension (Chart.js's "
            "`tension`; 0.4 is its curved look). Points closer than 4 px are joined straight.", "0 to 1"),
+        _p("slicelabels", lambda t, _: values.choice(t, "slicelabels", SLICE_LABELS), str,
+           "Pie and donut: what wide slices show inside them, their share or their value.", " | ".join(SLICE_LABELS)),
         _p("scale", lambda t, _: values.integer(t, "scale", 1, MAX_SCALE), str,
            "Pixel density for HiDPI screens: the image is `width`x`scale` by `height`x`scale` pixels, laid out "
            "exactly as the 1x chart (text and lines drawn larger, not re-fitted); give the `<img>` the 1x "

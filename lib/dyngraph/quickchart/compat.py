@@ -94,8 +94,8 @@ KEYS = {
     "options.indexAxis": (SUPPORTED, "`'y'`: horizontal bars"),
     "options.elements.line / .point": (SUPPORTED, "`fill`, `borderWidth`, point `radius` defaults"),
     "options.plugins.datalabels": (PARTIAL, "value labels on every point or bar (native `marks` N) with `color` and "
-                                            "`font.size`; `anchor`, `align`, `formatter` not applied; pies keep "
-                                            "their percentage labels"),
+                                            "`font.size`; `anchor`, `align`, `formatter` not applied; pies show "
+                                            "each slice's value, as QuickChart's default (native `slicelabels`)"),
     "options.responsive, maintainAspectRatio, animation, tooltips, hover, events, plugins.tooltip":
         (SUPPORTED, "no effect on a still image: read and ignored"),
     "functions, arrows, calls (`getGradientFillHelper(…)`), variables": (NOT, "never run: the option takes its "

@@ -635,8 +635,22 @@ class _Chart:
             if key in self.options:
                 r.get(self.options, key, "options")
                 r.note(join("options", key), PARTIAL, "the native pie's own proportions are used")
-        if self.datalabels(0, True):
-            r.note("options.plugins.datalabels", PARTIAL, "slices are labelled with percentages, not values")
+        self.slice_labels()
+
+    def slice_labels(self):
+        """QuickChart shows datalabels on pies by default: each slice's value inside it (native slicelabels)."""
+        r = self.r
+        config = r.get(self.plugins, "datalabels", "options.plugins")
+        path = "options.plugins.datalabels"
+        config = config if isinstance(config, dict) else {}
+        if not r.flag(config, "display", path, True):
+            self.params["slicelabels"] = "none"
+            return
+        self.params["slicelabels"] = "value"
+        for key in ("formatter", "color", "font", "anchor", "align", "offset", "backgroundColor", "borderRadius"):
+            if key in config:
+                r.get(config, key, path, whole=True)
+                r.note(join(path, key), PARTIAL, "slices show their values, in the ink that reads on them")
 
     def scatter(self):
         r, params = self.r, self.params

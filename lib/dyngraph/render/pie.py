@@ -3,6 +3,7 @@
 import math
 
 from .. import styles, theme
+from ..scale import format_number
 from ..record import replace
 from .frame import Box, Entry, column_width, compact, legend, no_data, outer_box, title
 
@@ -123,15 +124,18 @@ def _ring(canvas, spec, r, values, total, centre, outer, inner, hole):
         middle = (1 + hole) / 2 if hole else 0.64
         room = outer * (1 - hole) * 0.9 if hole else outer * 0.6
     _percentages(canvas, slices, total, lambda a, f: (cx + outer * f * math.cos(a), cy + outer * f * math.sin(a)),
-                 middle, room)
+                 middle, room, spec.slicelabels)
 
 
-def _percentages(canvas, slices, total, at, middle, room):
+def _percentages(canvas, slices, total, at, middle, room, kind="percent"):
+    """Each wide slice's share (``slicelabels=percent``) or value (``value``) inside it; nothing for ``none``."""
+    if kind == "none":
+        return
     size = canvas.label_size
     for start, sweep, colour, v in slices:
         if sweep < MIN_LABEL_DEGREES:
             continue
-        text = percent(v / total)
+        text = percent(v / total) if kind == "percent" else format_number(v)
         x, y = at(math.radians(start + sweep / 2), middle)
         if canvas.text_width(text, size) <= room:
             canvas.text(x, y, text, size=size, fill=_ink_on(colour), anchor="mm", role="label")
@@ -173,9 +177,10 @@ def _tilted(canvas, spec, box, rings, totals):
                 canvas.line([at(a, inner), at(a, outer * 1.01)], canvas.background, edge)
         if slices and not compact(canvas):
             if count == 1:
-                _percentages(canvas, slices, totals[r], at, 0.62, rx * 0.6)
+                _percentages(canvas, slices, totals[r], at, 0.62, rx * 0.6, spec.slicelabels)
             else:
-                _percentages(canvas, slices, totals[r], at, (inner + outer) / 2, rx * (outer - inner) * 0.9)
+                _percentages(canvas, slices, totals[r], at, (inner + outer) / 2, rx * (outer - inner) * 0.9,
+                             spec.slicelabels)
 
 
 def report_slices(canvas, spec, ring, values, total, at, inner, outer):
