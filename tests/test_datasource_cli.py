@@ -1,6 +1,8 @@
 """RRD sources through Debian's real rrdtool, and ``dyngraph sources check|list``."""
 
 import contextlib
+import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -138,3 +140,30 @@ def test_list_names_every_source(tmp_path):
     code, lines, _ = run_cli("list", env_file=ini)
     assert code == 0
     assert lines == ["load\tcsv\ta,b\tLoad", "net\trrd\t(every numeric column)\t"]
+
+
+BINDING = r"""
+import json, sys
+sys.path.insert(0, {lib!r})
+import rrdtool  # Debian's python3-rrdtool, in the system Python
+from dyngraph.datasource import rrdsource
+
+binding = rrdsource.fetch({path!r}, "AVERAGE", {start}, {end}, 60)
+command = rrdsource._fetch_command({path!r}, "AVERAGE", {start}, {end}, 60)
+nan = lambda rows: [[None if v != v else v for v in row] for row in rows]
+print(json.dumps([[binding[0], binding[1], nan(binding[2])], [command[0], command[1], nan(command[2])]]))
+"""
+
+
+def test_the_rrdtool_python_binding_reads_what_the_command_reads(collectd_rrd, tmp_path):
+    system_python = "/usr/bin/python3"
+    probe = subprocess.run([system_python, "-c", "import rrdtool"], capture_output=True) if os.path.exists(
+        system_python) else None
+    require_or_skip(probe is not None and probe.returncode == 0,
+                    "the system Python has no rrdtool binding (apt-get install python3-rrdtool)")
+    code = BINDING.format(lib=str(ROOT / "lib"), path=str(tmp_path / "load.rrd"), start=T, end=T + 600)
+    done = subprocess.run([system_python, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    binding, command = json.loads(done.stdout)
+    assert binding == command
+    assert binding[1] == ["shortterm", "midterm", "longterm"] and binding[0][0] == T + STEP
+    assert binding[2][0] == [1.0, 2.0, 3.0]  # the step ending at T + 60 holds update 1

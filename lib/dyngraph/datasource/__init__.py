@@ -229,8 +229,7 @@ def _columns_param(text, limits):
 
 
 def _zone(name):
-    if not name:
-        return None
+    """The named zone; UTC when none is named (never the server's local zone)."""
     from .. import timeparse
 
-    return timeparse.zone(name)
+    return timeparse.zone(name) if name else timeparse.UTC
