@@ -8,6 +8,7 @@ RRD (with Debian's rrdtool) into a temporary folder, declares them, and
 saves what ``source=…`` draws at a fixed "now" to docs/img/source-*.png.
 """
 
+import contextlib
 import json
 import math
 import random
@@ -42,7 +43,7 @@ def write_files(folder):
             value = load_average(t, rng)
             smooth += (value - smooth) / 5
             f.write(f"{t},{value:.2f},{smooth:.2f}\n")
-    with sqlite3.connect(folder / "sensors.db") as con:
+    with contextlib.closing(sqlite3.connect(folder / "sensors.db")) as con, con:
         con.execute("CREATE TABLE readings (taken_at TEXT, indoor REAL, outdoor REAL)")
         con.execute("CREATE INDEX readings_taken_at ON readings (taken_at)")
         rows = []

@@ -30,7 +30,11 @@ def connect(path):
 
     escaped = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
     connection = sqlite3.connect(f"file:{escaped}?mode=ro", uri=True, timeout=2)
-    connection.execute("PRAGMA query_only = 1")
+    try:
+        connection.execute("PRAGMA query_only = 1")
+    except sqlite3.Error:
+        connection.close()
+        raise
     return connection
 
 
