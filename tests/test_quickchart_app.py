@@ -228,3 +228,10 @@ def test_native_slice_labels_default_to_percentages_and_round_trip():
     assert {t["text"] for t in layout(spec)["texts"] if t["role"] == "label"} == {"25%", "75%"}
     valued = make(type="pie", data=[[1, 3]], slicelabels="value")
     assert parse(to_query(valued)) == valued and "slicelabels=value" in to_query(valued)
+
+
+def test_per_bar_colour_arrays_with_non_colours_take_the_arrays_first_colour():
+    config = ("{type:'bar',data:{labels:['a','b','c'],datasets:[{data:[1,2,3],backgroundColor:['red',1,null]},"
+              "{data:[3,2,1],backgroundColor:'blue'}]}}")
+    spec = resolve("c=" + quote(config), Settings())
+    assert spec.pointcolors == (("ff0000", "ff0000", "ff0000"), ("0000ff",)) and spec.colors == ("ff0000", "0000ff")

@@ -413,7 +413,7 @@ class _Chart:
             params["colors"] = ",".join(c[1] for c in colours_[:drawn] + colours_[drawn:])
             points = [c[2] for c in colours_[:drawn]]
             if any(points):
-                params["pointcolors"] = ",".join("|".join(p or [c[1]]) if p else c[1]
+                params["pointcolors"] = ",".join("|".join(x or c[1] for x in p) if p else c[1]
                                                  for p, c in zip(points, colours_))
             for n, ds in enumerate(self.sets[:drawn]):
                 width = r.number(ds["raw"], "borderWidth", ds["path"])
