@@ -184,6 +184,7 @@ def test_a_year_daily_at_800_reads_month_by_month():
     assert [t["text"] for t in xticks(data)] == ["2025", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
                                                  "Oct", "Nov", "Dec"]
     check_ticks(data, at("2025-01-01"), at("2025-12-31"))
+    assert_no_overlap(data)
     later = layout(parse(query.replace("2025-01-01", "2025-01-15")))
     assert [t["text"] for t in xticks(later)][-2:] == ["Dec", "2026"]  # the year where it changes
 
@@ -193,6 +194,7 @@ def test_a_day_of_five_minute_data_reads_hours_with_the_date_at_midnight():
     assert [t["text"] for t in xticks(data)] == ["Mar 3", "03:00", "06:00", "09:00", "12:00", "15:00", "18:00",
                                                  "21:00", "Mar 4"]
     check_ticks(data, at("2026-03-03"), at("2026-03-04"))
+    assert_no_overlap(data)
 
 
 @pytest.mark.parametrize("tz, day, marks", [
