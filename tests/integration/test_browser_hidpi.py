@@ -106,3 +106,35 @@ def test_a_phone_never_scrolls_sideways_and_loads_2x(phone, devserver):
     ARTIFACTS.mkdir(exist_ok=True)
     phone.save_screenshot(str(ARTIFACTS / "browser-phone.png"))
     assert _severe(phone) == []
+
+
+HIT = """
+return Array.from(document.querySelectorAll('area')).map(area => {
+    const img = document.querySelector('img[usemap="#' + area.parentElement.name + '"]');
+    const box = img.getBoundingClientRect();
+    const c = area.coords.split(',').map(Number);
+    const [x, y] = area.shape === 'rect' ? [(c[0] + c[2]) / 2, (c[1] + c[3]) / 2] : [c[0], c[1]];
+    const hit = document.elementFromPoint(box.left + x, box.top + y);
+    return {title: area.title, hit: hit === area, loaded: img.complete && img.naturalWidth > 0};
+});
+"""
+
+
+def test_an_image_map_is_what_the_browser_hits(retina, devserver, tmp_path):
+    """Each <area> of img_tag(map=True) is the element under its own centre, over the loaded chart."""
+    from dyngraph import chart, img_tag
+
+    bars = img_tag(chart(type="bar", data=[[5, 3, 8]], labels=["a", "b", "c"]), devserver.graph_url, map=True,
+                   map_href=lambda series, index: f"#bar-{index}")
+    pie = img_tag(chart(type="pie", data=[[3, 1]], labels=["Big", "Small"]), devserver.graph_url, map=True)
+    page = tmp_path / "map.html"
+    page.write_text(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>maps</title></head>'
+                    f'<body style="margin:0"><p>{bars}</p><p>{pie}</p></body></html>', encoding="utf-8")
+    retina.get(page.as_uri())
+    _images_loaded(retina)
+    areas = retina.execute_script(HIT)
+    assert [a["title"] for a in areas] == ["a: 5", "b: 3", "c: 8", "Big: 3 (75%)", "Small: 1 (25%)"]
+    assert all(a["hit"] and a["loaded"] for a in areas), areas
+    first = retina.find_element("css selector", "area")
+    first.click()
+    assert retina.current_url.endswith("#bar-0")
