@@ -83,6 +83,15 @@ def test_a_quickchart_400_does_not_import_pillow():
         assert not loaded(answer["modules"], name), f"{name} imported on the QuickChart 400 path"
 
 
+def test_a_quickchart_304_does_not_import_pillow():
+    query = "c=%7Btype:%27radar%27,data:%7Blabels:%5B%27a%27,%27b%27,%27c%27%5D,datasets:%5B%7Bdata:%5B1,2,3%5D%7D%5D%7D%7D"
+    etag = serve_fresh(query, method="HEAD")["headers"]["ETag"]
+    answer = serve_fresh(query, etag=etag)
+    assert answer["status"] == "304 Not Modified"
+    for name in HEAVY:
+        assert not loaded(answer["modules"], name), f"{name} imported on the QuickChart 304 path"
+
+
 def test_a_405_does_not_import_pillow():
     answer = serve_fresh(STANDARD, method="POST")
     assert answer["status"] == "405 Method Not Allowed"
