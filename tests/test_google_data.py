@@ -59,6 +59,10 @@ def test_values_map_onto_a_display_range():
     assert chd.values(0, -10, 10) == (-10.0, 0.0, 10.0)
 
 
+def test_a_min_without_its_max_takes_googles_default_max():
+    assert data.read("t:1,2|3,4", "0,10,5", LIMITS).ranges == ((0.0, 10.0), (5.0, 100.0))
+
+
 @pytest.mark.parametrize(
     ("chd", "chds", "message"),
     [
@@ -67,7 +71,7 @@ def test_values_map_onto_a_display_range():
         ("t:1,abc", "", "chd: must be a decimal number"),
         ("s:ab*", "", "chd: '*' is not simple-encoded"),
         ("e:ABC", "", "chd: extended encoding takes two characters per value"),
-        ("t:1,2", "0,10,5", "chds: must be min,max pairs"),
+        ("t:1,2", "0,10,x", "chds: must be a decimal number"),
         ("t:1,2", "10,0", "chds: max must not be below min"),
         ("t:" + "|".join(["1"] * 17), "", "chd: 17 series; at most 16"),
     ],

@@ -136,12 +136,13 @@ def _ranges(chds, raw):
         low = min([0.0, *present])
         high = max(present) if present else 100.0
         return tuple((low, high) for _ in raw)
-    parts = chds.split(",")
-    if len(parts) % 2:
-        raise SpecError("chds", f"must be min,max pairs (or a), got {len(parts)} numbers")
+    parts = [p.strip() for p in chds.split(",")]
+    if len(parts) % 2:  # a min without its max: Google's default max, 100
+        parts.append("")
     pairs = []
-    for i in range(0, len(parts), 2):
-        low, high = values.number(parts[i].strip(), "chds"), values.number(parts[i + 1].strip(), "chds")
+    for i in range(0, len(parts), 2):  # an empty min or max is Google's default, 0 or 100
+        low = values.number(parts[i], "chds") if parts[i] else 0.0
+        high = values.number(parts[i + 1], "chds") if parts[i + 1] else max(100.0, low)
         if high < low:
             raise SpecError("chds", f"max must not be below min, got {shown(parts[i])},{shown(parts[i + 1])}")
         pairs.append((low, high))

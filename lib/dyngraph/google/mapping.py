@@ -7,7 +7,7 @@ the same renderer. What cannot be expressed is recorded as a :class:`Note`
 and reported, never silently drawn differently.
 """
 
-from .. import values
+from .. import theme, values
 from ..errors import SpecError, shown
 from .. import styles
 from . import compat, data
@@ -131,7 +131,7 @@ def _map_qr(query, params, note):
         raise SpecError("chl", "required for cht=qr: the text to encode")
     params["qrtext"] = text
     note("chl", OK, f"{len(text)} characters to encode")
-    choe = query.get("choe", "UTF-8").strip()
+    choe = query.get("choe", "").strip() or "UTF-8"
     if choe.lower() not in QR_ENCODINGS:
         raise SpecError("choe", f"must be one of UTF-8, ISO-8859-1, Shift_JIS, got {shown(choe)}")
     params["qrencoding"] = QR_ENCODINGS[choe.lower()]
@@ -139,6 +139,7 @@ def _map_qr(query, params, note):
         note("choe", OK, choe)
     chld = query.get("chld", "")
     level, _, margin = chld.replace(",", "|").partition("|")
+    margin = next((m for m in margin.split("|") if m.strip()), "")  # empty fields: Google's defaults
     level = level.strip().upper() or "L"
     if level not in ("L", "M", "Q", "H"):
         raise SpecError("chld", f"error correction must be one of L, M, Q, H, got {shown(level)}")
@@ -372,8 +373,12 @@ def _read_axes(query, note):
             if head.endswith(":") and head[:-1].isdigit():
                 index = int(head[:-1])
                 labels[index] = []
-            elif index is None:
-                raise SpecError("chxl", f"must start with an axis index like 0:, got {shown(part)}")
+            elif index is None and not head:  # empty before the first axis index: nothing to label
+                continue
+            elif index is None:  # labels before any axis index: the first axis', noted
+                note("chxl", OK, f"labels from {shown(part)} have no axis index: axis 0's")
+                index = 0
+                labels[index] = [part]
             else:
                 labels[index].append(part)
         for index, items in labels.items():
@@ -383,10 +388,17 @@ def _read_axes(query, note):
                 note("chxl", IGNORED, f"labels for axis {index}, which chxt does not list (as Google did)")
     for block in filter(None, query.get("chxr", "").split("|")):
         parts = [p.strip() for p in block.split(",")]
-        if len(parts) < 3 or not parts[0].isdigit():
+        if not parts[0]:
+            note("chxr", IGNORED, f"{shown(block)}: no axis index, skipped")
+            continue
+        if not parts[0].isdigit():
             raise SpecError("chxr", f"must be <axis>,<start>,<end>[,<step>], got {shown(block)}")
+        parts += [""] * (3 - len(parts))
+        if not (parts[1] and parts[2]):
+            note("chxr", OK, f"{shown(block)}: a missing start or end is Google's 0 or 100")
         index = int(parts[0])
-        start, end = values.number(parts[1], "chxr"), values.number(parts[2], "chxr")
+        start = values.number(parts[1], "chxr") if parts[1] else 0.0
+        end = values.number(parts[2], "chxr") if parts[2] else 100.0
         step = abs(values.number(parts[3], "chxr")) if len(parts) > 3 and parts[3] else None
         if index in axes:
             axes[index]["range"] = (start, end, step)
@@ -408,8 +420,14 @@ def _axis_params(query, axes, params, note):
     positions = {}
     for block in filter(None, query.get("chxp", "").split("|")):
         parts = [p.strip() for p in block.split(",")]
+        if not parts[0]:
+            note("chxp", IGNORED, f"{shown(block)}: no axis index, skipped")
+            continue
         if not parts[0].isdigit():
             raise SpecError("chxp", f"must be <axis>,<position>,..., got {shown(block)}")
+        if "" in parts[1:]:
+            note("chxp", IGNORED, f"{shown(block)}: empty positions skipped")
+            parts = parts[:1] + [p for p in parts[1:] if p]
         if int(parts[0]) in axes and len(parts) > 1:
             positions[int(parts[0])] = ",".join(parts)
     if positions:
@@ -430,6 +448,9 @@ def _axis_params(query, axes, params, note):
         parts = [p.strip() for p in block.split(",")] + [""] * 7
         head = parts[0]
         digits = len(head) - len(head.lstrip("0123456789"))
+        if not head:
+            note("chxs", IGNORED, f"{shown(block)}: no axis index, skipped")
+            continue
         if not digits:
             raise SpecError("chxs", f"must start with an axis index, got {shown(block)}")
         index = int(head[:digits])
@@ -451,8 +472,12 @@ def _axis_params(query, axes, params, note):
     lengths = []
     for block in filter(None, query.get("chxtc", "").split("|")):
         parts = [p.strip() for p in block.split(",")]
-        if len(parts) < 2 or not parts[0].isdigit():
+        if parts[0] and not parts[0].isdigit():
             raise SpecError("chxtc", f"must be <axis>,<tick length>[,<tick length>...], got {shown(block)}")
+        if not parts[0] or not any(parts[1:]):
+            note("chxtc", IGNORED, f"{shown(block)}: no axis index or no length, skipped")
+            continue
+        parts = parts[:1] + [p for p in parts[1:] if p]
         if int(parts[0]) not in axes:
             note("chxtc", IGNORED, f"tick lengths for axis {parts[0]}, which chxt does not list")
             continue
@@ -505,8 +530,9 @@ def _series_colours(chco, count, default, note, params):
     groups = []
     for group in chco.split(","):
         items = [_colour(c, "chco") for c in group.split("|") if c.strip()]
-        if not items:
-            raise SpecError("chco", f"must be hex colours like ff0000, got {shown(chco)}")
+        if not items:  # an empty colour: Google's default for that series
+            note("chco", OK, f"series {len(groups)}: no colour, Google's default {default}")
+            items = [default]
         groups.append(items)
     firsts = [g[0] for g in groups]
     note("chco", OK, ", ".join(firsts))
@@ -563,11 +589,16 @@ def _mix(a, b, t):
 def _apply_fills(chf, kind, colours, params, note):
     for block in filter(None, chf.split("|")):
         parts = [p.strip() for p in block.split(",")]
-        if len(parts) < 3:
-            raise SpecError("chf", f"must be <target>,<fill type>,<colour>..., got {shown(block)}")
-        target, fill = parts[0], parts[1]
+        target, fill = parts[0], (parts[1] if len(parts) > 1 else "") or ("lg" if len(parts) > 3 else "s")
+        if len(parts) < 3 or not target or (fill == "s" and not parts[2]):
+            note("chf", IGNORED, f"{shown(block)}: no target or no colour, skipped (Google's white background)")
+            continue
         if fill not in ("s", "lg", "ls"):
             raise SpecError("chf", f"fill type must be s, lg or ls, got {shown(fill)}")
+        if fill != "s":
+            parts = _stops(parts, block, note)
+            if parts is None:
+                continue
         if target in ("bg", "c") and (fill != "s" or target == "c"):
             if kind == "qr":
                 note("chf", NOT, f"{target},{fill}: QR codes take a solid background only")
@@ -603,6 +634,19 @@ def _native_list(items):
     return "|".join(t.replace("\\", "\\\\") for t in items)
 
 
+def _stops(parts, block, note):
+    """A gradient's or stripes' fields with Google's defaults for short or empty ones: angle 0, and only
+    the complete colour,number pairs; None (noted) when no pair is left."""
+    head, stops = [parts[0], parts[1], parts[2] if len(parts) > 2 else ""], parts[3:]
+    head[2] = head[2] or "0"
+    pairs = [(stops[i], stops[i + 1]) for i in range(0, len(stops) - 1, 2) if stops[i] and stops[i + 1]]
+    if len(pairs) * 2 != len(stops) or parts[2] == "":
+        note("chf", IGNORED, f"{shown(block)}: empty or incomplete fields skipped (angle 0 when missing)")
+    if not pairs:
+        return None
+    return head + [field for pair in pairs for field in pair]
+
+
 def _text_params(query, kind, series_count, cht, params, note):
     title = query.get("chtt", "")
     if title:
@@ -630,7 +674,7 @@ def _text_params(query, kind, series_count, cht, params, note):
         if cht == "bvo":
             legend = (legend + [""] * (series_count - len(legend)))[::-1]
         params["legend"] = _native_list(legend)
-        position = query.get("chdlp", "r").strip().split("|")[0]
+        position = query.get("chdlp", "r").strip().split("|")[0].strip() or "r"  # empty: Google's right
         native = _LEGEND_POSITIONS.get(position)
         if native is None:
             raise SpecError("chdlp", f"must be one of b, t, r, l (with v or s), got {shown(position)}")
@@ -657,6 +701,8 @@ def _legend_order(order, position, count, cht, params, note):
         indices = []
         for part in order.split(","):
             part = part.strip()
+            if not part:  # an empty index: skipped, noted below
+                continue
             if not part.isdigit():
                 raise SpecError("chdlp", f"label order must be l, r, a or indices like 2,0,1, got {shown(order)}")
             if int(part) < count:
@@ -737,8 +783,14 @@ def _styles(query, params, note):
     if chma:
         margins, _, box = chma.partition("|")
         parts = [p.strip() for p in margins.split(",")]
-        if len(parts) != 4:
+        while len(parts) > 4 and not parts[-1]:  # empty extra fields: nothing asked
+            parts.pop()
+        if len(parts) > 4:
             raise SpecError("chma", f"must be <left>,<right>,<top>,<bottom>[|<legend width>,<legend height>], got {shown(chma)}")
+        if len(parts) < 4 or "" in parts:  # Google's default for a missing margin: the chart's own
+            parts = (parts + [""] * 4)[:4]
+            note("chma", OK, f"{shown(margins)}: missing margins take dyngraph's default ({theme.PAD} px)")
+            parts = [p or str(theme.PAD) for p in parts]
         params["margins"] = ",".join(str(values.integer(p, "chma", 0, 500)) for p in parts)
         note("chma", OK if not box else PARTIAL, "margins around the chart" + ("; the legend box size is dyngraph's"
                                                                                if box else ""))
@@ -767,11 +819,12 @@ def _marks(chm, series_count, params, note):
             except SpecError:
                 note("chm", PARTIAL, f"value label format {shown(kind[1:])}: numbers are shown as dyngraph writes them")
                 kind = "@N" if at else "N"
-        if len(parts) < 4:
-            raise SpecError("chm", f"must be <type>,<colour>,<series>,<which>,<size>, got {shown(block)}")
-        fields = (parts + ["0", "0"])[:5]
+        fields = (parts + [""] * 5)[:5]
+        if len(parts) < 5 or "" in fields[1:3]:
+            note("chm", OK, f"{shown(block)}: missing fields take defaults (black, series 0, every point, size 0)")
         fields[0] = kind
-        fields[1] = _colour(fields[1], "chm")
+        fields[1] = _colour(fields[1] or "000000", "chm")
+        fields[2] = fields[2] or "0"
         fields[4] = fields[4] or "0"
         if at:
             fields[2] = "0"
@@ -788,6 +841,7 @@ def _marks(chm, series_count, params, note):
                 fields[3] = ":".join((which.split(":") + ["", ""])[:3])
         if kind in ("h", "r", "R"):
             fields[2] = "0"
+            fields[3] = fields[3] or "0"
         series = fields[2]
         if kind not in ("h", "r", "R") and not at and (not series.isdigit() or int(series) >= series_count):
             skipped.append(f"{kind[:8]} for series {shown(series)}, which is not drawn")
