@@ -149,7 +149,7 @@ def test_the_budget_counts_the_work_a_chart_grows_with():
     many = _work("data=" + ",".join("123"[i % 3] for i in range(300)) + "&marks=o,ff0000,0,-1,5")
     texts = _work("data=1,2,3&marks=N,ff0000,0,-1,9")
     assert few < many and few < texts
-    assert _work(STANDARD) < DEFAULT_LIMITS.max_work / 50
+    assert _work(STANDARD) < DEFAULT_LIMITS.max_work / 20
 
 
 def test_a_chart_over_the_budget_is_a_400_naming_the_setting(graph):

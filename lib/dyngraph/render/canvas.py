@@ -29,20 +29,23 @@ MAX_FACTOR = 4
 LIMIT = 1e9  # coordinates are clamped to +-LIMIT (and NaN removed) before clipping
 CURVE_JOINTS = 1000  # longer polylines get plain joints: Pillow draws each round joint from Python
 MAX_LINE_WIDTH = 50.0
-# What one drawing step buys (Canvas.charge): each about as long as a small rectangle (a few us),
-# measured per primitive with Pillow on the reference machine (bench/hunt.py checks the sum).
+# What one drawing step buys (Canvas.charge): a step is as long as a small rectangle takes (1-2 us);
+# each primitive's weights were measured against one, timed beside it (bench/hunt.py checks the sum).
 WORK = {
-    "area": 2500,  # supersampled pixels filled (rectangles, polygons, discs, wide lines)
-    "points": 5,  # points of a line or polygon
-    "joint": 4,  # steps per round joint (Pillow draws each from Python)
-    "edge_rows": 1000,  # supersampled rows x edges of a polygon (filled row by row, edge by edge)
-    "columns": 3,  # columns of a column-by-column fill
-    "slice_rows": 25,  # supersampled rows of a pie slice's outline
-    "paste": 20_000,  # supersampled pixels of a pasted image
-    "text": 6,  # a text drawn
-    "glyphs": 1.3,  # characters drawn
-    "measure": 1,  # a text measured
-    "measured": 10,  # characters measured
+    "area": 300,  # supersampled pixels filled (rectangles, polygons, wide lines)
+    "disc": 700,  # supersampled pixels of a disc (Pillow fills ellipses faster)
+    "slice": 400,  # supersampled pixels of a pie slice
+    "rows": 20,  # supersampled rows a line crosses (Pillow fills each segment row by row)
+    "points": 0.5,  # points of a line or polygon (clipped, snapped and scaled in Python)
+    "joint": 0.3,  # steps per round joint
+    "polygon": 20,  # a polygon (clipped in Python)
+    "edge_rows": 100,  # supersampled rows x edges of a polygon (filled row by row, edge by edge)
+    "columns": 0.6,  # columns of a column-by-column fill
+    "paste": 3000,  # supersampled pixels of a pasted image
+    "text": 40,  # a text drawn (FreeType renders it)
+    "glyph": 6,  # steps per character drawn
+    "measure": 10,  # a text measured
+    "measured": 3,  # characters measured per step
 }
 ROLES = ("title", "legend", "xtick", "ytick", "label", "value", "axis")  # what a text is, in the layout
 SNAP_WIDTH = 3  # lines this thin (whole pixels) are snapped to the pixel grid: solid, not smeared over two rows
@@ -151,7 +154,7 @@ class Canvas:
     def line(self, points, fill, width, *, clip=None):
         """A polyline of ``width`` pixels with round joints, cut to ``clip`` (default: the image)."""
         width = clamp(width, 0.25, MAX_LINE_WIDTH)
-        self.charge(2 + len(points) / WORK["points"])
+        self.charge(1 + len(points) / WORK["points"])
         pad = width + 2
         box = self._within(clip, pad)
         ink = colour(fill)
@@ -170,7 +173,9 @@ class Canvas:
                 self.circle(run[0][0], run[0][1], width / 2, ink)
             else:
                 curve = pixels > 2 and len(scaled) <= CURVE_JOINTS
-                self.charge(_length(run) * width * k * k / WORK["area"] + curve * len(scaled) * WORK["joint"])
+                rows = sum(abs(b[1] - a[1]) for a, b in zip(scaled, scaled[1:]))
+                self.charge(_length(run) * width * k * k / WORK["area"] + rows / WORK["rows"]
+                            + curve * len(scaled) * WORK["joint"])
                 self._draw.line(scaled, fill=ink, width=pixels,
                                 joint="curve" if curve else None)
 
@@ -187,7 +192,7 @@ class Canvas:
             if start < end:
                 self.rect(x0, y0, x0 + 1, y1, fill) if vertical else self.rect(x0, y0, x1, y0 + 1, fill)
             return
-        self.charge(3)
+        self.charge(4)
         side, across_side = (self.height, self.width) if vertical else (self.width, self.height)
         low, covered = self._dash_samples(start, end, dash, space, side, self._m)
         if not covered:
@@ -239,7 +244,7 @@ class Canvas:
 
     def polygon(self, points, fill, *, clip=None):
         """A filled polygon cut to ``clip`` (default: the image)."""
-        self.charge(1 + len(points) / WORK["points"])
+        self.charge(WORK["polygon"] + len(points) / WORK["points"])
         limit = LIMIT
         safe = [(clamp(x, -limit, limit), clamp(y, -limit, limit)) for x, y in points]
         shape = clip_polygon(safe, self._within(clip, 1))
@@ -282,7 +287,7 @@ class Canvas:
         if not (-radius <= cx <= self.width + radius and -radius <= cy <= self.height + radius):
             return
         k = self._m
-        self.charge(2 + math.pi * (radius * k) ** 2 / WORK["area"])
+        self.charge(0.5 + math.pi * (radius * k) ** 2 / WORK["disc"])
         x, y, r = cx * k, cy * k, max(radius * k, 0.5)
         ring = max(0, round(clamp(outline_width, 0, MAX_LINE_WIDTH) * k)) if outline is not None else 0
         self._draw.ellipse((x - r, y - r, x + r, y + r), fill=colour(fill),
@@ -293,7 +298,7 @@ class Canvas:
         radius = clamp(radius, 0.0, float(max(self.width, self.height)))
         k = self._m
         sweep = min(abs(clamp(end, -720, 720) - clamp(start, -720, 720)), 360.0) / 360
-        self.charge(2 + radius * k / WORK["slice_rows"] + math.pi * (radius * k) ** 2 * sweep / WORK["area"])
+        self.charge(1 + math.pi * (radius * k) ** 2 * sweep / WORK["slice"])
         x, y, r = clamp(cx, 0, self.width) * k, clamp(cy, 0, self.height) * k, radius * k
         self._draw.pieslice((x - r, y - r, x + r, y + r), clamp(start, -720, 720), clamp(end, -720, 720),
                             fill=colour(fill))
@@ -324,7 +329,7 @@ class Canvas:
         ``role`` (one of ``ROLES``) names what the text is, for the layout (``format=json``).
         """
         if text:
-            self.charge(WORK["text"] + len(text) * self.scale ** 2 / WORK["glyphs"])
+            self.charge((WORK["text"] + len(text) * WORK["glyph"]) * self.scale ** 2)
             x = clamp(x, -self.width, 2 * self.width)
             y = clamp(y, -self.height, 2 * self.height)
             self._texts.append((x, y, text, size or self.label_size, fill or self.inks["text"], anchor, role))
@@ -399,7 +404,7 @@ class Canvas:
         return fonts.line_height(size or self.label_size, self.font_path)
 
     def fit(self, text, max_width, size=None):
-        self.charge((WORK["measure"] + len(text) / WORK["measured"]) * (2 + len(text).bit_length()))  # a search
+        self.charge((WORK["measure"] + len(text) / WORK["measured"]) * 3)  # a search, of cached measurements
         return fonts.fit(text, size or self.label_size, max(0, max_width), self.font_path)
 
     def finish(self):

@@ -339,7 +339,8 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
 
     x_ticks = nice_ticks(*x_range, max(1, int(box.width // 70))) if x_range else None
     if horizontal:
-        label_room = min(box.width * 0.4, max((canvas.text_width(t) for t in spec.labels), default=0)
+        longest = sorted(spec.labels, key=len, reverse=True)[:MEASURED_LABELS]  # not thousands measured
+        label_room = min(box.width * 0.4, max((canvas.text_width(t) for t in longest), default=0)
                          if spec.labels else canvas.text_width(str(count)))
         plot = Box(box.left + (label_room + gap if labelled else 0), box.top,
                    box.right - (tick_width / 2 if labelled else 0), box.bottom - line - gap)

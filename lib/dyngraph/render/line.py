@@ -5,7 +5,7 @@ from .canvas import colour as to_rgba
 from .frame import cartesian, legend, no_data, outer_box, report, series_entries, title
 from . import overlays
 from .geometry import dash_polyline, runs, thin_run
-from .path import DENSE, columns, draw_run
+from .path import DENSE, columns, draw_run, steep
 
 AREA_ALPHA = 0.28  # fill opacity of overlapping (unstacked) areas
 STACKED_ALPHA = 0.78
@@ -80,8 +80,9 @@ def _draw(canvas, spec, *, area):
         if index < len(spec.pointcolors) and len(run) > 1:
             _segments(canvas, spec, index, start, run, (ax, bx, ay, by), (line_width, dash, space), clip)
             continue
-        if dash:
-            indices, kept = thin_run(start, run, per_point)  # dense runs: the points the picture shows
+        if dash and not (per_point > 0 and (1 / per_point >= DENSE or steep(run, ay, per_point, line_width))):
+            # (a dense or steep run shows no dashes: drawn as bands below)
+            indices, kept = thin_run(start, run, per_point)
             points = [(ax * i + bx, ay * v + by) for i, v in zip(indices, kept)]
             if spec.smooth:
                 from .curve import spline

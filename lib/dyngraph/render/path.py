@@ -13,6 +13,18 @@ import math
 from .geometry import column_slices, thin_run
 
 DENSE = 2.0  # points per pixel column from which a run is drawn as bands
+STEEP = 4.0  # ... and a run twice as wide as its point spacing that climbs this many px per px across
+STEEP_POINTS = 64  # ... and has at least this many points
+
+
+def steep(values, ay, spacing, width):
+    """True for a long run whose points are closer than half the line's width and which climbs at least STEEP px
+    per px across on average: a zigzag that paints its columns solid. As bands it looks the same, at a
+    rectangle a point instead of a wide polygon per segment (Pillow fills those row by row)."""
+    if spacing > width / 2 or len(values) < STEEP_POINTS:  # a short run costs little however it zigzags
+        return False
+    climb = sum(abs(b - a) for a, b in zip(values, values[1:])) * abs(ay)
+    return climb >= STEEP * spacing * (len(values) - 1)
 
 
 def columns(start, values, points_per_column):
@@ -34,7 +46,7 @@ def draw_run(canvas, start, values, *, x, y, colour, width, clip, spacing, smoot
     if len(values) == 1:
         canvas.circle(ax * start + bx, ay * values[0] + by, width * 1.2 + 1, colour)
         return
-    if spacing > 0 and 1 / spacing >= DENSE:
+    if spacing > 0 and (1 / spacing >= DENSE or steep(values, ay, spacing, width)):
         _bands(canvas, start, values, ax, bx, ay, by, colour, width, clip, 1 / spacing)
         return
     indices, kept = thin_run(start, values, spacing)
