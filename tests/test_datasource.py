@@ -587,3 +587,31 @@ def test_the_time_axis_spans_the_window_and_labels_its_hours(load_csv):
     hours = [datetime.fromtimestamp(start + 3600 * h, timezone.utc).strftime("%H:%M") for h in range(0, 7)]
     assert ticks[0] == hours[0] and ticks[-1].endswith(hours[-1]), ticks  # the axis spans the window, end to end
     assert set(hours[1:5]) <= set(ticks), ticks
+
+
+def test_the_sources_file_may_set_the_default_window(load_csv, tmp_path):
+    ini, rows = load_csv
+    with open(ini, "a") as f:
+        f.write("from = -2d\n")
+    resolved, spec = chart(ini, "source=load")
+    quantum = -(-2 * 86400 // 480)
+    now_q = -(-NOW // quantum) * quantum
+    assert resolved.max_age == quantum
+    assert spec.data[0] == tuple(r[1] for r in expected_rows(rows, now_q - 2 * 86400, now_q))
+    _, spec = chart(ini, f"source=load&from={NOW - 3600}")  # the URL's own window wins
+    assert len(spec.data[0]) == len(expected_rows(rows, NOW - 3600, -(-NOW // 10) * 10))
+
+
+@pytest.mark.parametrize("param", ["start", "step", "times"])
+def test_time_parameters_the_source_fills_are_refused(load_csv, param):
+    ini, _ = load_csv
+    response = app_for(ini).get(f"/?source=load&{param}=1", status=400)
+    assert response.text.startswith(f"{param}: unknown parameter with source=")
+
+
+@pytest.mark.parametrize("text", ["", "timestamp,load1,load5\n", "timestamp,lo"])
+def test_a_new_empty_log_draws_no_data(tmp_path, text):
+    (tmp_path / "new.csv").write_text(text)
+    ini = sources_file(tmp_path, "[new]\ntype = csv\npath = new.csv\ntime = timestamp\ncolumns = load1, load5\n")
+    texts = [t["text"] for t in app_for(ini).get("/?source=new&format=json").json["texts"]]
+    assert "No data" in texts

@@ -156,10 +156,12 @@ def _chart(source, params, wanted, options, signed_text, settings, now):
         now = time.time()
     limits = settings.limits
     zone = _zone(options.get("tz"))
-    data_zone = _zone(dict(source.options).get("tz"))
+    data_zone = _zone(dict(source.options).get("tz"))  # the data's naive times are the file's zone
     width = PARAMS["width"].read(options["width"], limits) if "width" in options else \
         DEFAULT_SIZES.get(options["type"], DEFAULT_SIZE)[0]
-    span = window(params.get("from"), params.get("until"), width, now, zone)
+    defaults = dict(source.options)  # the sources file may set the default window too (from = -7d)
+    span = window(params.get("from", defaults.get("from")), params.get("until", defaults.get("until")),
+                  width, now, zone)
     stamps = [_stamp(source, settings.sources)] + [_stamp(source, p) for p in _paths(source)]
     canonical = f"source\n{signed_text}\n{span.start!r},{span.end!r}\n{stamps}"
 

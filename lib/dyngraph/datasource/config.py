@@ -20,7 +20,7 @@ KEYS_BY_TYPE = {
 }
 RRD_CFS = ("AVERAGE", "MIN", "MAX", "LAST")
 # Chart options a source fills itself, so neither the file nor the URL may give them.
-FILLED_BY_SOURCE = ("data", "labels", "times", "hidden", "qrtext", "xmin", "xmax", "sizes")
+FILLED_BY_SOURCE = ("data", "labels", "times", "start", "step", "hidden", "qrtext", "xmin", "xmax", "sizes")
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\Z")
 
 

@@ -37,6 +37,9 @@ class CSVFormat:
     def layout(cls, source, f, zone):
         """(data start offset, time key, {name: key} of every column, names of the numeric ones)."""
         first = f.readline()
+        if not first.endswith(b"\n"):  # a new, empty log (or its first line still being written): no rows yet
+            keys = {name: i for i, name in enumerate(source.columns)}
+            return len(first), -1, keys, []
         cells = cls.parse(first.rstrip(b"\n")) or []
         header = None
         if source.time.isdigit():
