@@ -384,7 +384,8 @@ class RedisBackend:
 
     def get(self, name):
         key = self.PREFIX + name.encode("ascii")
-        data, _ = self.client.call([b"GET", key], [b"ZADD", self.keys[1], b"XX", b"%d" % int(time.time() * 1000), name.encode()])
+        used = [b"ZADD", self.keys[1], b"XX", b"%d" % int(time.time() * 1000), name.encode("ascii")]  # LRU order
+        data, _ = self.client.call([b"GET", key], used)
         return data
 
     def put(self, name, data):

@@ -175,7 +175,11 @@ def _count_draws(monkeypatch):
 
     calls = []
     real = draw.draw_chart
-    monkeypatch.setattr(draw, "draw_chart", lambda spec, settings, notes=None: calls.append(spec) or real(spec, settings, notes))
+    def spy(spec, settings, notes=None):
+        calls.append(spec)
+        return real(spec, settings, notes)
+
+    monkeypatch.setattr(draw, "draw_chart", spy)
     return calls
 
 
