@@ -156,15 +156,19 @@ def test_unknown_output_is_400(page):
 def test_export_writes_a_content_hash_file_once(tmp_path, settings):
     spec = make(type="bar", data=[[1, 2, 3]], format="png", width=300, height=150)
     tag = export(spec, tmp_path / "charts", url_prefix="/charts/", settings=settings)
-    match = re.fullmatch(r'<img src="/charts/(dg-[A-Za-z0-9_-]{22}\.png)" width="300" height="150" '
+    match = re.fullmatch(r'<img src="/charts/(dg-[A-Za-z0-9_-]{22}\.png)" '
+                         r'srcset="/charts/\1 1x, /charts/(dg-[A-Za-z0-9_-]{22}\.png) 2x" width="300" height="150" '
                          r'alt="Bar chart. Largest bar 3 at 3, smallest bar 1 at 1.">',
                          tag)
     assert match
-    files = os.listdir(tmp_path / "charts")
-    assert files == [match.group(1)]
-    assert decode((tmp_path / "charts" / files[0]).read_bytes()).size == (300, 150)
+    files = sorted(os.listdir(tmp_path / "charts"))
+    assert files == sorted([match.group(1), match.group(2)])
+    assert decode((tmp_path / "charts" / match.group(1)).read_bytes()).size == (300, 150)
+    assert decode((tmp_path / "charts" / match.group(2)).read_bytes()).size == (600, 300)  # the 2x candidate
     assert export(spec, tmp_path / "charts", url_prefix="/charts/", settings=settings) == tag
-    assert os.listdir(tmp_path / "charts") == files
+    assert sorted(os.listdir(tmp_path / "charts")) == files
+    single = export(spec, tmp_path / "one", settings=settings, hidpi=False)
+    assert "srcset" not in single and len(os.listdir(tmp_path / "one")) == 1
 
 
 def cli(*args, env=None):
@@ -177,19 +181,21 @@ def test_cli_export_and_cleanup(tmp_path):
     result = cli("export", "type=line&data=1,5,3&format=webp", "--dir", str(charts), "--url-prefix", "/c/",
                  env={"DYNGRAPH_SECRET": "signing does not apply to the operator"})
     assert result.returncode == 0, result.stderr
-    name = re.fullmatch(r'<img src="/c/(dg-[A-Za-z0-9_-]{22}\.webp)" width="480" height="240" '
-                        r'alt="Line chart. Rises from 1 \(point 1\) to 3 \(point 3\), peak 5 \(point 2\).">\n',
-                        result.stdout).group(1)
+    match = re.fullmatch(r'<img src="/c/(dg-[A-Za-z0-9_-]{22}\.webp)" srcset="/c/\1 1x, /c/(dg-[A-Za-z0-9_-]{22}\.webp) 2x" '
+                         r'width="480" height="240" '
+                         r'alt="Line chart. Rises from 1 \(point 1\) to 3 \(point 3\), peak 5 \(point 2\).">\n',
+                         result.stdout)
+    name, double = match.group(1), match.group(2)
     assert decode((charts / name).read_bytes()).format == "WEBP"
     theirs = charts / "index.html"
     theirs.write_text("not ours")
     week_old = time.time() - 8 * 86_400
-    for path in (charts / name, theirs):
+    for path in (charts / name, charts / double, theirs):
         os.utime(path, (week_old, week_old))
     kept = cli("cleanup", str(charts), "--older-than", "9d")
     assert kept.returncode == 0 and kept.stdout == "" and (charts / name).exists()
     removed = cli("cleanup", str(charts), "--older-than", "7d")
-    assert removed.returncode == 0 and removed.stdout == f"removed {name}\n"
+    assert removed.returncode == 0 and removed.stdout == "".join(f"removed {n}\n" for n in sorted([name, double]))
     assert os.listdir(charts) == ["index.html"]
 
 

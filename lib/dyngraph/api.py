@@ -178,12 +178,22 @@ def figure(spec, script=None, *, caption=None, alt=None, output="url", settings=
     )
 
 
-def export(spec, directory, *, url_prefix="", alt=None, css_class=None, settings=None):
-    """Write the chart into ``directory`` under a content-hash name; return its ``<img>`` tag."""
-    from .export import write
+def export(spec, directory, *, url_prefix="", alt=None, css_class=None, settings=None, hidpi=True):
+    """Write the chart into ``directory`` under a content-hash name; return its ``<img>`` tag.
 
-    name = write(spec, directory, settings=_settings(settings))
-    return _tag(spec, url_prefix + name, alt, css_class)
+    With ``hidpi`` (and within the limits) the chart at ``scale=2`` is written too, as the tag's
+    ``srcset`` 2x candidate; text formats (json, txt, csv) are written once.
+    """
+    from .export import write
+    from .textformats import TEXT_FORMATS
+
+    settings = _settings(settings)
+    name = write(spec, directory, settings=settings)
+    double = _doubled(spec, settings) if hidpi and spec.format not in TEXT_FORMATS + ("json",) else None
+    candidates = None
+    if double is not None:
+        candidates = _candidates(url_prefix + name, url_prefix + write(double, directory, settings=settings))
+    return _tag(spec, url_prefix + name, alt, css_class, srcset=candidates)
 
 
 def _tag(spec, src, alt, css_class, *, srcset=None, usemap=None, style=None):

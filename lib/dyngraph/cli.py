@@ -39,7 +39,7 @@ def _main(argv):
     export.add_argument("query", help="a query string, e.g. 'type=line&data=1,2,3&format=png'")
     export.add_argument("--dir", required=True, help="directory to write into (created if missing)")
     export.add_argument("--url-prefix", default="", help="what to put before the file name in src, e.g. /charts/")
-    export.add_argument("--alt", default=None, help="alt text (default: the title or the chart type)")
+    export.add_argument("--alt", default=None, help="alt text (default: a generated description)")
     cleanup = commands.add_parser("cleanup", help="remove exported chart files (dg-….png etc.) older than an age")
     cleanup.add_argument("dir", help="the directory given to export")
     cleanup.add_argument("--older-than", required=True, help="age like 3600, 30m, 12h, 7d or 2w")
