@@ -129,9 +129,17 @@ def _cell(text):
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def _applies(name):
+    """" Only for ...": the chart types a type-specific parameter applies to (a 400 elsewhere)."""
+    from dyngraph.spec import APPLIES_TO
+
+    types = APPLIES_TO.get(name)
+    return f" Only for {', '.join(types)} (a 400 for other types)." if types else ""
+
+
 def api_markdown():
     """The text of docs/api.md, from PARAMS and the gallery examples."""
-    rows = [f"| `{name}` | {_cell(p.doc)} | {_cell(_default(name))} | {_cell(p.accepted)} |"
+    rows = [f"| `{name}` | {_cell(p.doc + _applies(name))} | {_cell(_default(name))} | {_cell(p.accepted)} |"
             for name, p in PARAMS.items()]
     parts = [API_INTRO + "\n".join(rows) + "\n", "\n## Chart types\n"]
     for kind, caption, spec in _examples_by_type():

@@ -87,3 +87,10 @@ GLYPH_NOTICE = "dyngraph: no font on this host draws"
 def unexpected_log(text):
     """The error-log lines other than the once-per-process notice of glyphs no font has (fonts, graph_app)."""
     return [line for line in text.splitlines() if not line.startswith(GLYPH_NOTICE)]
+
+
+def applicable(kind, options):
+    """``options`` without those that do not apply to chart type ``kind`` (spec.APPLIES_TO): they are 400s."""
+    from dyngraph.spec import APPLIES_TO
+
+    return {name: value for name, value in options.items() if kind in APPLIES_TO.get(name, (kind,))}

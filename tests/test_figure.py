@@ -73,7 +73,7 @@ def test_table_columns_per_chart_type():
     assert table(chart(type="scatter", data=[[1, 2, 3, 4], [5, 6]], legend=["A", "B"])) == (
         ["Point", "A x", "A y", "B x", "B y"], [["1", "1", "2", "5", "6"], ["2", "3", "4", "", ""]])
     assert table(chart(type="pie", data=[[3, 1]], labels=["a", "b"])) == (["Slice", "Value"], [["a", "3"], ["b", "1"]])
-    assert table(chart(type="pie", data=[[3], [1, 2]], labels=["a", "b"])) == (
+    assert table(chart(type="pie", data=[[3], [1, 2]], labels=["a", "b", ""])) == (
         ["Slice", "Ring", "Value"], [["a", "1", "3"], ["b", "2", "1"], ["Slice 3", "2", "2"]])
     assert table(chart(data=[[1.5, None]])) == (["Point", "Value"], [["1", "1.5"], ["2", ""]])
     assert table(chart(data=[[1], [2]], hidden=1)) == (["Point", "Value"], [["1", "1"]])

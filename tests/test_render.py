@@ -8,7 +8,7 @@ from dyngraph.render import CHARTS, render, render_error
 from dyngraph.render.canvas import Canvas, factor
 from dyngraph.render.frame import Entry, legend, outer_box
 from dyngraph.spec import FORMATS, make
-from tests.conftest import decode
+from tests.conftest import applicable, decode
 
 RED, BLUE, GREEN = (255, 0, 0), (0, 0, 255), (0, 160, 0)
 
@@ -47,8 +47,8 @@ def test_the_registry_covers_every_chart_type():
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("kind", sorted(CHARTS))
 def test_every_type_renders_exactly_the_requested_size_in_every_format(kind, fmt):
-    spec = make(type=kind, data=SAMPLES[kind], width=333, height=171, format=fmt, title="T", legend=["a"],
-                labels=["w", "x", "y", "z"])
+    spec = make(**applicable(kind, dict(type=kind, data=SAMPLES[kind], width=333, height=171, format=fmt, title="T",
+                                        legend=["a"], labels=["w", "x", "y", "z"])))
     image = decode(encode(render(spec), fmt))
     assert image.size == (333, 171)
     assert image.format == {"jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP"}[fmt]
@@ -58,8 +58,8 @@ def test_every_type_renders_exactly_the_requested_size_in_every_format(kind, fmt
 @pytest.mark.parametrize("size", [(16, 16), (17, 300), (2000, 16), (2000, 500), (1000, 1000), (120, 30)])
 @pytest.mark.parametrize("kind", sorted(CHARTS))
 def test_every_type_fits_tiny_and_huge_sizes(kind, size):
-    image = render(make(type=kind, data=SAMPLES[kind], width=size[0], height=size[1], title="A title",
-                        legend=["first series"], labels=["a", "b", "c", "d"]))
+    image = render(make(**applicable(kind, dict(type=kind, data=SAMPLES[kind], width=size[0], height=size[1],
+                                                title="A title", legend=["first series"], labels=["a", "b", "c", "d"]))))
     assert image.size == size
 
 
@@ -255,7 +255,7 @@ def test_degenerate_data_draws_without_raising(kind, case):
         options["data"] = [[None if v is None else abs(v) for v in options["data"][0]]]
         options.pop("min", None)
         options.pop("max", None)
-    image = render(make(type=kind, width=240, height=160, **options))
+    image = render(make(type=kind, width=240, height=160, **applicable(kind, options)))
     assert image.size == (240, 160)
 
 

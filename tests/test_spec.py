@@ -2,6 +2,7 @@
 
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
+from conftest import applicable
 from strategies import chart_data
 
 from dyngraph.errors import SpecError
@@ -80,7 +81,7 @@ def test_text_is_sanitised():
 
 
 def test_make_accepts_python_values():
-    spec = make(type="scatter", data=[[(1, 2), (3, 4.5)]], colors=["#ff0000"], stacked=True)
+    spec = make(type="scatter", data=[[(1, 2), (3, 4.5)]], colors=["#ff0000"], lines=True)
     assert spec.data == ((1.0, 2.0, 3.0, 4.5),)
     assert spec.series == (((1.0, 2.0), (3.0, 4.5)),)
     assert spec.colors == ("ff0000",)
@@ -162,7 +163,10 @@ def specs(draw):
     options.update(draw(_styles(chart_type)))
     if n_series > 1 and draw(st.booleans()):
         options["hidden"] = draw(st.integers(0, n_series - 1))  # marker-only series (Google's t<N>:)
-    return make(**options)
+    if chart_type in ("pie", "donut") and options.get("labels"):  # a label per slice, empty ones allowed
+        slices = sum(map(len, data))
+        options["labels"] = options["labels"] + [""] * (slices - len(options["labels"]))
+    return make(**applicable(chart_type, options))
 
 
 _small = st.integers(0, 100).map(str)

@@ -407,6 +407,30 @@ PARAMS = {
     )
 }
 _DEFAULTS = ChartSpec()
+
+# The chart types each type-specific parameter means something for; set for another type it is a 400
+# naming these (nothing is silently ignored). Parameters not listed apply to every chart type.
+APPLIES_TO = {
+    "labels": ("line", "area", "bar", "hbar", "pie", "donut", "radar"),
+    "stacked": ("bar", "hbar", "area"),
+    "dots": ("line", "area", "scatter", "radar"),
+    "markers": ("sparkline",),
+    "depth": ("pie",),
+    "othershare": ("pie", "donut"),
+    "otherlabel": ("pie", "donut"),
+    "barwidth": ("bar", "hbar"),
+    "lines": ("scatter",),
+    "sizes": ("scatter",),
+    "xmin": ("scatter",),
+    "xmax": ("scatter",),
+}
+
+
+def _check_applies(spec):
+    """A parameter given for a chart type it means nothing for is a 400, not ignored."""
+    for name, types in APPLIES_TO.items():
+        if spec.type not in types and getattr(spec, name) != getattr(_DEFAULTS, name):
+            raise SpecError(name, f"does not apply to type={spec.type}; it applies to {', '.join(types)}")
 _PARAM_OF = {field: name for name, field in timeparams.FIELDS.items()}
 
 
@@ -439,6 +463,8 @@ def _check_qr(spec):
 
 def _check_whole(spec, limits):
     """Checks that involve more than one parameter."""
+    if spec.type not in CODE_TYPES:
+        _check_applies(spec)
     if spec.type in CODE_TYPES:
         _check_qr(spec)
         if spec.format in DATA_FORMATS:
@@ -461,6 +487,9 @@ def _check_whole(spec, limits):
             raise SpecError("data", f"{spec.type} takes at most {limits.max_slices} slices, got {slices}")
         if any(v is not None and v < 0 for s in spec.data for v in s):
             raise SpecError("data", f"{spec.type} values must not be negative")
+        if spec.labels and len(spec.labels) < slices:
+            raise SpecError("labels", f"{len(spec.labels)} labels for {slices} slices: give one per slice "
+                                      "(an empty one for a slice left unnamed)")
     timeparams.check(spec)
     if spec.type == "scatter" and not (spec.times or spec.start is not None):  # on a time axis: y values only
         for s in spec.data:

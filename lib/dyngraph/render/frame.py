@@ -475,22 +475,32 @@ def _value_grid(canvas, spec, plot, ticks, scale, *, vertical_lines):
 
 
 def _value_axis(canvas, spec, plot, ticks, texts, horizontal):
-    """Grid lines, zero line and tick labels along the value axis."""
+    """Grid lines, zero line and tick labels along the value axis; a label that would touch the last one
+    drawn is left out (a plot squeezed to a few pixels still never overprints)."""
     box, scale, inks, lines = plot.box, plot.value, canvas.inks, canvas.plot_inks
     gap = theme.TICK_GAP
     has_zero = ticks.low < 0 < ticks.high
+    last = None  # (start, end) along the axis of the last label drawn
     for v, text in zip(ticks.values, texts or [""] * len(ticks.values)):
         p = round(scale(v))
         if horizontal:
             if spec.grid and not spec.gridlines and box.left <= p <= box.right and not (has_zero and v == 0):
                 canvas.rect(p, box.top, p + 1, box.bottom, lines["grid"])
-            if text:
-                canvas.text(p, box.bottom + gap, text, fill=inks["muted"], anchor="ma", role="xtick")
+            half = canvas.text_width(text) / 2 + 2
         else:
             if spec.grid and not spec.gridlines and box.top <= p <= box.bottom and not (has_zero and v == 0):
                 canvas.rect(box.left, p, box.right, p + 1, lines["grid"])
-            if text:
-                canvas.text(box.left - gap, p, text, fill=inks["muted"], anchor="rm", role="ytick")
+            half = canvas.line_height() / 2
+        if not text:
+            continue
+        span = (p - half, p + half)
+        if last is not None and span[0] < last[1] and last[0] < span[1]:
+            continue
+        last = span
+        if horizontal:
+            canvas.text(p, box.bottom + gap, text, fill=inks["muted"], anchor="ma", role="xtick")
+        else:
+            canvas.text(box.left - gap, p, text, fill=inks["muted"], anchor="rm", role="ytick")
     baseline = scale(0) if has_zero else scale(ticks.low)
     p = round(baseline)
     ink = lines["zero"] if has_zero else lines["axis"]

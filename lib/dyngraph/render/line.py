@@ -22,14 +22,23 @@ def draw_area(canvas, spec):
 
 
 def stack(data):
-    """Cumulative sums per category (a missing value counts as 0): [(bottoms, tops), ...]."""
+    """Cumulative sums per category: [(bottoms, tops), ...]; a missing value counts as 0.
+
+    Positive values stack up from zero and negative ones down from it, as bars do, so bands of
+    mixed-sign series never cross.
+    """
     count = max((len(s) for s in data), default=0)
-    base = [0.0] * count
+    up, down = [0.0] * count, [0.0] * count
     out = []
     for series in data:
-        tops = [base[i] + (series[i] or 0.0 if i < len(series) else 0.0) for i in range(count)]
-        out.append((base, tops))
-        base = tops
+        bottoms, tops = [], []
+        for i in range(count):
+            v = (series[i] if i < len(series) else None) or 0.0
+            base = up if v >= 0 else down
+            bottoms.append(base[i])
+            base[i] += v
+            tops.append(base[i])
+        out.append((bottoms, tops))
     return out
 
 
