@@ -235,3 +235,10 @@ def test_per_bar_colour_arrays_with_non_colours_take_the_arrays_first_colour():
               "{data:[3,2,1],backgroundColor:'blue'}]}}")
     spec = resolve("c=" + quote(config), Settings())
     assert spec.pointcolors == (("ff0000", "ff0000", "ff0000"), ("0000ff",)) and spec.colors == ("ff0000", "0000ff")
+
+
+def test_pipes_and_backslashes_in_labels_stay_in_their_label():
+    config = ("{type:'bar',data:{labels:['a|b','c\\\\d'],datasets:[{label:'x|y',data:[1,2]}]},"
+              "options:{title:{display:true,text:'T|U'}}}")
+    spec = resolve("c=" + quote(config), Settings())
+    assert spec.labels == ("a|b", "c\\d") and spec.legend == ("x|y",) and spec.title == "T\u00a6U"

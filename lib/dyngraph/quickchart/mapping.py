@@ -10,6 +10,7 @@ QuickChart draws it is noted, and every key never read is reported.
 
 from .. import values
 from ..errors import SpecError, shown
+from ..spec import join_list
 from . import colours
 from .literal import Code
 from .reading import IGNORED, NOT, OK, PARTIAL, Reading, as_text, describe, join, number
@@ -221,7 +222,10 @@ class _Chart:
         text_value = r.get(title, "text", path)
         texts = text_value if isinstance(text_value, list) else [text_value]
         r.seen.add(join(path, "text") + "/*")
-        text = "|".join(as_text(t, join(path, "text")) for t in texts if t is not None)
+        lines = [as_text(t, join(path, "text")) for t in texts if t is not None]
+        if any("|" in line for line in lines):  # the native title breaks lines at `|`
+            r.note(join(path, "text"), PARTIAL, "'|' is drawn as '¦'")
+        text = "|".join(line.replace("|", "\u00a6") for line in lines)
         shown_title = r.flag(title, "display", path, False)
         if not shown_title:
             if text:
@@ -405,7 +409,7 @@ class _Chart:
         elif any(r.text(ds["raw"], "stack", ds["path"]) for ds in self.sets):
             r.note("data.datasets", OK, "stack: without stacked axes the bars stand side by side, as Chart.js")
         params["data"] = _series_text(series)
-        params["labels"] = "|".join(self.labels[:max(map(len, series), default=0)]) if self.labels else ""
+        params["labels"] = join_list(self.labels[:max(map(len, series), default=0)]) if self.labels else ""
         if not params["labels"]:
             del params["labels"]
         line_colours = [c[0] for c in colours_]
@@ -433,7 +437,7 @@ class _Chart:
             r.note("data.datasets", PARTIAL, "line datasets over bars are not listed in the legend")
         has_names = any(names[:drawn])
         if has_names:
-            params["legend"] = "|".join(names[:drawn])
+            params["legend"] = join_list(names[:drawn])
         if params["type"] in ("line", "area"):
             self.line_styles(colours_)
         self.legend(has_names)
@@ -628,7 +632,7 @@ class _Chart:
             params["pointcolors"] = ",".join("|".join(c) for c in ring_colours)
         labels = self.labels[:count * len(rings)]
         if labels:
-            params["labels"] = "|".join(labels)
+            params["labels"] = join_list(labels)
         self.legend(bool(labels))
         self.title()
         for key in ("cutoutPercentage", "cutout", "rotation", "circumference"):
@@ -668,7 +672,7 @@ class _Chart:
         params["colors"] = ",".join(c[0] for c in colours_)
         names = self.legend_names()
         if any(names):
-            params["legend"] = "|".join(names)
+            params["legend"] = join_list(names)
         if self.chart_type == "bubble" and sizes and any(v for v in sizes[0] if v):
             biggest = max(v for v in sizes[0] if v)
             params["sizes"] = ",".join(_fmt(round(100 * (v or 0) / biggest, 3)) for v in sizes[0])
@@ -697,10 +701,10 @@ class _Chart:
         params["colors"] = ",".join(c[0] for c in colours_)
         count = max(map(len, series), default=0)
         if self.labels:
-            params["labels"] = "|".join(self.labels[:count])
+            params["labels"] = join_list(self.labels[:count])
         names = self.legend_names()
         if any(names):
-            params["legend"] = "|".join(names)
+            params["legend"] = join_list(names)
         self.line_styles(colours_)
         scales = r.obj(self.options, "scales", "options")
         scale, path = (r.obj(self.options, "scale", "options"), "options.scale") if "scale" in self.options else (

@@ -175,6 +175,6 @@ def as_text(value, path):
         return str(int(value)) if value == int(value) and abs(value) < 1e15 else repr(value)
     if isinstance(value, list):
         return " ".join(as_text(v, join(path, i)) for i, v in enumerate(value) if v is not None and v is not UNDEFINED)
-    if value is None or value is UNDEFINED:
+    if value is None or value is UNDEFINED or isinstance(value, Code):  # a function's text is never shown
         return ""
     raise SpecError(path, f"must be text, got {describe(value)}")
