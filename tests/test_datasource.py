@@ -615,3 +615,39 @@ def test_a_new_empty_log_draws_no_data(tmp_path, text):
     ini = sources_file(tmp_path, "[new]\ntype = csv\npath = new.csv\ntime = timestamp\ncolumns = load1, load5\n")
     texts = [t["text"] for t in app_for(ini).get("/?source=new&format=json").json["texts"]]
     assert "No data" in texts
+
+
+@pytest.mark.parametrize("kind", ["csv", "sqlite"])
+def test_a_window_over_the_row_limit_is_sampled_per_pixel_column_and_says_so(tmp_path, kind):
+    from dyngraph.limits import Limits
+
+    rows = minute_rows(20_000)
+    write_csv(tmp_path / "load.csv", rows)
+    with contextlib.closing(sqlite3.connect(tmp_path / "m.db")) as con, con:
+        con.execute("CREATE TABLE m (timestamp INTEGER PRIMARY KEY, load1 REAL, load5 REAL)")
+        con.executemany("INSERT INTO m VALUES (?, ?, ?)", rows)
+    path, table = ("load.csv", "") if kind == "csv" else ("m.db", "table = m\n")
+    ini = sources_file(tmp_path, f"[s]\ntype = {kind}\npath = {path}\n{table}time = timestamp\ncolumns = load1\n")
+    settings = Settings(sources=ini, limits=Limits(max_source_rows=5000))
+    response = webtest.TestApp(make_app(settings)).get(f"/?source=s&from={T0}&until={T0 + 20_000 * 60}&width=200"
+                                                        "&format=csv")
+    import re
+
+    note = response.headers["X-Dyngraph-Unsupported"]
+    held = int(re.search(r"the window holds about (\d+) rows, more than one request reads: 8 rows read per "
+                         r"pixel column", note).group(1))
+    assert abs(held - 20_000) < 500  # counted by SQLite, estimated from line lengths in a CSV
+    drawn = response.text.splitlines()[1:]
+    assert 150 <= len(drawn) <= 8 * 200  # up to 8 rows from each of the 200 columns' slices
+    by_time = {datetime_text(t): a for t, a, _ in rows}
+    for line in drawn:  # every drawn row is a real row, with its own value
+        when, value = line.split(",")
+        assert float(value) == by_time[when]
+    first, last = drawn[0].split(",")[0], drawn[-1].split(",")[0]
+    assert first == datetime_text(T0) and last >= datetime_text(T0 + 19_800 * 60)  # spread over the window
+
+
+def datetime_text(t):
+    from datetime import datetime, timezone
+
+    return datetime.fromtimestamp(t, timezone.utc).isoformat()

@@ -27,7 +27,7 @@ class Limits:
     max_text: int = 5_000
     max_query_length: int = 8_190
     max_params: int = 40
-    max_source_rows: int = 1_000_000  # rows one request may read from a declared source (docs/sources.md)
+    max_source_rows: int = 100_000  # rows one request reads from a declared source; more: sampled (docs/sources.md)
     max_work: int = 400_000  # drawing steps (render.canvas.WORK): a safety net far above any documented chart
     google_max_side: int = 1000  # Google Image Charts' own limits, for cht= URLs
     google_max_pixels: int = 300_000

@@ -32,11 +32,19 @@ class SourceChart:
 
     @property
     def spec(self):
-        """Read the window and build the ChartSpec (once); headers then name skipped rows."""
+        """Read the window and build the ChartSpec (once); headers then name skipped rows or sampling."""
+        from .result import SAMPLE
+
         if self._spec is None:
-            self._spec, skipped = self._load()
-            if skipped:
-                self.headers = ((SKIPPED_HEADER, f"source (skipped {skipped} bad row{'s' * (skipped != 1)})"),)
+            self._spec, data = self._load()
+            notes = []
+            if data.skipped:
+                notes.append(f"skipped {data.skipped} bad row{'s' * (data.skipped != 1)}")
+            if data.sampled:
+                notes.append(f"the window holds about {data.sampled} rows, more than one request reads: "
+                             f"{SAMPLE} rows read per pixel column, lows and highs between them not seen")
+            if notes:
+                self.headers = ((SKIPPED_HEADER, f"source ({'; '.join(notes)})"),)
         return self._spec
 
 
@@ -171,7 +179,7 @@ def _chart(source, params, wanted, options, signed_text, settings, now):
         from .reduce import reduce_rows
 
         times, series = reduce_rows(data.times, data.series, span.start, span.end, width)
-        return to_spec(times, data.names, series, span, options, limits), data.skipped
+        return to_spec(times, data.names, series, span, options, limits), data
 
     return SourceChart(canonical, span.quantum, load)
 

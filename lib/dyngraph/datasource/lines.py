@@ -21,14 +21,17 @@ class LineFile:
         self.start = data_start
         self.end = _complete_end(f, data_start)
 
-    def find(self, target):
-        """Offset of the first line whose time is >= ``target`` (``end`` if none).
+    def find(self, target, lo=None, hi=None, scan=SCAN):
+        """Offset of the first line in [lo, hi) whose time is >= ``target`` (``hi`` if none).
 
         Lines whose time cannot be read are stepped over; each probe reads the
-        first readable line after its midpoint.
+        first readable line after its midpoint; below ``scan`` bytes the rest
+        is read line by line.
         """
-        f, lo, hi = self.f, self.start, self.end
-        while hi - lo > SCAN:
+        f = self.f
+        lo = self.start if lo is None else lo
+        limit = hi = self.end if hi is None else hi
+        while hi - lo > scan:
             mid = (lo + hi) // 2
             f.seek(mid)
             f.readline()  # the line holding mid: its start is at or before mid
@@ -40,15 +43,40 @@ class LineFile:
             else:
                 hi = mid
         f.seek(lo)
-        while f.tell() < self.end:
+        while f.tell() < limit:
             position = f.tell()
             line = f.readline()
-            if position + len(line) > self.end:
+            if position + len(line) > limit:
                 break
             t = self.time_of(line)
             if t is not None and t >= target:
                 return position
-        return self.end
+        return limit
+
+    def estimate(self, start, stop):
+        """About how many lines [start, stop) holds, from the length of the first ones."""
+        if stop <= start:
+            return 0
+        f = self.f
+        f.seek(start)
+        head = f.read(min(stop - start, 65536))
+        return (stop - start) * max(head.count(b"\n"), 1) / max(len(head), 1)
+
+    def sample(self, start, stop, t0, t1, columns, per_column):
+        """Up to ``per_column`` lines from the start of each of ``columns`` equal slices of [t0, t1]."""
+        f = self.f
+        position = start
+        for column in range(columns):
+            target = t0 + column * (t1 - t0) / columns
+            position = self.find(target, position, stop, scan=1024)
+            f.seek(position)
+            for _ in range(per_column):
+                if f.tell() >= stop:
+                    break
+                yield f.readline().rstrip(b"\n")
+            position = f.tell()
+            if position >= stop:
+                return
 
     def _next_time(self, hi):
         """(time, offset after the line) of the next readable line starting before ``hi``, or None."""

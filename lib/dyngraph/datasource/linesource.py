@@ -9,7 +9,7 @@ from math import inf, nextafter
 from ..errors import SpecError
 from .cells import BAD, number, time_reader
 from .lines import LineFile
-from .result import Data
+from .result import SAMPLE, Data
 
 ERRORS = (OSError, LookupError)  # the file cannot be read as this source: a 503
 
@@ -157,7 +157,11 @@ def read(source, names, window, limits, zone):
         stop = lines.find(nextafter(window.end, inf))
         times, series = [], [[] for _ in wanted]
         skipped, previous, budget = 0, -inf, limits.max_source_rows
-        for line in lines.lines(begin, stop):
+        held = lines.estimate(begin, stop)
+        sampled = round(held) if held > budget else 0
+        chosen = (lines.sample(begin, stop, window.start, window.end, window.columns, SAMPLE) if sampled
+                  else lines.lines(begin, stop))
+        for line in chosen:
             if not line.strip():
                 continue
             row = parse(line)
@@ -166,13 +170,13 @@ def read(source, names, window, limits, zone):
             if BAD in cells:
                 skipped += 1
                 continue
-            if len(times) >= budget:
+            if len(times) >= budget:  # the estimate was short: line lengths vary widely
                 raise SpecError("from", f"the window holds more than {budget} rows; choose a shorter one")
             previous = t
             times.append(t)
             for values, value in zip(series, cells):
                 values.append(value)
-    return Data(times, list(names), series, skipped)
+    return Data(times, list(names), series, skipped, sampled)
 
 
 def _declared(source, keys, numeric):

@@ -9,7 +9,7 @@ parameters. A text time column must hold ISO 8601 in one fixed format (as
 
 from ..errors import SpecError
 from .cells import BAD, number, time_reader
-from .result import Data
+from .result import SAMPLE, Data
 
 NUMERIC_AFFINITY = ("INT", "REAL", "FLOA", "DOUB", "NUM", "DEC")
 BATCH = 4096
@@ -110,29 +110,43 @@ def latest(source, zone):
 
 
 def read(source, names, window, limits, zone):
-    """The rows of ``window`` with the ``names`` columns, as Data."""
+    """The rows of ``window`` with the ``names`` columns, as Data.
+
+    A table window holding more rows than one request may read is sampled:
+    the first rows of each pixel column's slice, each found through the index.
+    """
     read_time = time_reader(zone)
+    budget = limits.max_source_rows
+    sampled = 0
     connection = connect(source.path)
     try:
         available = _columns(connection, source)
         if source.query:
-            cursor = connection.execute(source.query, {"from": window.start, "until": window.end})
+            batches = _batches(connection.execute(source.query, {"from": window.start, "until": window.end}))
             positions = [available.index(name) + 1 for name in names]
         else:
-            start, end = _bounds(connection, source, window, zone)
+            start, end = _bounds(connection, source, [window.start, window.end], zone)
             selected = ", ".join(quoted(c) for c in (source.time, *names))
-            time = quoted(source.time)
-            cursor = connection.execute(f"SELECT {selected} FROM {quoted(source.table)} "
-                                        f"WHERE {time} >= ? AND {time} <= ? ORDER BY {time}", (start, end))
+            time, table = quoted(source.time), quoted(source.table)
+            where = f"FROM {table} WHERE {time} >= ? AND {time} <= ?"
+            held = connection.execute(f"SELECT count(*) {where}", (start, end)).fetchone()[0]
+            if held > budget:
+                sampled = held
+                slices = [window.start + c * (window.end - window.start) / window.columns
+                          for c in range(window.columns)]
+                statement = f"SELECT {selected} {where} ORDER BY {time} LIMIT {SAMPLE}"
+                batches = (connection.execute(statement, (low, end)).fetchall()
+                           for low in _bounds(connection, source, slices, zone))
+            else:
+                batches = _batches(connection.execute(f"SELECT {selected} {where} ORDER BY {time}", (start, end)))
             positions = list(range(1, len(names) + 1))
         times, series = [], [[] for _ in names]
-        skipped, previous, budget = 0, float("-inf"), limits.max_source_rows
-        while True:
-            rows = cursor.fetchmany(BATCH)
-            if not rows:
-                break
+        skipped, previous = 0, float("-inf")
+        for rows in batches:
             for row in rows:
                 t = read_time(row[0])
+                if sampled and t is not None and t <= previous:
+                    continue  # a sparse slice's rows read again from the next slice
                 cells = [BAD] if t is None or t < previous else [number(row[p]) for p in positions]
                 if BAD in cells:
                     skipped += 1
@@ -145,19 +159,26 @@ def read(source, names, window, limits, zone):
                     values.append(value)
     finally:
         connection.close()
-    return Data(times, list(names), series, skipped)
+    return Data(times, list(names), series, skipped, sampled)
 
 
-def _bounds(connection, source, window, zone):
-    """The window's bounds in the time column's own form: numbers, or ISO text like the stored one."""
+def _batches(cursor):
+    while True:
+        rows = cursor.fetchmany(BATCH)
+        if not rows:
+            return
+        yield rows
+
+
+def _bounds(connection, source, instants, zone):
+    """Instants in the time column's own form: numbers, or ISO text like the stored one."""
     sample = connection.execute(f"SELECT {quoted(source.time)} FROM {quoted(source.table)} "
                                 f"WHERE {quoted(source.time)} IS NOT NULL LIMIT 1").fetchone()
     if sample is None or not isinstance(sample[0], str):
-        return window.start, window.end
+        return list(instants)
     from datetime import datetime, timezone
 
     text = sample[0]
     separator = "T" if len(text) > 10 and text[10] == "T" else " "
     tz = zone or timezone.utc
-    return tuple(datetime.fromtimestamp(t, tz).strftime(f"%Y-%m-%d{separator}%H:%M:%S")
-                 for t in (window.start, window.end))
+    return [datetime.fromtimestamp(t, tz).strftime(f"%Y-%m-%d{separator}%H:%M:%S") for t in instants]

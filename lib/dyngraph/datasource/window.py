@@ -17,10 +17,12 @@ MIN_QUANTUM = 10
 
 
 class Window:
-    """The instants a chart covers: ``start``/``end`` in Unix seconds, ``quantum`` seconds, ``relative``."""
+    """The instants a chart covers: ``start``/``end`` in Unix seconds, ``quantum`` seconds, ``relative``,
+    and the ``columns`` (pixels) they are drawn over."""
 
-    def __init__(self, start, end, quantum, relative):
+    def __init__(self, start, end, quantum, relative, columns):
         self.start, self.end, self.quantum, self.relative = start, end, quantum, relative
+        self.columns = columns
 
 
 def window(from_text, until_text, columns, now, zone):
@@ -40,7 +42,7 @@ def window(from_text, until_text, columns, now, zone):
     quantum = max(MIN_QUANTUM, ceil((end - start) / max(columns, 1)))
     if relative:
         start, end = bounds(ceil(now / quantum) * quantum)
-    return Window(start, end, quantum, relative)
+    return Window(start, end, quantum, relative, max(columns, 1))
 
 
 def _relative(text, param, zone):
