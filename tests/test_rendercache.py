@@ -336,3 +336,45 @@ def test_google_spellings_keep_their_own_notes(tmp_path, drawn):
         answer = app.get("/?" + query)
         expected = fresh.get("/?" + query)
         assert answer.headerlist == expected.headerlist and answer.body == expected.body
+
+
+WRITER = r"""
+import os, sys
+sys.path.insert(0, sys.argv[1])
+from dyngraph import rendercache
+backend = rendercache.FileBackend(sys.argv[2], int(sys.argv[3]))
+cache = rendercache.RenderCache(backend, "space")
+print("ready", flush=True)
+i = 0
+while True:  # until killed: records of many sizes, so some writes are cut mid-file
+    i += 1
+    cache.put_entry(f"key{i % 50}", [("Content-Type", "image/png")], os.urandom(1000 + (i * 7919) % 20000))
+"""
+
+
+def test_writers_killed_with_sigkill_leave_no_record_that_would_be_served(tmp_path):
+    import signal
+
+    directory = tmp_path / "cache"
+    bound = 200_000
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(ROOT / "lib"), str(directory), str(bound)],
+                                stdout=subprocess.PIPE, text=True) for _ in range(3)]
+    for writer in writers:
+        assert writer.stdout.readline().strip() == "ready"
+    time.sleep(1.5)  # let them write, evict and race; then kill -9 mid-write
+    for writer in writers:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(timeout=10)
+        writer.stdout.close()
+    cache = rendercache.RenderCache(rendercache.FileBackend(str(directory), bound), "space")
+    served = 0
+    for i in range(50):
+        path = directory / cache.entry_name(f"key{i}")[1:3] / cache.entry_name(f"key{i}")
+        if path.exists():
+            assert rendercache.unpack(path.read_bytes(), "space", f"key{i}") is not None  # whole, or not there
+            served += cache.get_entry(f"key{i}") is not None
+    assert served > 0
+    backend = rendercache.FileBackend(str(directory), bound)
+    assert int((directory / "ledger").read_text()) >= backend.size()  # over-counts at worst
+    backend.evict()
+    assert backend.size() <= bound and int((directory / "ledger").read_text()) >= backend.size()

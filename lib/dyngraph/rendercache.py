@@ -21,8 +21,8 @@ code's files, the settings):
 Records carry their length and a CRC-32 and name the key they were stored
 under, so a torn or foreign record is a miss, never an answer. Files are
 written to a temporary name and renamed (atomic on POSIX); the total size is
-kept in a ledger updated under ``flock`` before the rename (so it can only
-over-count after a kill -9), and the writer that takes it past the bound
+kept in a ledger updated under ``flock`` between the write and the rename (so
+it can only over-count after a kill -9), and the writer that takes it past the bound
 evicts the least recently used records (hits refresh a file's mtime) down to
 :data:`LOW_WATER` of it. In Redis the same bookkeeping runs in one Lua script.
 """
@@ -235,11 +235,14 @@ class FileBackend:
             return
         path = self._path(name)
         os.makedirs(os.path.dirname(path), mode=0o750, exist_ok=True)
-        over = self._count(len(data))  # before the rename: a kill -9 between the two over-counts, never under
         tmp = os.path.join(self.directory, f"tmp.{os.getpid()}.{os.urandom(4).hex()}.{name}")  # threads too
         try:
             with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o640), "wb") as f:
                 f.write(data)
+            # Counted once written whole and before the rename: a scan in between sees the temporary
+            # file at full size and the ledger gets it too (an over-count); a kill -9 anywhere leaves
+            # the ledger over, never under, what the folder holds.
+            over = self._count(len(data))
             os.replace(tmp, path)
         except BaseException:
             _remove(tmp)
