@@ -8,8 +8,9 @@ local midnights, Mondays, month and year starts. The densest step whose
 Labels are two-level: each tick shows the finest unit (``03:00``, ``5``,
 ``Feb``), and the first tick in a new coarser unit shows that unit instead,
 once (``Mar 3`` at midnight, ``Mar`` on the 1st, ``2026`` in January). When no
-tick starts a coarser unit, the last tick is written with it (``Mar 3
-18:00``, ``Dec 2025``), so the date or year is always there once.
+tick starts a coarser unit, the first tick is written with it (``Mar 3
+06:00``, ``Apr 2026``), so the date or year is always there once, where
+reading starts.
 
 DST: ticks are real instants, so a 23-hour day has one tick fewer and a
 25-hour day one more; the first tick after the UTC offset changes carries the
@@ -75,19 +76,12 @@ def choose(lo, hi, tz, *, left, right, measure, gap, span=None, finest=0.0):
         instants = ticks(lo, hi, step, tz)
         if not instants:
             continue
-        texts = labels(instants, step, tz)
+        texts, context = _labels(instants, step, tz)
         boxes = placed([x_of(t) for t in instants], [measure(t) for t in texts], span)
         fallback = (step, instants, texts, boxes)
-        if all(b[0] - a[1] >= gap for a, b in zip(boxes[:-1], boxes[1:-1])):
-            # all fit but perhaps the last, which may carry the context (``Mar 3 06:08``): a tick or two
-            # before it give way, as long as most of the step's ticks stay
-            drop = 0
-            while len(boxes) - drop > 2 and boxes[-1][0] - boxes[-2 - drop][1] < gap:
-                drop += 1
-            if boxes[-1][0] - boxes[-2 - drop][1] >= gap if len(boxes) - drop >= 2 else True:
-                if drop <= max(1, (len(boxes) - 1) // 4):
-                    keep = [i for i in range(len(boxes)) if not len(boxes) - 1 - drop <= i < len(boxes) - 1]
-                    return TimeTicks(step, tuple(instants[i] for i in keep), tuple(texts[i] for i in keep))
+        keep = _fitting(boxes, gap, context)
+        if keep is not None:
+            return TimeTicks(step, tuple(instants[i] for i in keep), tuple(texts[i] for i in keep))
     if fallback is None:  # a range too short for a one-second tick: its middle, written in full
         middle = (lo + hi) / 2
         local = datetime.fromtimestamp(middle, tz)
@@ -99,6 +93,29 @@ def choose(lo, hi, tz, *, left, right, measure, gap, span=None, finest=0.0):
             kept.append(index)
             last = box[1]
     return TimeTicks(step, tuple(instants[i] for i in kept), tuple(texts[i] for i in kept))
+
+
+def _fitting(boxes, gap, context):
+    """The indices of the labels to keep, or None when the step does not fit.
+
+    Every label must keep ``gap`` px from its neighbours, except that the one written in full
+    (``context``: 0 or -1, ``Mar 3 06:00``) may make a tick or two beside it give way, as long as
+    most of the step's ticks stay. The first is handled as the last, mirrored.
+    """
+    if context == 0:
+        mirrored = [(-right, -left) for left, right in reversed(boxes)]
+        keep = _fitting(mirrored, gap, -1)
+        return None if keep is None else sorted(len(boxes) - 1 - i for i in keep)
+    if not all(b[0] - a[1] >= gap for a, b in zip(boxes[:-1], boxes[1:-1])):
+        return None
+    drop = 0
+    while len(boxes) - drop > 2 and boxes[-1][0] - boxes[-2 - drop][1] < gap:
+        drop += 1
+    if len(boxes) - drop >= 2 and boxes[-1][0] - boxes[-2 - drop][1] < gap:
+        return None
+    if drop > max(1, (len(boxes) - 1) // 4):
+        return None
+    return [i for i in range(len(boxes)) if not len(boxes) - 1 - drop <= i < len(boxes) - 1]
 
 
 def placed(xs, widths, span):
@@ -172,6 +189,12 @@ def _month_days(day):
 
 def labels(instants, step, tz):
     """Concise two-level labels for ticks at ``instants`` of ``step`` (see the module docstring)."""
+    return _labels(instants, step, tz)[0]
+
+
+def _labels(instants, step, tz):
+    """(labels, the index of the one written in full to give the context: 0 or -1, when no tick starts
+    a coarser unit)."""
     unit = step[1]
     locals_ = [datetime.fromtimestamp(t, tz) for t in instants]
     out, changed = [], False
@@ -182,10 +205,10 @@ def labels(instants, step, tz):
         if unit in SUB_DAY and previous is not None and (local.utcoffset() != previous.utcoffset() or local.fold):
             text = f"{text} {local.tzname()}"  # the first tick after a DST change, and a repeated hour's 2nd pass
         out.append(text)
-    if out and not changed and unit != "y":  # no tick starts a coarser unit: the last one names it
-        last = locals_[-1]
-        out[-1] = _full(last, unit) + (out[-1][len(_fine(last, unit)):] if unit in SUB_DAY else "")
-    return out
+    if out and not changed and unit != "y":  # no tick starts a coarser unit: the first one names it
+        out[0] = _full(locals_[0], unit)
+        return out, 0
+    return out, -1
 
 
 def _fine(local, unit):
