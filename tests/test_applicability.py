@@ -58,3 +58,64 @@ def test_mixed_sign_stacked_areas_stack_positives_up_and_negatives_down():
     assert all(y > zero for y in b)  # the negative series hangs below zero
     assert all(abs(y - (zero + per_unit)) <= 1 for y in b)  # at -1, not stacked on top of a
     assert all(abs(y - (zero - 3 * per_unit)) <= 1 for y in c)  # c stacks on a only: at 3
+
+
+# --- labels that never collide (checked through the layout) ------------------------
+
+
+def _overlap(a, b):
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _no_two_overlap(data):
+    texts = data["texts"]
+    for i, a in enumerate(texts):
+        for b in texts[i + 1:]:
+            assert not _overlap(a["box"], b["box"]), (a, b)
+
+
+def test_many_category_labels_never_overprint_and_the_last_one_shows():
+    labels = [f"2025-{1 + i // 31:02}-{1 + i % 28:02}" for i in range(365)]
+    data = layout(make(type="bar", data=[[i % 9 + 1 for i in range(365)]], labels=labels, width=480, height=200))
+    ticks = [t for t in data["texts"] if t["role"] == "xtick"]
+    assert len(ticks) >= 3 and ticks[-1]["box"][2] <= data["width"]
+    _no_two_overlap(data)
+
+
+def test_a_label_pushed_inside_at_the_edge_never_overprints_its_neighbour():
+    from dyngraph.render.frame import apart
+
+    boxes = [(0, 50), (60, 110), (120, 170), (150, 200)]  # the last one pushed left, onto the third
+    assert apart(boxes) == [(0, 50), (60, 110), (150, 200)]  # the neighbour gives way, the end stays
+
+
+def test_hbar_rows_get_smaller_labels_before_they_are_thinned():
+    from dyngraph import fonts, theme
+
+    rows = 16
+    spec = make(type="hbar", data=[list(range(1, rows + 1))], labels=[f"Row {i}" for i in range(rows)],
+                width=300, height=230)
+    data = layout(spec)
+    ticks = [t for t in data["texts"] if t["role"] == "ytick"]
+    pitch = (ticks[-1]["box"][1] - ticks[0]["box"][1]) / (rows - 1)
+    assert pitch < fonts.line_height(theme.font_sizes(300, 230)[0], fonts.primary())  # the usual size would not fit
+    assert len(ticks) == rows  # every row labelled, a size smaller
+    _no_two_overlap(data)
+
+
+def test_a_long_title_wraps_onto_two_lines_before_an_ellipsis():
+    title = "Escalations to second line support by region and quarter, all teams"
+    data = layout(make(type="bar", data=[[1, 2]], title=title, width=300, height=200))
+    lines = [t["text"] for t in data["texts"] if t["role"] == "title"]
+    assert len(lines) == 2 and " ".join(lines) == title  # all of it, no ellipsis
+    _no_two_overlap(data)
+
+
+def test_365_thin_bars_leave_no_gaps_between_columns():
+    from dyngraph.render import render
+
+    image = render(make(type="bar", data=[[10] * 365], width=480, height=200, grid=False, colors=["cc0000"]))
+    data = layout(make(type="bar", data=[[10] * 365], width=480, height=200, grid=False, colors=["cc0000"]))
+    left, right = round(data["plot"]["left"]) + 1, round(data["plot"]["right"]) - 1
+    row = [image.getpixel((x, 150)) for x in range(left, right)]
+    assert row.count((0xcc, 0, 0)) == len(row)  # a filled step area: no moire of empty columns

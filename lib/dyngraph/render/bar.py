@@ -1,5 +1,7 @@
 """Bar charts, vertical (bar) and horizontal (hbar), grouped or stacked; negatives hang below zero."""
 
+import math
+
 from .. import styles, theme
 from ..scale import Linear
 from . import overlays
@@ -79,7 +81,12 @@ def _draw(canvas, spec, *, horizontal):
     lo_edge, hi_edge = (plot.box.left, plot.box.right) if horizontal else (plot.box.bottom, plot.box.top)
     crisp = group / (1 if spec.stacked else len(spec.data)) >= 3
     gap = 1 if crisp and not spec.stacked and len(spec.data) > 1 else 0
-    if group / (1 if spec.stacked else len(spec.data)) < 1:
+    thin = group / (1 if spec.stacked else len(spec.data))
+    if thin < STEP_WIDTH and (spec.stacked or len(spec.data) == 1):
+        _steps(canvas, spec, plot, bars, lo_edge, hi_edge, horizontal)
+        overlays.over(canvas, spec, places)
+        return
+    if thin < 1:
         _dense(canvas, spec, plot, bars, group, lo_edge, hi_edge, horizontal)
         return
     for category, slot, slots, start, end, s in bars:
@@ -156,6 +163,29 @@ def _places(spec, plot, bars, horizontal):
         boxes[(s, category)] = (a, across - width / 2, b, across + width / 2) if horizontal else \
             (across - width / 2, a, across + width / 2, b)
     return overlays.Places(plot, lambda s, i: ends.get((s, i)), shown), boxes
+
+
+STEP_WIDTH = 2  # px: thinner bars of one series (or stacks) are drawn as a filled step area
+
+
+def _steps(canvas, spec, plot, bars, lo_edge, hi_edge, horizontal):
+    """Bars thinner than STEP_WIDTH as a filled step area: every pixel column (row for hbar) takes the
+    bar(s) of the category whose band it lies in, so no column is left empty and no moire appears."""
+    ac, bc = plot.position.coefficients()
+    av, bv = plot.value.coefficients()
+    by_category = {}
+    for category, _, _, start, end, s in bars:
+        by_category.setdefault(category, []).append((start, end, s))
+    first, last = (plot.box.top, plot.box.bottom) if horizontal else (plot.box.left, plot.box.right)
+    for pixel in range(math.floor(first), math.ceil(last)):
+        category = round((pixel + 0.5 - bc) / ac) if ac else 0
+        for start, end, s in by_category.get(category, ()):
+            a, b = sorted((_clamped(av * start + bv, lo_edge, hi_edge), _clamped(av * end + bv, lo_edge, hi_edge)))
+            colour = bar_colour(spec, s, category)
+            if horizontal:
+                canvas.rect(a, pixel, max(b, a + 0.5), pixel + 1, colour)
+            else:
+                canvas.rect(pixel, a, pixel + 1, max(b, a + 0.5), colour)
 
 
 def _dense(canvas, spec, plot, bars, group, lo_edge, hi_edge, horizontal):

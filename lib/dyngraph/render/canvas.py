@@ -403,6 +403,10 @@ class Canvas:
     def line_height(self, size=None):
         return fonts.line_height(size or self.label_size, self.font_path)
 
+    def wrap(self, text, max_width, size=None, max_lines=2):
+        """``text`` in at most ``max_lines`` lines of ``max_width`` pixels (the last cut with an ellipsis)."""
+        return fonts.wrap(text, size or self.label_size, max(0, max_width), max_lines, self.font_path) or [text]
+
     def fit(self, text, max_width, size=None):
         self.charge((WORK["measure"] + len(text) / WORK["measured"]) * 3)  # a search, of cached measurements
         return fonts.fit(text, size or self.label_size, max(0, max_width), self.font_path)

@@ -61,6 +61,9 @@ def outer_box(canvas):
     return Box(pad, pad, canvas.width - pad, canvas.height - pad)
 
 
+TITLE_LINES = 2  # a title line too long for the image wraps onto this many lines before it is cut
+
+
 def title(canvas, spec, box):
     """Draw the title at the top (centred unless ``titlealign``); return the box below it."""
     if not spec.title or compact(canvas):
@@ -71,9 +74,9 @@ def title(canvas, spec, box):
     align = getattr(spec, "titlealign", "center")
     x, anchor = {"left": (box.left, "la"), "right": (box.right, "ra")}.get(align, ((box.left + box.right) / 2, "ma"))
     for line in (part.strip() for part in spec.title.split("|")):  # `|` starts a new line
-        text = canvas.fit(line, box.width, size)
-        canvas.text(x, top, text, size=size, fill=ink, anchor=anchor, role="title")
-        top += canvas.line_height(size)
+        for text in canvas.wrap(line, box.width, size, TITLE_LINES):  # two lines before an ellipsis
+            canvas.text(x, top, text, size=size, fill=ink, anchor=anchor, role="title")
+            top += canvas.line_height(size)
     return Box(box.left, top + theme.PAD / 2, box.right, box.bottom)
 
 
@@ -399,18 +402,22 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
         if horizontal:
             if spec.labels:
                 limit = label_room
-                every = max(1, math.ceil(line / max(band, 1e-9)))
+                row_size = _row_label_size(canvas, band)  # a step smaller before rows are thinned out
+                every = max(1, math.ceil(canvas.line_height(row_size) / max(band, 1e-9)))
                 for i in range(0, min(count, len(spec.labels)), every):
-                    canvas.text(plot.left - gap, position(i), canvas.fit(spec.labels[i], limit),
-                                fill=inks["text"], anchor="rm", role="ytick")
+                    canvas.text(plot.left - gap, position(i), canvas.fit(spec.labels[i], limit, row_size),
+                                size=row_size, fill=inks["text"], anchor="rm", role="ytick")
             else:
                 for i, text in _category_ticks(spec, count, band, canvas, label_room):
                     canvas.text(plot.left - gap, position(i), text, fill=inks["text"], anchor="rm", role="ytick")
         else:
             limit = max(plot.width / 2, 40)
+            placed = []
             for i, text in _category_ticks(spec, count, spacing, canvas, limit):
                 half = canvas.text_width(text) / 2
                 x = min(max(position(i), box.left + half), canvas.width - 2 - half)
+                placed.append((x - half, x + half, x, text))
+            for _, _, x, text in apart(placed):
                 canvas.text(x, plot.bottom + gap, text, fill=inks["text"], anchor="ma", role="xtick")
     del size
     return result
@@ -439,6 +446,35 @@ def time_axis(canvas, spec, plot, time_range, *, labelled, top, left):
     for (l, r), text in zip(timescale.placed(xs, widths, span), chosen.labels):
         canvas.text((l + r) / 2, top, text, fill=canvas.inks["muted"], anchor="ma", role="xtick")
     return chosen
+
+
+LABEL_GAP = 4  # px at least between neighbouring category labels
+SMALLER_STEP = 2  # px: how much smaller hbar row labels may get before rows are thinned out
+
+
+def apart(placed, gap=LABEL_GAP):
+    """The (start, end, ...) boxes along an axis that keep ``gap`` apart, in order; never two overlapping.
+
+    The last one is kept (it was pushed inside the image at the edge, and names the end of the
+    axis): a label before it that it would touch gives way instead.
+    """
+    kept = []
+    for item in placed:
+        if kept and item[0] < kept[-1][1] + gap:
+            if item is not placed[-1]:
+                continue
+            while kept and item[0] < kept[-1][1] + gap:
+                kept.pop()
+        kept.append(item)
+    return kept
+
+
+def _row_label_size(canvas, band):
+    """The hbar row label size: the label size, or a step smaller when that lets every row be labelled."""
+    size = canvas.label_size
+    if canvas.line_height(size) > band and canvas.line_height(max(theme.FONT_MIN, size - SMALLER_STEP)) <= band:
+        return max(theme.FONT_MIN, size - SMALLER_STEP)
+    return size
 
 
 def grid_lines(canvas, plot, gridlines):
