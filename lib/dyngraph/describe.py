@@ -121,8 +121,9 @@ def _trend(name, series, spec):
 def _bar_extremes(spec):
     named = _named(spec)
     if spec.stacked and len(named) > 1:  # a stack reads as its total
-        totals = [sum(v for _, series in named if i < len(series) and series[i] is not None
-                      for v in (series[i],)) for i in range(max(len(s) for _, s in named))]
+        length = max(len(series) for _, series in named)
+        totals = [sum(series[i] for _, series in named if i < len(series) and series[i] is not None)
+                  for i in range(length)]
         cells = [(total, i, "") for i, total in enumerate(totals)]
         prefix = "total "
     else:
@@ -146,7 +147,8 @@ def _cell(spec, cell):
 
 
 def _slices(spec, *, short):
-    rings = [series for series in _shown(spec)]
+    """Each ring's slices, largest first, with percentages (and values in the long form)."""
+    rings = _shown(spec)
     out = []
     offset = 0
     for ring_index, ring in enumerate(rings):
@@ -168,20 +170,19 @@ def _slices(spec, *, short):
 
 
 def _correlation(name, pairs):
-    if not name:
-        text = _correlation("-", pairs)[3:]
-        return text[0].upper() + text[1:]
-    who = f"{name}: "
-    if len(pairs) < 3:
-        return f"{who}{len(pairs)} point{'s' if len(pairs) != 1 else ''}."
-    r = pearson(pairs)
-    if r is None:
-        return f"{who}no correlation ({len(pairs)} points, one coordinate constant)."
-    strength = next((word for least, word in STRENGTHS if abs(r) >= least), None)
-    if strength is None:
-        return f"{who}no clear correlation (r = {r:.2f}, {len(pairs)} points)."
-    direction = "positive" if r > 0 else "negative"
-    return f"{who}{strength} {direction} correlation (r = {r:.2f}, {len(pairs)} points)."
+    """'A: strong positive correlation (r = 0.94, 6 points).' (Pearson's r; the strength by |r|)."""
+    n = len(pairs)
+    r = pearson(pairs) if n >= 3 else None
+    strength = None if r is None else next((word for least, word in STRENGTHS if abs(r) >= least), None)
+    if n < 3:
+        text = f"{n} point{'s' if n != 1 else ''}."
+    elif r is None:
+        text = f"no correlation ({n} points, one coordinate constant)."
+    elif strength is None:
+        text = f"no clear correlation (r = {r:.2f}, {n} points)."
+    else:
+        text = f"{strength} {'positive' if r > 0 else 'negative'} correlation (r = {r:.2f}, {n} points)."
+    return f"{name}: {text}" if name else text[0].upper() + text[1:]
 
 
 def _spark(name, series):
