@@ -66,6 +66,15 @@ def series(count, pattern=(0, 9)):
     return ",".join(str(pattern[i % len(pattern)]) for i in range(count))
 
 
+def flat(series, points, **extra):
+    """A query with ``series`` flat series of ``points`` values each in the compact form: the most points a
+    URL can carry (a block of 64 equal values is one byte)."""
+    from dyngraph.compact import encode
+
+    data = encode(tuple(tuple(float(s + 1) for _ in range(points)) for s in range(series)))
+    return "data=" + data + "".join(f"&{name}={value}" for name, value in extra.items())
+
+
 def bad(name, query, fragment, status=400, **kw):
     """A request that must be refused as text, drawing nothing."""
     return Case(name, query, status, fragment, **kw)
@@ -239,6 +248,16 @@ CASES = [
             "&marks=o,ff0000,0,-1,5|s,00ff00,1,-1,5|d,0000ff,2,-1,5&width=2000&height=500", size=(2000, 500)),
     bounded("value_labels_on_every_point", f"data={series(1300)}|{series(1300)}|{series(1300)}"
             "&marks=N,ff0000,0,-1,9|N,00ff00,1,-1,9|N,0000ff,2,-1,9"),
+    bounded("compact_three_flat_series_of_100k", flat(3, 100_000, width=2000, height=500), size=(2000, 500)),
+    bounded("compact_stacked_area_of_300k", flat(3, 100_000, type="area", stacked=1, width=2000, height=500),
+            size=(2000, 500)),
+    bounded("compact_bars_300k", flat(3, 100_000, type="bar", width=2000, height=500), size=(2000, 500)),
+    bounded("compact_hbars_300k", flat(3, 100_000, type="hbar", width=500, height=2000), size=(500, 2000)),
+    bounded("compact_marks_on_every_point", flat(3, 100_000, width=2000, height=500,
+                                                 marks="o,ff0000,0,-1,5|N,000000,1,-1,9|V,00ff00,2,-1,3|E,0000ff,0,-1,3"),
+            size=(2000, 500)),
+    bounded("compact_dashed_wide_lines", flat(3, 100_000, width=2000, height=500, linestyles="12,1,1|12,1,1|12,1,1"),
+            size=(2000, 500)),
     bounded("google_chm_every_point", f"cht=lc&chs=600x300&chd=t:{series(1300)}|{series(1300)}|{series(1300)}"
             "&chm=o,ff0000,0,-1,5|x,00ff00,1,-1,5|N,0000ff,2,-1,9", size=(600, 300)),
 ]

@@ -165,3 +165,14 @@ def test_a_chart_over_the_budget_is_a_400_naming_the_setting(graph):
     assert image.content_type == "image/png" and image.headers["X-Dyngraph-Error"].startswith("chart: this chart")
     assert app.get("/?data=1,2,3&format=png").status_int == 200  # a small chart still draws
     assert webtest.TestApp(make_app(Settings())).get("/?" + STANDARD).status_int == 200
+
+
+def test_a_radar_of_100000_spokes_is_refused_by_the_budget_not_drawn_for_seconds(graph):
+    from dyngraph.compact import encode
+
+    from test_abuse import HANG_LIMIT, hang_guard
+
+    query = "type=radar&width=1000&height=1000&data=" + encode(((1.0,) * 100_000,))
+    with hang_guard(HANG_LIMIT):
+        refused = graph.get("/?" + query, status=400)
+    assert refused.text.startswith("chart: this chart would take too long to draw; ")

@@ -76,6 +76,8 @@ def encode(series):
 
 def _decimal(value):
     """float -> (mantissa, exponent) with value == mantissa * 10**exponent in decimal."""
+    if value == int(value) and abs(value) < 1e15:  # what format_number writes for a whole number: its digits
+        return int(value), 0
     match = _DECIMAL.match(format_number(value))
     sign, whole, fraction, exponent = match.groups()
     fraction = fraction or ""
@@ -151,17 +153,13 @@ def decode(text, limits):
         if stride not in (1, 2):
             raise SpecError("data", "compact form is corrupt (stride)")
         ints = _unpack(reader, n - len(gaps), stride)
-        numbers = iter(ints)
-        values = []
-        for i in range(n):
-            if i in gaps:
-                values.append(None)
-                continue
-            value = next(numbers) / scale
-            if abs(value) > MAX_MAGNITUDE:
-                raise SpecError("data", "must be between -1e15 and 1e15")
-            values.append(value)
-        series.append(tuple(values))
+        numbers = [k / scale for k in ints]
+        if numbers and max(max(numbers), -min(numbers)) > MAX_MAGNITUDE:
+            raise SpecError("data", "must be between -1e15 and 1e15")
+        if gaps:
+            numbers = iter(numbers)
+            numbers = [None if i in gaps else next(numbers) for i in range(n)]
+        series.append(tuple(numbers))
     if not reader.done():
         raise SpecError("data", "compact form is corrupt (trailing bytes)")
     return tuple(series)
@@ -188,6 +186,10 @@ def _unpack(reader, count, stride):
         if width > MAX_WIDTH:
             raise SpecError("data", "compact form is corrupt (width)")
         packed = int.from_bytes(reader.take((width * size + 7) // 8), "little")
+        if width == 0:  # a block of repeats (one byte for 64 values: a long flat series), as the loop below
+            for _ in range(size):
+                ints.append(ints[-stride] if len(ints) >= stride else 0)
+            continue
         mask = (1 << width) - 1
         for i in range(size):
             z = (packed >> (i * width)) & mask

@@ -7,6 +7,7 @@ message names the parameter and what is accepted.
 """
 
 import math
+from functools import lru_cache
 
 from . import compact, styles, timeparams, values
 from .record import fields, record, replace
@@ -154,6 +155,7 @@ def _checked_series(parts, n_series, limits, read_value):
     return tuple(series)
 
 
+@lru_cache(maxsize=4)  # the canonical query is written more than once a request (ETag, cache keys)
 def _write_series(series):
     """Plain ``1,2|3,4``; the compact ``~…`` form when that is exact and much shorter."""
     plain = "|".join(",".join("" if v is None else _num(v) for v in x) for x in series)

@@ -1,6 +1,7 @@
 """Bar charts, vertical (bar) and horizontal (hbar), grouped or stacked; negatives hang below zero."""
 
 import math
+from collections.abc import Mapping
 
 from .. import styles, theme
 from ..scale import Linear
@@ -68,7 +69,8 @@ def _draw(canvas, spec, *, horizontal):
     plot = cartesian(canvas, spec, box, low=min(ends), high=max(ends), count=count, mode="bands",
                      horizontal=horizontal, place=place)
     places, canvas.boxes = _places(spec, plot, bars, horizontal)  # boxes: each bar's rectangle, for image maps
-    report(canvas, spec, [[places.point(n, i) for i in range(len(values))] for n, values in enumerate(spec.data)])
+    report(canvas, spec, lambda: [[places.point(n, i) for i in range(len(values))] for n, values in enumerate(spec.data)],
+           len(spec.data))  # only for the layout
     overlays.under(canvas, spec, places)
     if spec.barwidth:
         _fixed(canvas, spec, plot, bars, horizontal)
@@ -144,8 +146,44 @@ def _fixed(canvas, spec, plot, bars, horizontal):
 
 
 def _places(spec, plot, bars, horizontal):
-    """The end of each bar (its top, or right end), where marks and value labels go; and each bar's box."""
-    ends, shown = {}, [list(s) for s in spec.data]
+    """The end of each bar (its top, or right end), where marks and value labels go; and each bar's box.
+
+    Both are worked out on first use only: 300,000 bars of a compact URL need neither (no marks,
+    no image map) and would hold some 200 MB."""
+    table = {}
+
+    def ends_and_boxes():
+        if not table:
+            table["ends"], table["boxes"] = _ends_and_boxes(spec, plot, bars, horizontal)
+        return table["ends"], table["boxes"]
+
+    places = overlays.Places(plot, lambda s, i: ends_and_boxes()[0].get((s, i)), [list(s) for s in spec.data])
+    return places, _LazyBoxes(lambda: ends_and_boxes()[1])
+
+
+class _LazyBoxes(Mapping):
+    """Each bar's box, (series, category) -> (left, top, right, bottom), computed when first read."""
+
+    def __init__(self, build):
+        self._build, self._boxes = build, None
+
+    def _get(self):
+        if self._boxes is None:
+            self._boxes = self._build()
+        return self._boxes
+
+    def __getitem__(self, key):
+        return self._get()[key]
+
+    def __iter__(self):
+        return iter(self._get())
+
+    def __len__(self):
+        return len(self._get())
+
+
+def _ends_and_boxes(spec, plot, bars, horizontal):
+    ends = {}
     slots = 1 if spec.stacked else len(spec.data)
     if spec.barwidth:
         _, _, width, gap = fixed_layout(spec.barwidth, plot.box, max(len(s) for s in spec.data), slots, horizontal)
@@ -162,7 +200,7 @@ def _places(spec, plot, bars, horizontal):
         a, b = sorted((along, base))
         boxes[(s, category)] = (a, across - width / 2, b, across + width / 2) if horizontal else \
             (across - width / 2, a, across + width / 2, b)
-    return overlays.Places(plot, lambda s, i: ends.get((s, i)), shown), boxes
+    return ends, boxes
 
 
 STEP_WIDTH = 2  # px: thinner bars of one series (or stacks) are drawn as a filled step area

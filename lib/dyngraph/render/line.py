@@ -73,7 +73,8 @@ def _draw(canvas, spec, *, area):
     paths = []
     places = _points(plot, layers)
     places.smooth = spec.smooth  # fills under a line (marks B) follow its curve
-    report(canvas, spec, [[places.point(n, i) for i in range(len(values))] for n, (_, values) in enumerate(layers)])
+    report(canvas, spec, lambda: [[places.point(n, i) for i in range(len(values))] for n, (_, values) in enumerate(layers)],
+           len(layers))  # computed only for the layout (format=json): 300,000 points cost 0.7 s
     overlays.under(canvas, spec, places)
     for index, (bottoms, values) in enumerate(layers):
         colour = theme.series_colour(spec.colors, index)

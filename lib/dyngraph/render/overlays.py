@@ -8,9 +8,10 @@ bands go behind the lines), ``over`` after (shapes, value labels, lines).
 import math
 
 from .. import styles
+from .geometry import column_slices
 
 UNDER = ("B", "b", "r", "R")
-TEXT_COLUMN = 4  # px: value labels on denser points are reduced as marks on denser pixel columns are
+TEXT_COLUMN = 4  # px at least: value labels on denser points keep a column's highest and lowest
 
 
 class Places:
@@ -104,7 +105,8 @@ def over(canvas, spec, places):
                         colour, box)
         elif base in styles.POINT_KINDS:
             chosen = styles.mark_points(which, places.count(series))
-            for index in visible(places, series, chosen, box, TEXT_COLUMN if base in ("N", "t") else 1):
+            text = base in ("N", "t")  # labels: a column as wide as their size, its highest and lowest
+            for index in visible(places, series, chosen, box, max(TEXT_COLUMN, size) if text else 1, text):
                 point, value = at(places, series, index)
                 if point is not None:
                     _point_mark(canvas, base, kind, point, value, size, colour, box)
@@ -167,14 +169,16 @@ def _ranges(canvas, kind, colour, series, which, size, places):
             bar(top, bottom, width)
 
 
-def visible(places, series, chosen, box, column):
+def visible(places, series, chosen, box, column, extremes=False):
     """The chosen point indices a picture can show: marks on more points than the plot has columns
     (``column`` px wide) are reduced as dense lines are, to the first, highest, lowest and last point of
-    each column, in their order; fewer are kept as they are."""
+    each column (``extremes``: the highest and lowest only), in their order; fewer are kept as they are."""
     horizontal = places.plot.horizontal
     columns = (box.height if horizontal else box.width) / column
     if len(chosen) <= columns:
         return chosen
+    if len(chosen) > 8 * columns and series < len(places.values):  # first by value, in runs of neighbours
+        chosen = _extremes(chosen, places.values[series], len(chosen) / columns)
     groups = {}
     for index in chosen:
         point = at(places, series, index)[0]
@@ -183,8 +187,22 @@ def visible(places, series, chosen, box, column):
             groups.setdefault(math.floor(across / column), []).append((along, index))
     kept = set()
     for group in groups.values():
-        kept.update((group[0][1], min(group)[1], max(group)[1], group[-1][1]))
+        kept.update((min(group)[1], max(group)[1]) if extremes else (group[0][1], min(group)[1], max(group)[1],
+                                                                     group[-1][1]))
     return [index for index in chosen if index in kept]
+
+
+def _extremes(chosen, values, per_run):
+    """``chosen`` thinned to the first, lowest, highest and last of each run of ``per_run`` neighbours, by
+    value alone: the points of 100,000 marks are not worked out to find the few a column keeps."""
+    chosen = list(chosen)
+    kept = []
+    for lo, hi in column_slices(len(chosen), per_run):
+        run = [i for i in chosen[lo:hi] if i < len(values) and values[i] is not None]
+        if run:
+            lowest, highest = min(run, key=values.__getitem__), max(run, key=values.__getitem__)
+            kept.extend(dict.fromkeys(sorted({run[0], lowest, highest, run[-1]})))
+    return kept
 
 
 def at(places, series, index):

@@ -37,7 +37,8 @@ def draw_scatter(canvas, spec):
     seen = set()
     places = overlays.Places(plot, lambda s, i: _place(plot, series, s, i), [[p[1] for p in s] for s in series],
                              locate=lambda index, value: None)  # x,y pairs: no category to put marker data at
-    report(canvas, spec, [[_place(plot, series, n, i) for i in range(len(pairs))] for n, pairs in enumerate(series)])
+    report(canvas, spec, lambda: [[_place(plot, series, n, i) for i in range(len(pairs))] for n, pairs in enumerate(series)],
+           len(series))  # only for the layout
     overlays.under(canvas, spec, places)
     limit = None  # on a time axis, a step over gaps x the median step breaks the joining line
     if spec.lines and spec.instants and spec.gaps > 0:
