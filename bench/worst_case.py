@@ -65,8 +65,20 @@ def quote(text):
     return q(text, safe=",|")
 
 
+def applicable(query):
+    """``query`` without the parameters that mean nothing for its chart type (those are a 400)."""
+    params = [p.partition("=") for p in query.split("&")]
+    kind = next((v for n, _, v in params if n == "type"), "line")
+    applies = getattr(spec_module, "APPLIES_TO", {})
+    return "&".join(f"{n}={v}" for n, _, v in params if kind in applies.get(n, (kind,)))
+
+
 def candidates(chart_type):
     """(name, query without format) pairs, each at the edge of one or more limits."""
+    return [(name, applicable(query)) for name, query in _candidates(chart_type)]
+
+
+def _candidates(chart_type):
     w, h = WIDE
     sw, sh = SQUARE
     base = f"type={chart_type}"
