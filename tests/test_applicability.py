@@ -9,7 +9,8 @@ from dyngraph.spec import APPLIES_TO, CHART_TYPES, PARAMS, make, parse
 
 EXAMPLES = {"labels": "labels=a|b", "stacked": "stacked=1", "dots": "dots=1", "markers": "markers=min",
             "depth": "depth=10", "othershare": "othershare=0.1", "otherlabel": "otherlabel=Rest",
-            "barwidth": "barwidth=10", "lines": "lines=1", "sizes": "sizes=10,20", "xmin": "xmin=-1", "xmax": "xmax=9"}
+            "barwidth": "barwidth=10", "lines": "lines=1", "sizes": "sizes=10,20", "xmin": "xmin=-1", "xmax": "xmax=9",
+            "smooth": "smooth=0.4", "slicelabels": "slicelabels=value"}
 DATA = {"scatter": "1,2,3,4", "pie": "1,2", "donut": "1,2"}
 
 

@@ -242,3 +242,9 @@ def test_pipes_and_backslashes_in_labels_stay_in_their_label():
               "options:{title:{display:true,text:'T|U'}}}")
     spec = resolve("c=" + quote(config), Settings())
     assert spec.labels == ("a|b", "c\\d") and spec.legend == ("x|y",) and spec.title == "T\u00a6U"
+
+
+def test_pies_with_fewer_labels_than_slices_draw_every_slice():
+    config = "{type:'pie',data:{labels:['a','b'],datasets:[{data:[1,2,3,4]},{data:[5,6]}]}}"
+    spec = resolve("c=" + quote(config), Settings())
+    assert spec.data == ((1, 2, 3, 4), (5, 6)) and spec.labels == ("a", "b", "", "", "", "")

@@ -52,3 +52,14 @@ def test_quickchart_draws_chartjs2_lines_straight_unless_a_dataset_asks():
               "options:{elements:{line:{tension:0.4}}}}")
     assert resolve("c=" + quote(config), Settings()).smooth == 0  # QuickChart sets lineTension 0 in v2
     assert resolve("v=3&c=" + quote(config), Settings()).smooth == 0.4
+
+
+def test_smooth_and_slice_labels_apply_only_to_their_chart_types():
+    import pytest
+
+    from dyngraph.errors import SpecError
+
+    with pytest.raises(SpecError, match="^smooth: does not apply to type=bar"):
+        make(type="bar", data=[[1, 2]], smooth=0.4)
+    with pytest.raises(SpecError, match="^slicelabels: does not apply to type=line"):
+        make(type="line", data=[[1, 2]], slicelabels="value")

@@ -425,6 +425,8 @@ APPLIES_TO = {
     "sizes": ("scatter",),
     "xmin": ("scatter",),
     "xmax": ("scatter",),
+    "smooth": ("line", "area"),
+    "slicelabels": ("pie", "donut"),
 }
 
 

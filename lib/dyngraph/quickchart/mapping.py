@@ -630,9 +630,12 @@ class _Chart:
             del params["colors"]
         if len(rings) > 1:
             params["pointcolors"] = ",".join("|".join(c) for c in ring_colours)
-        labels = self.labels[:count * len(rings)]
+        # Native pie labels run slice by slice through the rings and name every slice; Chart.js's labels are
+        # per index, listed once: the first ring's slices carry them, the other rings' are left unnamed.
+        labels = self.labels[:len(rings[0])]
         if labels:
-            params["labels"] = join_list(labels)
+            slices = sum(map(len, rings))
+            params["labels"] = join_list(labels + [""] * (slices - len(labels)))
         self.legend(bool(labels))
         self.title()
         for key in ("cutoutPercentage", "cutout", "rotation", "circumference"):
