@@ -52,6 +52,7 @@ docs: $(VENV)/.installed-test
 	$(BIN)/python docs/make_images.py
 	$(BIN)/python docs/make_sources_images.py
 	$(BIN)/python docs/make_hidpi_images.py
+	$(BIN)/python docs/make_hard_images.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info lib/*.egg-info .pytest_cache .hypothesis test-artifacts tests/integration/node_modules

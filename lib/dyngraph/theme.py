@@ -113,7 +113,13 @@ def inks(ground):
 @lru_cache(maxsize=32)
 def _palette(grounds):
     base = DARK_PALETTE if is_dark(grounds) else PALETTE
-    return tuple("%02x%02x%02x" % colours.reach(_rgb(c), grounds, SERIES_CONTRAST) for c in base)
+    out = []
+    for c in base:
+        reached = colours.reach(_rgb(c), grounds, SERIES_CONTRAST)
+        # Under a wide gradient no variant may reach it: then the colour stays itself rather than
+        # every series turning the same black or white.
+        out.append("%02x%02x%02x" % reached if colours.worst_contrast(reached, grounds) >= SERIES_CONTRAST else c)
+    return tuple(out)
 
 
 def palette(ground):
