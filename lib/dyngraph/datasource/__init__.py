@@ -203,9 +203,13 @@ def _read(source, wanted, span, limits, zone):
 
 def unavailable(source, error):
     """The 503 for a source that cannot be read: the client sees the name, the log the path and why."""
-    detail = getattr(error, "strerror", None) or " ".join(str(error).split()) or type(error).__name__
     return SourceUnavailable(f"source: {shown(source.name)} cannot be read right now; see the server's error log",
-                             f"source [{source.name}] {source.path}: {detail}")
+                             f"source [{source.name}] {source.path}: {reason(error)}")
+
+
+def reason(error):
+    """Why a source could not be read, in the system's or the library's words, on one line."""
+    return getattr(error, "strerror", None) or " ".join(str(error).split()) or type(error).__name__
 
 
 def _paths(source):

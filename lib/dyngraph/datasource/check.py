@@ -46,12 +46,10 @@ def _problems(source, limits, readers, chart_options):
     reader = importlib.import_module(f".{readers[source.type]}", datasource.__name__)
     zone = datasource._zone(dict(source.options).get("tz"))
     try:
-        with open(source.path, "rb"):
-            pass
         names = reader.columns(source, zone)
         newest = reader.latest(source, zone)
     except reader.ERRORS as error:
-        found.append(f"{source.path}: {datasource.unavailable(source, error).detail.split(': ', 1)[-1]}")
+        found.append(f"{source.path}: {datasource.reason(error)}")
         return found, ""
     if not names:
         found.append("no numeric column to draw; name them in columns")
