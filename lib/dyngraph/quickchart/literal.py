@@ -24,6 +24,7 @@ MAX_DEPTH = 32  # objects and arrays inside each other
 MAX_ITEMS = 200_000  # values in one config (every number, string, key counts)
 _CODE_NESTING = 256  # brackets inside one skipped function or expression
 
+_SPACE_START = frozenset(" \t\n\r\f\v\u00a0\ufeff\u2028\u2029/")  # what may begin whitespace or a comment
 _SPACE = re.compile(r"(?:[ \t\n\r\f\v\u00a0\ufeff\u2028\u2029]+|//[^\n\r]*|/\*.*?\*/)*", re.S)
 _NUMBER = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
 _IDENT = re.compile(r"[A-Za-z_$\u00aa-\uffff][\w$\u00aa-\uffff]*")
@@ -103,11 +104,16 @@ class _Parser:
         raise SpecError("c", f"not a Chart.js config: {what} at line {line}, column {column}{found}")
 
     def skip(self):
+        if self.text[self.pos:self.pos + 1] not in _SPACE_START:  # the common case: nothing to skip
+            return
         self.pos = _SPACE.match(self.text, self.pos).end()
         if self.text.startswith("/*", self.pos):
             self.fail("unterminated /* comment")
 
     def peek(self):
+        char = self.text[self.pos:self.pos + 1]
+        if char and char not in _SPACE_START:
+            return char
         self.skip()
         return self.text[self.pos:self.pos + 1]
 
