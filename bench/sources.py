@@ -9,10 +9,10 @@ inline (the ChartSpec the source request draws, as its canonical query
 string), both as fresh CGI processes, interleaved. Issue 14's target: the
 source request costs at most 1.3x the inline one. Also times the 304.
 
-Prints the result, writes it to bench/report-sources.md and replaces the
+Prints the result, writes it to bench/sources-latest.md and replaces the
 "Declared sources" section of bench/report-latest.md (bench/run.py writes
 the rest of that file, and drops the section when it rewrites it: run this
-again after it, or read bench/report-sources.md).
+again after it, or read bench/sources-latest.md).
 """
 
 import argparse
@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "lib"))
 REPORT = ROOT / "bench" / "report-latest.md"
-OWN_REPORT = ROOT / "bench" / "report-sources.md"
+OWN_REPORT = ROOT / "bench" / "sources-latest.md"
 BEGIN, END = "<!-- bench/sources.py -->", "<!-- /bench/sources.py -->"
 TARGET = 1.3
 

@@ -80,7 +80,7 @@ def sources_section(sources, script):
     if not sources:
         return []
     intro = ('<h2 id="sources">Live data</h2><p>Each chart reads a data source declared on this server '
-             "(<code>source=</code>, see docs/sources.md) and shows its last 24 hours whenever it is loaded.</p>")
+             "(<code>source=</code>, see docs/sources.md) and shows its latest data whenever it is loaded.</p>")
     return [intro, '<div class="gallery">', *(_google_figure(*entry, script) for entry in sources), "</div>"]
 
 

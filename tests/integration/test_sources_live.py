@@ -87,7 +87,8 @@ def complete_csv_rows(path, header=True):
 def cgi_get(query, ini):
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "GATEWAY_INTERFACE": "CGI/1.1", "REQUEST_METHOD": "GET",
            "QUERY_STRING": query, "SCRIPT_NAME": "/cgi-bin/get_graph.py", "SERVER_NAME": "localhost",
-           "SERVER_PORT": "80", "SERVER_PROTOCOL": "HTTP/1.1", "DYNGRAPH_SOURCES": ini}
+           "SERVER_PORT": "80", "SERVER_PROTOCOL": "HTTP/1.1", "DYNGRAPH_SOURCES": ini,
+           "DYNGRAPH_CACHE_BYTES": "0"}  # every read really reads (and no render cache in the checkout's var/)
     done = subprocess.run([sys.executable, str(ROOT / "cgi-bin" / "get_graph.py")], env=env, capture_output=True,
                           timeout=60)
     head, _, body = done.stdout.partition(b"\r\n\r\n")
