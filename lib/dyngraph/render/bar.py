@@ -158,6 +158,7 @@ def _places(spec, plot, bars, horizontal):
         return table["ends"], table["boxes"]
 
     places = overlays.Places(plot, lambda s, i: ends_and_boxes()[0].get((s, i)), [list(s) for s in spec.data])
+    places.bar_colour = lambda s, i: bar_colour(spec, s, i)  # value labels: placed off the bar end, by sign
     return places, _LazyBoxes(lambda: ends_and_boxes()[1])
 
 
