@@ -26,7 +26,8 @@ LABEL_INK = "666666"  # Chart.js's default font colour, for value labels
 # Chart.js type -> native type
 TYPES = {"bar": "bar", "horizontalBar": "hbar", "line": "line", "pie": "pie", "doughnut": "donut",
          "donut": "donut", "scatter": "scatter", "sparkline": "sparkline", "progressBar": "hbar",
-         "polarArea": "pie", "bubble": "scatter", "radar": "radar", "outlabeledPie": "pie", "outlabeledDoughnut": "donut"}
+         "polarArea": "pie", "bubble": "scatter", "radar": "radar", "outlabeledPie": "pie",
+         "outlabeledDoughnut": "donut"}
 PARTIAL_TYPES = {
     "polarArea": "drawn as a pie: slices sized by value instead of equal slices with radii by value",
     "bubble": "drawn as a scatter chart; bubble radii as relative point sizes of the first dataset",
@@ -51,7 +52,8 @@ def map_config(config, request, notes):
     """Parsed config -> {native name: text}; SpecError names the key path (``data.datasets[0].data[3]``)."""
     r = Reading(notes)
     if not isinstance(config, dict):
-        raise SpecError("c", f"must be a Chart.js config object like {{type: 'bar', data: {{…}}}}, got {describe(config)}")
+        example = "{type: 'bar', data: {…}}"
+        raise SpecError("c", f"must be a Chart.js config object like {example}, got {describe(config)}")
     chart_type = r.text(config, "type", "")
     if chart_type is None:
         raise SpecError("type", f"required: the chart type, one of {', '.join(TYPES)}")
@@ -68,7 +70,7 @@ def map_config(config, request, notes):
         kind = "hbar"
     note = r.note
     note("type", PARTIAL if chart_type in PARTIAL_TYPES else OK,
-         PARTIAL_TYPES.get(chart_type, f"native {kind}" + (" (indexAxis 'y')" if chart_type == "bar" and kind == "hbar" else "")))
+         PARTIAL_TYPES.get(chart_type, f"native {kind}" + (" (indexAxis 'y')" if chart_type == "bar" != kind else "")))
     palette = TABLEAU10 if v2 else CHARTJS4
     params = {"type": kind}
     chart = _Chart(r, chart_type, kind, sets, labels, options, palette, v2, params)
@@ -384,7 +386,9 @@ class _Chart:
                                         "(native hidden series with marks D)")
         bars = params["type"] in ("bar", "hbar")
         # Bars first, line datasets of a mixed chart after them (native hidden series, drawn by marks).
-        order = sorted(range(len(self.sets)), key=lambda i: kinds[i] == "line") if mixed else list(range(len(self.sets)))
+        order = list(range(len(self.sets)))
+        if mixed:
+            order.sort(key=lambda i: kinds[i] == "line")  # stable: bars keep their order, then the lines
         self.sets = [self.sets[i] for i in order]
         kinds = [kinds[i] for i in order]
         series = [self.values(ds) for ds in self.sets]

@@ -29,7 +29,7 @@ class Options:
 
 
 def read(query, limits, note):
-    """A split query (:class:`dyngraph.google.params.GoogleQuery`) -> :class:`Options`; SpecError names the parameter."""
+    """A split query (:class:`dyngraph.google.params.GoogleQuery`) -> :class:`Options`; SpecError names it."""
     get = _getter(query, note)
     validate = (get("dyngraph") or "").strip().lower() == "validate"
     if get("dyngraph") is not None and not validate:
