@@ -148,3 +148,13 @@ def test_value_labels_sit_beyond_the_bar_end_or_inside_it_never_across_it(kind):
             assert contrast(ink, bar_colour) >= theme.TEXT_CONTRAST
     if kind == "bar":  # the negative bar's label hangs below its end, not over its edge
         assert values[1]["box"][1] >= boxes[1][3]
+
+
+def test_long_category_labels_wrap_onto_two_lines_before_an_ellipsis():
+    spec = make(type="bar", data=[[3, 5, 2, 4]], labels=["Escalations", "Second line support", "Field service",
+                                                         "Other"], width=300, height=240)
+    data = layout(spec)
+    ticks = [t["text"] for t in data["texts"] if t["role"] == "xtick"]
+    assert "Field" in ticks and "service" in ticks  # two lines, not "Field ser…"
+    assert "Other" in ticks
+    _no_two_overlap(data)

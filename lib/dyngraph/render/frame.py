@@ -298,6 +298,18 @@ def category_positions(box, count, mode, horizontal=False, *, edge=False):
     return Linear(0, count - 1, start + inset, start + length - inset), (length - 2 * inset) / (count - 1)
 
 
+def _label_lines(canvas, spec, count, width):
+    """2 when some category label is too wide for its slot but would fit on two lines there, else 1."""
+    if not spec.labels or count < 1:
+        return 1
+    slot = width / count - 10
+    if slot < MIN_LABEL_SLOT:
+        return 1
+    longest = sorted(spec.labels[:count], key=len, reverse=True)[:MEASURED_LABELS]
+    too_wide = [t for t in longest if canvas.text_width(t) > slot]
+    return 2 if too_wide and any(" " in t for t in too_wide) else 1
+
+
 def _category_ticks(spec, count, spacing, canvas, limit_width):
     """(index, text) for the category labels that fit without overlapping."""
     if count == 0:
@@ -351,8 +363,9 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
         right_room = 0
         if labelled and x_ticks:
             right_room = canvas.text_width(format_number(x_ticks.values[-1], x_ticks.step)) / 2 if x_ticks.values else 0
+        lines_below = _label_lines(canvas, spec, count, box.width - tick_width - gap) if labelled else 1
         plot = Box(box.left + (tick_width + gap if labelled else 0), box.top + line / 2,
-                   box.right - right_room, box.bottom - line - gap)
+                   box.right - right_room, box.bottom - line * lines_below - gap)
     explicit = []
     if spec.axes:  # listed axes (or none) replace the default labels
         tick_texts, labelled = [], False
@@ -413,12 +426,15 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
         else:
             limit = max(plot.width / 2, 40)
             placed = []
+            two = lines_below == 2 and spacing - 10 >= MIN_LABEL_SLOT
             for i, text in _category_ticks(spec, count, spacing, canvas, limit):
-                half = canvas.text_width(text) / 2
+                rows = canvas.wrap(spec.labels[i], spacing - 10, None, 2) if two and text != spec.labels[i] else [text]
+                half = max(canvas.text_width(r) for r in rows) / 2
                 x = min(max(position(i), box.left + half), canvas.width - 2 - half)
-                placed.append((x - half, x + half, x, text))
-            for _, _, x, text in apart(placed):
-                canvas.text(x, plot.bottom + gap, text, fill=inks["text"], anchor="ma", role="xtick")
+                placed.append((x - half, x + half, x, rows))
+            for _, _, x, rows in apart(placed):
+                for n, text in enumerate(rows):
+                    canvas.text(x, plot.bottom + gap + n * line, text, fill=inks["text"], anchor="ma", role="xtick")
     del size
     return result
 
