@@ -123,30 +123,34 @@ def test_365_thin_bars_leave_no_gaps_between_columns():
 
 
 @pytest.mark.parametrize("kind", ["bar", "hbar"])
-def test_value_labels_sit_beyond_the_bar_end_or_inside_it_never_across_it(kind):
+@pytest.mark.parametrize("fixed", ["", "&min=-12&max=100"])  # the axis' own range leaves room; a fixed one may not
+def test_value_labels_sit_beyond_the_bar_end_or_inside_it_never_across_it(kind, fixed):
     from dyngraph import theme
     from dyngraph.colour import contrast
     from dyngraph.render import render
 
-    spec = make(type=kind, data=[[30, -12, 55, 100]], labels=["North", "South", "East", "West"],
-                marks="N,000000,0,-1,11", width=360, height=200)
+    spec = parse(f"type={kind}&data=30,-12,55,100&labels=North|South|East|West&marks=N,000000,0,-1,11"
+                 f"&width=360&height=200{fixed}")
     data = layout(spec)
     values = [t for t in data["texts"] if t["role"] == "value"]
     boxes = data["series"][0]["boxes"]
     assert [t["text"] for t in values] == ["30", "-12", "55", "100"]
     image = render(spec)
+    insides = []
     for text, bar in zip(values, boxes):
         left, top, right, bottom = text["box"]
         b_left, b_top, b_right, b_bottom = bar
         inside = b_left <= left and right <= b_right + 1 and b_top <= top and bottom <= b_bottom + 1
         beyond = (right <= b_left or left >= b_right) if kind == "hbar" else (bottom <= b_top or top >= b_bottom)
         assert inside or beyond, (text, bar)
+        insides.append(inside)
         if inside:  # in an ink that reads on the bar, measured on the pixels
             bar_colour = image.getpixel((round(b_left) + 1, round(b_top) + 1))
             ink = max((image.getpixel((x, y)) for x in range(left, right) for y in range(top, bottom)),
                       key=lambda c: contrast(c, bar_colour))
             assert contrast(ink, bar_colour) >= theme.TEXT_CONTRAST
-    if kind == "bar":  # the negative bar's label hangs below its end, not over its edge
+    assert any(insides) == bool(fixed)  # room reserved unless the range is fixed: then inside, readable
+    if kind == "bar" and not fixed:  # the negative bar's label hangs below its end, not over its edge
         assert values[1]["box"][1] >= boxes[1][3]
 
 

@@ -22,6 +22,32 @@ def bar_colour(spec, series, index):
     return styles.point_colour(spec, series, index, theme.series_colour(spec.colors, series))
 
 
+def _room_for_values(canvas, spec, box, low, high, horizontal):
+    """The value range widened so value labels (marks N) fit beyond the longest bars' ends.
+
+    Only where the axis is the chart's own (no ``min``/``max``); a label that still does not
+    fit goes inside its bar (overlays._bar_value).
+    """
+    labels = [kind for kind, *_ in spec.marks if styles.mark_base(kind) == "N"]
+    if not labels or high <= low:
+        return low, high
+    kind = labels[0]
+    values = [v for s in spec.data for v in s if v is not None]
+    if horizontal:
+        need = max(canvas.text_width(styles.format_value(kind, v)) for v in values) + overlays.VALUE_GAP + 2
+        length = box.width * 0.7  # the plot's share of the box, about (row labels take the rest)
+    else:
+        need = canvas.line_height() + overlays.VALUE_GAP
+        length = box.height * 0.8
+    share = min(0.3, need / max(length, 1.0))
+    span = (high - low) / (1 - share) - (high - low)
+    if spec.max is None and high > 0:
+        high += span
+    if spec.min is None and low < 0:
+        low -= span
+    return low, high
+
+
 def _hatch(spec, series):
     """The hatching of a series whose colour repeats an earlier one's (none when its bars have own colours)."""
     if series < len(spec.pointcolors):
@@ -66,7 +92,8 @@ def _draw(canvas, spec, *, horizontal):
     slots = 1 if spec.stacked else len(spec.data)
     place = (lambda plot_box: fixed_layout(spec.barwidth, plot_box, count, slots, horizontal)[:2]) \
         if spec.barwidth else None
-    plot = cartesian(canvas, spec, box, low=min(ends), high=max(ends), count=count, mode="bands",
+    low, high = _room_for_values(canvas, spec, box, min(ends), max(ends), horizontal)
+    plot = cartesian(canvas, spec, box, low=low, high=high, count=count, mode="bands",
                      horizontal=horizontal, place=place)
     places, canvas.boxes = _places(spec, plot, bars, horizontal)  # boxes: each bar's rectangle, for image maps
     report(canvas, spec, lambda: [[places.point(n, i) for i in range(len(values))] for n, values in enumerate(spec.data)],
