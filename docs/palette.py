@@ -1,5 +1,18 @@
-import sys, itertools
-sys.path.insert(0, '/work/wt/readable/lib')
+"""How theme.PALETTE and theme.DARK_PALETTE were derived (a design tool, ~30 s; not run by make docs).
+
+    python docs/palette.py light 8     # 12 colours with 3:1 on white, CIEDE2000 >= 11 pairwise, >= 8 under
+    python docs/palette.py dark 8      # simulated protan/deutan/tritan vision; on black for the dark variant
+
+Okabe & Ito's colours are taken first, each moved to the nearest colour (on an 8-level sRGB
+grid) that meets the constraints; the rest are added one by one, each the candidate farthest
+from those chosen (normal and simulated dichromat vision). tests/test_theme.py checks the result.
+"""
+
+import itertools
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "lib"))
 from dyngraph.colour import contrast, delta_e_lab, lab, simulate
 h = lambda s: tuple(int(s[i:i+2], 16) for i in (0, 2, 4))
 hx = lambda c: '%02x%02x%02x' % c
