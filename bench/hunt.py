@@ -433,9 +433,17 @@ def main(argv=None):
     parser.add_argument("--no-memory", action="store_true")
     parser.add_argument("--progress", default="", help="write the 50 slowest so far here every minute")
     parser.add_argument("--repeat", type=int, default=3, help="timings of each of the slowest at the end")
+    parser.add_argument("--retime", default="", help="no search: time again the requests listed in this file")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGALRM, _expired)
-    app, found, tried = hunt(args.minutes, random.Random(args.seed), progress=args.progress)
+    if args.retime:  # the slowest of an earlier run (its --progress or --out file), timed again by this code
+        listed = json.loads(Path(args.retime).read_text(encoding="utf-8"))
+        listed = listed["rows"] if isinstance(listed, dict) else listed
+        app, tried = make_app(NO_CACHE), 0
+        run(app, "data=1,2,3")
+        found = {r["query"]: (r["ms"] / 1000, r["ratio"], r["status"], r["origin"]) for r in listed}
+    else:
+        app, found, tried = hunt(args.minutes, random.Random(args.seed), progress=args.progress)
     rows = retime(app, found, args.top, args.repeat)
     if not args.no_memory:
         for row in rows:
@@ -443,7 +451,7 @@ def main(argv=None):
             if memory:
                 row["baseline_mib"], row["peak_mib"] = round(memory[0] / 1024, 1), round(memory[1] / 1024, 1)
                 row["extra_mib"] = round((memory[1] - memory[0]) / 1024, 1)
-    print(f"\n{tried} requests in {args.minutes:g} min; the {len(rows)} slowest (best of --repeat, against the standard "
+    print(f"\n{tried or len(found)} requests{'' if args.retime else f' in {args.minutes:g} min'}; the {len(rows)} slowest (best of --repeat, against the standard "
           f"chart timed beside each):\n")
     print("| # | ratio | ms | status | peak RSS above baseline | origin | request |")
     print("|---|---|---|---|---|---|---|")

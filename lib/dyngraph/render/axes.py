@@ -142,9 +142,10 @@ def _items(spec, on_value_side, horizontal, count, ticks, x_ticks, labels, span,
         return [(("v", v), number(v, ticks.step)) for v in ticks.values]
     if x_ticks is not None:
         return [(("x", v), number(v, x_ticks.step)) for v in x_ticks.values]
+    every = _every(count / max(1, length // MIN_TICK_SPACING))  # 100,000 categories: every n-th, unwritten
     if spec.labels:
-        return [(("c", i), t) for i, t in enumerate(spec.labels[:count])]
-    return [(("c", i), number(i + 1)) for i in range(count)]
+        return [(("c", i), spec.labels[i]) for i in range(0, min(count, len(spec.labels)), every)]
+    return [(("c", i), number(i + 1)) for i in range(0, count, every)]
 
 
 def plain(value, step=None):

@@ -160,6 +160,8 @@ def _fixed(canvas, spec, plot, bars, horizontal):
     lo_edge, hi_edge = (plot.box.left, plot.box.right) if horizontal else (plot.box.bottom, plot.box.top)
     for category, slot, _, start, end, s in bars:
         across0 = round(plot.position(category) - group / 2 + slot * (width + gap))
+        if across0 >= (plot.box.bottom if horizontal else plot.box.right):  # past the plot: cropped, as Google's
+            continue
         across1 = across0 + max(1, round(width))
         along0, along1 = _clamped(plot.value(start), lo_edge, hi_edge), _clamped(plot.value(end), lo_edge, hi_edge)
         along0, along1 = round(along0), round(along1)
