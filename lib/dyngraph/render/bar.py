@@ -158,9 +158,14 @@ def _fixed(canvas, spec, plot, bars, horizontal):
     _, _, width, gap = fixed_layout(spec.barwidth, plot.box, max(len(s) for s in spec.data), slots, horizontal)
     group = slots * width + (slots - 1) * gap
     lo_edge, hi_edge = (plot.box.left, plot.box.right) if horizontal else (plot.box.bottom, plot.box.top)
+    end_of_plot = plot.box.bottom if horizontal else plot.box.right
+    a, b = plot.position.coefficients()
+    shown = (end_of_plot - b + group) / a + 1 if a > 0 else float("inf")  # categories past it are cropped
     for category, slot, _, start, end, s in bars:
+        if category > shown:
+            continue
         across0 = round(plot.position(category) - group / 2 + slot * (width + gap))
-        if across0 >= (plot.box.bottom if horizontal else plot.box.right):  # past the plot: cropped, as Google's
+        if across0 >= end_of_plot:  # past the plot: cropped, as Google's
             continue
         across1 = across0 + max(1, round(width))
         along0, along1 = _clamped(plot.value(start), lo_edge, hi_edge), _clamped(plot.value(end), lo_edge, hi_edge)
