@@ -10,7 +10,8 @@ from dyngraph.spec import APPLIES_TO, CHART_TYPES, PARAMS, make, parse
 EXAMPLES = {"labels": "labels=a|b", "stacked": "stacked=1", "dots": "dots=1", "markers": "markers=min",
             "depth": "depth=10", "othershare": "othershare=0.1", "otherlabel": "otherlabel=Rest",
             "barwidth": "barwidth=10", "lines": "lines=1", "sizes": "sizes=10,20", "xmin": "xmin=-1", "xmax": "xmax=9",
-            "smooth": "smooth=0.4", "slicelabels": "slicelabels=value"}
+            "smooth": "smooth=0.4", "slicelabels": "slicelabels=value", "linewidth": "linewidth=3",
+            "linestyles": "linestyles=2,4,1", "min": "min=-5", "max": "max=50", "grid": "grid=0"}
 DATA = {"scatter": "1,2,3,4", "pie": "1,2", "donut": "1,2"}
 
 
@@ -38,6 +39,16 @@ def test_a_parameter_is_read_where_it_applies_and_a_400_elsewhere(kind, name):
 def test_the_cases_from_the_issue_are_400s(kind, query):
     with pytest.raises(SpecError):
         parse(f"type={kind}&data={DATA.get(kind, '1,2')}&{query}")
+
+
+@pytest.mark.parametrize("query", ["cht=p&chs=200x100&chd=t:1,2&chl=a|b&chls=3",  # Google ignored chls on a pie
+                                   "cht=bvg&chs=200x100&chd=t:1,2&chls=3,4,1"])
+def test_dialects_still_draw_what_their_charts_ignored(query):
+    from dyngraph.google import read
+    from dyngraph.settings import Settings
+
+    spec = read(query, Settings()).spec
+    assert spec.linestyles == () and spec.linewidth == make(type=spec.type, data=[1]).linewidth
 
 
 def test_default_values_given_explicitly_are_fine():

@@ -427,7 +427,23 @@ APPLIES_TO = {
     "xmax": ("scatter",),
     "smooth": ("line", "area"),
     "slicelabels": ("pie", "donut"),
+    "linewidth": ("line", "area", "scatter", "sparkline", "radar"),
+    "linestyles": ("line", "area", "scatter", "radar"),
+    "min": ("line", "area", "bar", "hbar", "scatter", "sparkline", "radar"),
+    "max": ("line", "area", "bar", "hbar", "scatter", "sparkline", "radar"),
+    "grid": ("line", "area", "bar", "hbar", "scatter", "radar"),
 }
+
+
+def applicable(params):
+    """``params`` ({name: text}) less those that do not apply to its chart type.
+
+    For the dialect readers: Google and Chart.js ignore what a chart type does not use (a pie
+    has no grid, a bar no line style), so their URLs draw as they did, while a native URL that
+    gives such a parameter is refused by :func:`_check_applies`.
+    """
+    kind = params.get("type", _DEFAULTS.type)
+    return {name: text for name, text in params.items() if name not in APPLIES_TO or kind in APPLIES_TO[name]}
 
 
 def _check_applies(spec):

@@ -21,7 +21,7 @@ class GoogleChart:
 def read(query_string, settings):
     """Raw query string -> :class:`GoogleChart`; raises SpecError unless ``chof=validate``."""
     from ..http import header_safe
-    from ..spec import parse_params, to_query
+    from ..spec import applicable, parse_params, to_query
 
     limits = settings.limits
     query = params.split(query_string, limits)
@@ -29,7 +29,7 @@ def read(query_string, settings):
     notes = []
     try:
         mapped = mapping.map_query(query, limits, notes)
-        spec = parse_params(mapped.params, limits=limits)
+        spec = parse_params(applicable(mapped.params), limits=limits)
     except SpecError as error:
         if not validate:
             raise

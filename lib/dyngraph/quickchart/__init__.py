@@ -36,7 +36,7 @@ def read(query_string, settings):
     """Raw query string -> :class:`QuickChart`; raises SpecError unless ``dyngraph=validate``."""
     from ..google.params import split
     from ..http import header_safe
-    from ..spec import parse_params, to_query
+    from ..spec import applicable, parse_params, to_query
     from . import report
 
     limits = settings.limits
@@ -47,7 +47,7 @@ def read(query_string, settings):
     try:
         options = params.read(query, limits, note)
         native = map_options(options, limits, notes)
-        spec = parse_params(native, limits=limits)
+        spec = parse_params(applicable(native), limits=limits)
     except SpecError as error:
         if not validate:
             raise
