@@ -191,9 +191,44 @@ def _places(spec, plot, bars, horizontal):
             table["ends"], table["boxes"] = _ends_and_boxes(spec, plot, bars, horizontal)
         return table["ends"], table["boxes"]
 
-    places = overlays.Places(plot, lambda s, i: ends_and_boxes()[0].get((s, i)), [list(s) for s in spec.data])
+    places = overlays.Places(plot, _bar_end(spec, plot, horizontal), [list(s) for s in spec.data])
     places.bar_colour = lambda s, i: bar_colour(spec, s, i)  # value labels: placed off the bar end, by sign
     return places, _LazyBoxes(lambda: ends_and_boxes()[1])
+
+
+def _bar_end(spec, plot, horizontal):
+    """(series, category) -> the end of that bar, worked out for the one bar asked (marks on every point of
+    300,000 bars would otherwise hold a table of them all); the same place _ends_and_boxes gives."""
+    data, stacked = spec.data, spec.stacked
+    slots = 1 if stacked else len(data)
+    width, gap, group = _bar_geometry(spec, plot, slots, horizontal)
+
+    def end_of(s, i):
+        v = data[s][i] if s < len(data) and i < len(data[s]) else None
+        if v is None or (stacked and not v):
+            return None
+        start, slot = 0.0, s
+        if stacked:
+            slot = 0
+            for t in range(s):
+                w = data[t][i] if i < len(data[t]) else None
+                if w and (w > 0) == (v > 0):
+                    start += w
+        across = plot.position(i) - group / 2 + slot * (width + gap) + width / 2
+        along = plot.value(start + v)
+        return (along, across) if horizontal else (across, along)
+
+    return end_of
+
+
+def _bar_geometry(spec, plot, slots, horizontal):
+    """(bar width, gap, group width) of the bars as drawn."""
+    if spec.barwidth:
+        _, _, width, gap = fixed_layout(spec.barwidth, plot.box, max(len(s) for s in spec.data), slots, horizontal)
+        return width, gap, slots * width + (slots - 1) * gap
+    share = theme.BAR_STACKED if spec.stacked or len(spec.data) == 1 else theme.BAR_GROUP
+    group = plot.band * share
+    return group / slots, 0.0, group
 
 
 class _LazyBoxes(Mapping):
