@@ -568,3 +568,36 @@ def test_worst_case_requests_finish_and_draw(candidate, fmt):
     assert process.returncode == 0, process.stderr[-2000:]
     status, _seconds = process.stdout.split()
     assert status == "200"
+
+
+# --- what bench/hunt.py found slowest: answered (drawn, or refused by the work budget), never hung -------
+
+LEGEND16 = "|".join(f"L{i:02d}" + "W" * 60 for i in range(16))
+HUNT_FINDS = [
+    ("area_zigzag_wide_lines_at_the_cap", "type=area&width=2000&height=500&linewidth=12&data=" + series(3900)),
+    ("sixteen_wide_zigzag_series_with_dots", "type=line&width=2000&height=500&dots=1&linewidth=12&data="
+     + "|".join(series(30, (1, 8, 3)) for _ in range(16)) + "&legend=" + LEGEND16),
+    ("sixteen_stacked_wide_areas_with_dots", "type=area&width=2000&height=500&stacked=1&dots=1&linewidth=12&data="
+     + "|".join(series(30, (1, 8, 3)) for _ in range(16)) + "&legend=" + LEGEND16),
+    ("sixteen_wide_sparklines", "type=sparkline&width=2000&height=500&linewidth=12&data="
+     + "|".join(series(30, (1, 8, 3)) for _ in range(16))),
+    ("radar_zigzag_wide_lines", "type=radar&width=2000&height=500&linewidth=12&dots=1&data=" + series(3900)),
+    ("compact_bars_eight_axes_big_title", flat(3, 100_000, type="bar", width=500, height=99, axes="x,y,r,t,x,y,r,t",
+                                               titlesize=72, title="W" * 20, gridlines="100,100,0,0")),
+    ("compact_hbars_gradient_eight_axes", flat(3, 100_000, type="hbar", width=500, height=360, axes="x,y,r,t,x,y,r,t",
+                                               bgfill="lg,45,00ff00,0,ff0000,1")),
+    ("compact_line_marks_every_point", flat(3, 100_000, width=2000, height=500,
+                                            marks="o,ff0000,0,-1,5|N,000000,1,-1,9|E,0000ff,0,-1,3")),
+    ("compact_radar_100k_spokes", flat(1, 100_000, type="radar", width=1000, height=1000)),
+]
+
+
+@pytest.mark.parametrize(("name", "query"), HUNT_FINDS, ids=[name for name, _ in HUNT_FINDS])
+def test_what_the_hunt_found_slowest_is_answered(apps, name, query):
+    with hang_guard(HANG_LIMIT):
+        result = call(apps["graph"], query=query + "&format=png")
+    assert result.errors == ""
+    if result.status == 400:  # the work budget's safety net, and nothing else
+        assert result.body.startswith(b"chart: this chart would take too long to draw; "), result.body[:200]
+    else:
+        assert result.status == 200 and decode(result.body).format == "PNG"
