@@ -12,7 +12,7 @@ from ..errors import SpecError, shown
 from .. import styles
 from . import compat, data
 
-OK, PARTIAL, NOT, IGNORED = "ok", "partial", "not supported", "ignored"
+from ..dialect_report import IGNORED, NOT, OK, PARTIAL  # noqa: F401  (the levels a note can have)
 LINE_DEFAULT = "ff9900"  # Google's default series colour for lines (orange)
 BAR_DEFAULT = "ffcc33"  # ...and for bars
 DEFAULT_BAR, DEFAULT_GAPS = 23, (4, 8)  # Google's bars without chbh: 23 px, 4 px apart, 8 px between groups

@@ -12,7 +12,7 @@ import re
 from ..errors import SpecError, shown
 from .literal import UNDEFINED, Code
 
-OK, PARTIAL, NOT, IGNORED = "ok", "partial", "not supported", "ignored"
+from ..dialect_report import IGNORED, NOT, OK, PARTIAL  # noqa: F401  (the levels a note can have)
 _NUMERIC = re.compile(r"[+-]?(?:\d{1,17}(?:\.\d{0,20})?|\.\d{1,20})(?:[eE][+-]?\d{1,3})?\Z", re.ASCII)
 
 
