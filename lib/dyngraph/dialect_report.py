@@ -8,7 +8,7 @@ values go through :func:`errors.shown`, so control characters and over-long
 values cannot garble it. Standard library only.
 """
 
-from .errors import shown
+from .errors import SpecError, shown
 
 OK, PARTIAL, NOT, IGNORED = "ok", "partial", "not supported", "ignored"
 HEADER_NAME = "X-Dyngraph-Unsupported"
@@ -41,3 +41,33 @@ def render(dialect, query, notes, *, canonical=None, error=None, value_width=120
         lines.append("result: OK; the image is drawn from the native chart below")
         lines.append(f"  {canonical}")
     return "\n".join(lines) + "\n"
+
+
+class DialectChart:
+    """A resolved dialect request: the spec, extra response headers, and the validate report if asked."""
+
+    def __init__(self, spec, headers=(), report=None, error=None):
+        self.spec = spec
+        self.headers = tuple(headers)
+        self.report = report
+        self.error = error  # the SpecError a validate report describes instead of raising
+
+
+def read(query, notes, map_params, limits, *, dialect, validate, value_width=120, header_limit=1000):
+    """Map a dialect's ``query`` to a native spec: ``map_params()`` gives the native parameters and
+    fills ``notes``; raises SpecError unless ``validate``, which reports it instead."""
+    from .http import header_safe
+    from .spec import applicable, parse_params, to_query
+
+    def text(**outcome):
+        return render(dialect, query, notes, value_width=value_width, **outcome)
+
+    try:
+        spec = parse_params(applicable(map_params()), limits=limits)
+    except SpecError as error:
+        if not validate:
+            raise
+        return DialectChart(None, (), text(error=error), error)
+    summary = unsupported_summary(notes)
+    headers = [(HEADER_NAME, header_safe(summary, limit=header_limit))] if summary else []
+    return DialectChart(spec, headers, text(canonical=to_query(spec)) if validate else None)

@@ -8,22 +8,10 @@ only: functions are kept as text and never run), mapped by :mod:`.mapping`.
 
 import re
 
-from ..errors import SpecError
 from . import mapping, params
 from .reading import Note
 
-HEADER_NAME = "X-Dyngraph-Unsupported"
 _HAS_CONFIG = re.compile(rb"(?:\A|&)(?:amp;)?(?:c|chart)=")
-
-
-class QuickChart:
-    """A resolved QuickChart request: the spec, extra response headers, and the validate report if asked."""
-
-    def __init__(self, spec, headers=(), report=None, error=None):
-        self.spec = spec
-        self.headers = tuple(headers)
-        self.report = report
-        self.error = error  # the SpecError a validate report describes instead of raising
 
 
 def looks_like_quickchart(query_string):
@@ -33,29 +21,17 @@ def looks_like_quickchart(query_string):
 
 
 def read(query_string, settings):
-    """Raw query string -> :class:`QuickChart`; raises SpecError unless ``dyngraph=validate``."""
+    """Raw query string -> a :class:`dialect_report.DialectChart`; raises SpecError unless ``dyngraph=validate``."""
+    from .. import dialect_report
     from ..google.params import split
-    from ..http import header_safe
-    from ..spec import applicable, parse_params, to_query
-    from . import report
 
     limits = settings.limits
     notes = []
     note = lambda p, lvl, text: notes.append(Note(p, lvl, text))  # noqa: E731
     query = split(query_string, limits)
-    validate = query.get("dyngraph", "").strip().lower() == "validate"
-    try:
-        options = params.read(query, limits, note)
-        native = map_options(options, limits, notes)
-        spec = parse_params(applicable(native), limits=limits)
-    except SpecError as error:
-        if not validate:
-            raise
-        return QuickChart(None, (), report.render(query, notes, error=error), error)
-    summary = report.unsupported_summary(notes)
-    headers = [(HEADER_NAME, header_safe(summary, limit=2000))] if summary else []
-    text = report.render(query, notes, canonical=to_query(spec)) if validate else None
-    return QuickChart(spec, headers, text)
+    return dialect_report.read(query, notes, lambda: map_options(params.read(query, limits, note), limits, notes),
+                               limits, dialect="QuickChart (Chart.js config)", value_width=200, header_limit=2000,
+                               validate=query.get("dyngraph", "").strip().lower() == "validate")
 
 
 def map_options(options, limits, notes):
