@@ -19,6 +19,7 @@ FULL = {  # every Google parameter with sub-fields, filled in
     "chls": "2,4,1|1,2,2", "chm": "o,ff0000,0,-1,8|N*f1*,000000,1,-1,10|h,00ff00,0,0.5,2|r,0000ff30,0,0.2,0.4",
     "chf": "bg,s,eeeeee|c,lg,45,ffffff,0,ccccff,1", "chbh": "10,4,8", "chdlp": "b|r", "chts": "ff0000,14,l",
     "chdls": "0000ff,12", "chma": "10,20,30,40|50,60", "chco": "ff0000,00ff00", "chds": "0,50,0,40",
+    "chdl": "A|B|C", "chl": "a|b|c",
 }
 BASES = {"lc": BASE, "bvg": BASE.replace("cht=lc", "cht=bvg"), "p": "cht=p&chs=300x200&chd=t:10,20,30",
          "s": BASE.replace("cht=lc", "cht=s")}
@@ -76,6 +77,8 @@ REAL = [  # shapes seen in pages that carried Google chart URLs
     ("chxp", "cht=lc&chs=300x150&chd=t:1,5,3&chxt=x&chxp=0,10,,90", "empty positions skipped"),
     ("chxl", "cht=lc&chs=300x150&chd=t:1,5,3&chxt=x&chxl=|a|b|c", "have no axis index: axis 0's"),
     ("chld", "cht=qr&chs=150x150&chl=hi&chld=|", "error correction L, margin 4 modules"),
+    ("chl", "cht=p&chs=300x150&chd=t:1,5,3&chl=One|Two", "2 names for 3 slices: the others unnamed"),
+    ("chdl", "cht=p3&chs=300x150&chd=t:1,5,3&chdl=|B", "2 names for 3 slices: the others unnamed"),
     ("choe", "cht=qr&chs=150x150&chl=hi&choe=", "chl: 2 characters to encode"),
 ]
 

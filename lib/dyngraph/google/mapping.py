@@ -656,13 +656,18 @@ def _text_params(query, kind, series_count, cht, params, note):
     legend = [t for t in query.get("chdl", "").split("|")] if query.get("chdl") else []
     labels = query.get("chl", "")
     if kind == "pie":
+        slices = sum(len(s.split(",")) for s in params.get("data", "").split("|"))
+        names = labels.split("|") if labels else legend
+        if len(names) < slices and names:  # Google left the other slices unnamed
+            note("chl" if labels else "chdl", OK, f"{len(names)} names for {slices} slices: the others unnamed")
+            names = names + [""] * (slices - len(names))
         if labels:
-            params["labels"] = _native_list(labels.split("|"))
+            params["labels"] = _native_list(names)
             note("chl", OK, "slice labels")
             if legend:
                 note("chdl", NOT, "a pie with both chl and chdl: only the chl labels are drawn")
         elif legend:
-            params["labels"] = _native_list(legend)
+            params["labels"] = _native_list(names)
             note("chdl", OK, "slice names")
         legend = []
     elif labels:
