@@ -371,10 +371,10 @@ class Canvas:
         """
         s, path = self.scale, self.font_path
         pieces = fonts.runs(text, path)
-        if s == 1 and len(pieces) == 1 and pieces[0][0] is not None:
-            return [((x, y), text, fonts.font(size, pieces[0][0]), anchor)]
-        if anchor[1] in "tb" and len(pieces) == 1 and pieces[0][0] is not None:
-            return [((x * s, y * s), text, fonts.font(size * s, pieces[0][0]), anchor)]
+        if s == 1 and len(pieces) == 1 and pieces[0][0] == path:
+            return [((x, y), text, fonts.font(size, path), anchor)]
+        if anchor[1] in "tb" and len(pieces) == 1 and pieces[0][0] == path:
+            return [((x * s, y * s), text, fonts.font(size * s, path), anchor)]
         wanted = self.text_width(text, size) * s
         glyphs = [(face, char) for face, piece in pieces for char in piece]
         natural = sum(fonts.width(char, size * s, path) for _, char in glyphs)
@@ -382,17 +382,23 @@ class Canvas:
         # 2x are not twice as wide as at 1x (the built-in font's 12 px "Caddy" is 37 px, its 24 px one 66).
         tracking = (wanted - natural) / (len(glyphs) - 1) if s > 1 and len(glyphs) > 1 else 0.0
         start = x * s - {"l": 0.0, "m": 0.5, "r": 1.0}[anchor[0]] * wanted
-        piece_anchor = "l" + (anchor[1] if anchor[1] not in "tb" else {"t": "a", "b": "d"}[anchor[1]])
+        # Every piece on one baseline, placed by the chart's own face: each face anchored at its own
+        # ascender would set a CJK run (taller ascender) lower than the Latin text beside it.
+        ascent, descent = fonts.font(size * s, path).getmetrics()
+        baseline = y * s + {"a": ascent, "t": ascent, "m": (ascent - descent) / 2, "s": 0.0, "d": -descent,
+                            "b": -descent}[anchor[1]]
+        piece_anchor = "ls"
         out, advance = [], 0.0
         if s == 1:  # whole runs, each in its face
             for face, piece in pieces:
                 if face is not None:
-                    out.append(((start + advance, y), piece, fonts.font(size, face), piece_anchor))
+                    out.append(((start + advance, baseline), piece, fonts.font(size, face), piece_anchor))
                 advance += fonts.width(piece, size, path)
             return out or [((x, y), text, fonts.font(size, path), anchor)]
         for i, (face, char) in enumerate(glyphs):
             if face is not None and not char.isspace():
-                out.append(((start + advance + i * tracking, y * s), char, fonts.font(size * s, face), piece_anchor))
+                out.append(((start + advance + i * tracking, baseline), char, fonts.font(size * s, face),
+                            piece_anchor))
             advance += fonts.width(char, size * s, path)
         return out or [((x * s, y * s), text, fonts.font(size * s, path), anchor)]
 
