@@ -17,8 +17,7 @@ import pytest
 from conftest import ROOT
 
 from .conftest import require_or_skip
-from .test_browser import WAIT, _images_loaded
-from .test_browser_hidpi import chromium
+from .test_browser import WAIT, _images_loaded, chromium
 
 pytestmark = pytest.mark.integration
 

@@ -7,6 +7,7 @@ Screenshots go to test-artifacts/; docs/update-screenshot.sh copies the
 gallery one to docs/img/.
 """
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -32,9 +33,9 @@ return Array.from(document.images).map(img => ({
 """
 
 
-@pytest.fixture(scope="module")
-def driver():
-    """One headless Chromium for the module, with a fresh profile, nothing downloaded."""
+@contextlib.contextmanager
+def chromium(*flags, mobile=None):
+    """A headless Chromium with a fresh profile, nothing downloaded; ``mobile``: Chromium's mobile emulation."""
     for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
         require_or_skip(os.access(path, os.X_OK), f"{path} not found: install {package} (.ci/install-system-deps)")
     try:
@@ -45,8 +46,10 @@ def driver():
     profile = tempfile.mkdtemp(prefix="dyngraph-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in (*FLAGS, f"--user-data-dir={profile}"):
+    for flag in (*FLAGS, *flags, f"--user-data-dir={profile}"):
         options.add_argument(flag)
+    if mobile:
+        options.add_experimental_option("mobileEmulation", mobile)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     with pytest.MonkeyPatch.context() as env:
         env.setenv("SE_OFFLINE", "true")  # Selenium Manager must never try to download a driver or browser
@@ -57,6 +60,13 @@ def driver():
     finally:
         browser.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def driver():
+    """One headless Chromium for the module."""
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture(scope="module", params=["dyngraph-serve", "apache"])

@@ -6,15 +6,11 @@ while ``naturalWidth``, which is density-corrected, equals the 1x width). On
 the phone the page must never scroll sideways.
 """
 
-import contextlib
-import os
-import shutil
-import tempfile
 
 import pytest
 
-from .conftest import ARTIFACTS, require_or_skip
-from .test_browser import CHROMEDRIVER, CHROMIUM, FLAGS, WAIT, _images_loaded, _severe
+from .conftest import ARTIFACTS
+from .test_browser import _images_loaded, _severe, chromium
 
 pytestmark = pytest.mark.integration
 
@@ -31,33 +27,6 @@ return Promise.all(Array.from(document.images).filter(img => img.srcset).map(img
 }));
 """
 PHONE = {"deviceMetrics": {"width": 360, "height": 740, "pixelRatio": 2.0, "mobile": True, "touch": True}}
-
-
-@contextlib.contextmanager
-def chromium(*flags, mobile=None):
-    """A headless Chromium with a fresh profile; ``mobile``: Chromium's mobile emulation settings."""
-    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
-        require_or_skip(os.access(path, os.X_OK), f"{path} not found: install {package} (.ci/install-system-deps)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="dyngraph-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (*FLAGS, *flags, f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    if mobile:
-        options.add_experimental_option("mobileEmulation", mobile)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("SE_OFFLINE", "true")  # Selenium Manager must never try to download a driver or browser
-        browser = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-    try:
-        browser.set_page_load_timeout(WAIT)
-        yield browser
-    finally:
-        browser.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
