@@ -6,7 +6,11 @@ found (DejaVu, Liberation, Noto...), else Pillow's built-in font, which needs
 no files but covers ASCII only (its word space, 3 px at 12 px, is widened).
 A character the primary face lacks is drawn, glyph by glyph, in the first
 fallback face that has it (Noto Sans CJK, WenQuanYi, Droid Sans Fallback,
-emoji faces...); one that no face on the host has is reported (``missing``).
+monochrome emoji and symbol faces...); one that no face on the host has is reported (``missing``).
+Emoji (see emoji.py: sequences included) are drawn from a colour face (Noto Color Emoji) when the
+host has one: their runs have the face ``EMOJI``, one emoji each, measured at the size they are drawn
+(the Canvas scales the face's bitmap to it); a sequence the face lacks is drawn as its parts and
+reported. The colour face is opened only for a text that holds an emoji.
 Only well-known paths are looked at: no user input reaches a path, and no
 fontconfig subprocess runs per request.
 """
@@ -39,11 +43,25 @@ FALLBACK_FONTS = (
     "/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc",
     "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",  # fonts-droid-fallback
     "/usr/share/fonts/google-droid-sans-fonts/DroidSansFallbackFull.ttf",
-    "/usr/share/fonts/truetype/noto/NotoEmoji-Regular.ttf",  # monochrome emoji
+    "/usr/share/fonts/truetype/noto/NotoEmoji-Regular.ttf",  # monochrome emoji (when no colour face has one)
+    "/usr/share/fonts/noto/NotoEmoji-Regular.ttf",
+    "/usr/share/fonts/truetype/twemoji/TwitterColorEmoji-SVGinOT.ttf",  # its SVG is not drawn, its outlines are
     "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",  # fonts-symbola
     "/usr/share/fonts/truetype/freefont/FreeSans.ttf",
     *SYSTEM_FONTS,  # each covers symbols another lacks
 )
+COLOUR_FONTS = (  # colour emoji faces FreeType draws (bitmaps: CBDT, sbix; layers: COLR), in order
+    "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",  # Debian, Ubuntu: fonts-noto-color-emoji
+    "/usr/share/fonts/noto/NotoColorEmoji.ttf",  # Arch, Alpine
+    "/usr/share/fonts/google-noto-color-emoji-fonts/NotoColorEmoji.ttf",  # Fedora
+    "/usr/share/fonts/truetype/joypixels/JoyPixels.ttf",
+    "/usr/share/fonts/joypixels/JoyPixels.ttf",
+    "/usr/share/fonts/twitter-twemoji-fonts/Twemoji.ttf",  # Fedora's Twemoji (COLR)
+    "/System/Library/Fonts/Apple Color Emoji.ttc",  # macOS (sbix)
+    "C:/Windows/Fonts/seguiemj.ttf",  # Segoe UI Emoji (COLR)
+)
+STRIKES = (109, 160, 136, 128, 96, 64)  # bitmap faces load only at a size they hold (Noto: 109 px)
+EMOJI = "<emoji>"  # the face of an emoji run: the colour face, scaled
 _MISSING_PROBE = "\U0010fffd"  # a private-use code point no face draws: its glyph is the face's .notdef
 
 
@@ -86,14 +104,34 @@ def runs(text, path=""):
     """``text`` as [(face path, piece)]: runs of characters in the first face of ``chain(path)`` that has them.
 
     A character no face has stays with ``path`` (drawn as its .notdef box; see ``missing``). With the
-    built-in font, each space is a run of its own with face None: a gap of BUILT_IN_SPACE ems.
+    built-in font, each space is a run of its own with face None: a gap of BUILT_IN_SPACE ems. Each
+    emoji the colour face draws is a run of its own with face EMOJI.
     """
     if path and text.isascii():
         return [(path, text)]
     if not path and text.isascii() and " " not in text:
         return [("", text)]
-    faces = chain(path)
+    from . import emoji  # only text beyond ASCII pays for it
+
     out = []
+    if not emoji.likely(text):
+        _plain_runs(text, path, out)
+        return out
+    for piece, is_emoji in emoji.split(text):
+        if is_emoji and drawable(piece):
+            out.append((EMOJI, piece))
+            continue
+        for part in emoji.parts(piece) if is_emoji else (piece,):
+            if is_emoji and drawable(part):
+                out.append((EMOJI, part))
+            else:
+                _plain_runs(part, path, out)
+    return out
+
+
+def _plain_runs(text, path, out):
+    """Append the runs of ``text`` (no emoji in it) to ``out``, merging with the last run when faces agree."""
+    faces = chain(path)
     for char in text:
         if not path and char == " ":
             out.append((None, " "))
@@ -103,15 +141,78 @@ def runs(text, path=""):
             out[-1] = (face, out[-1][1] + char)
         else:
             out.append((face, char))
-    return out
 
 
 def missing(text, path=""):
-    """The characters of ``text`` that no face on this host draws."""
+    """What of ``text`` no face on this host draws: characters, and emoji sequences drawn as their parts."""
     if text.isascii():
         return set()
+    from . import emoji
+
+    out = set()
+    if emoji.likely(text):
+        plain = []
+        for piece, is_emoji in emoji.split(text):
+            if not is_emoji:
+                plain.append(piece)
+            elif not drawable(piece):
+                if len(emoji.glyph(piece)) > 1:
+                    out.add(piece)
+                plain.extend(part for part in emoji.parts(piece) if not drawable(part))
+        text = "".join(plain)
     faces = chain(path)
-    return {c for c in set(text) if not any(has(f, c) for f in faces)}
+    return out | {c for c in set(text) if not any(has(f, c) for f in faces)}
+
+
+@lru_cache(maxsize=1)
+def colour_face():
+    """(path, strike size, font) of the first colour emoji face on this host that loads, or None.
+
+    A bitmap face (Noto Color Emoji) loads only at a size it holds; a scalable one at any.
+    """
+    for path in COLOUR_FONTS:
+        if not os.path.isfile(path):
+            continue
+        for strike in STRIKES:
+            try:
+                return path, strike, ImageFont.truetype(path, strike)
+            except OSError:  # not one of its sizes (or not a face FreeType reads): try the next
+                continue
+    return None
+
+
+@lru_cache(maxsize=4096)
+def drawable(cluster):
+    """True when the colour face draws the emoji ``cluster`` as one glyph (not .notdef, not its parts).
+
+    Without Raqm (Pillow's basic layout) sequences are not shaped: only single emoji are drawable.
+    """
+    from . import emoji
+
+    face = colour_face()
+    if face is None:
+        return False
+    font, wanted = face[2], emoji.glyph(cluster)
+    left, top, right, bottom = font.getbbox(wanted, anchor="ls")
+    if bottom <= top or right <= left:  # the face's .notdef is empty
+        return False
+    return len(wanted) == 1 or font.getlength(wanted) < 1.5 * font.getlength(wanted[0])
+
+
+def emoji_count(text):
+    """How many emoji ``text`` holds, drawn or not (the Canvas charges the work budget for each)."""
+    from . import emoji
+
+    return emoji.count(text)
+
+
+@lru_cache(maxsize=1024)
+def emoji_width(cluster, size):
+    """Advance of the emoji ``cluster`` drawn at ``size`` pixels: the face's, scaled from its strike."""
+    from . import emoji
+
+    _, strike, font = colour_face()
+    return font.getlength(emoji.glyph(cluster)) * size / strike
 
 
 @lru_cache(maxsize=64)
@@ -132,8 +233,8 @@ def width(text, size, path=""):
     """Advance width of ``text`` in pixels, fallback glyphs and widened spaces included."""
     if not text:
         return 0.0
-    return sum(font(size, face).getlength(piece) if face is not None else piece_gap(size) * len(piece)
-               for face, piece in runs(text, path))
+    return sum(piece_gap(size) * len(piece) if face is None else emoji_width(piece, size) if face == EMOJI
+               else font(size, face).getlength(piece) for face, piece in runs(text, path))
 
 
 def piece_gap(size):
@@ -154,14 +255,28 @@ def fit(text, size, max_width, path=""):
     ellipsis = ELLIPSIS if not missing(ELLIPSIS, path) else "..."  # the built-in font alone has no "…"
     if width(ellipsis, size, path) > max_width:
         return ""
-    low, high = 0, len(text)
+    cuts = _cuts(text)
+    low, high = 0, len(cuts) - 1
     while low < high:  # longest prefix that fits with the ellipsis
         middle = (low + high + 1) // 2
-        if width(text[:middle].rstrip() + ellipsis, size, path) <= max_width:
+        if width(text[:cuts[middle]].rstrip() + ellipsis, size, path) <= max_width:
             low = middle
         else:
             high = middle - 1
-    return text[:low].rstrip() + ellipsis
+    return text[:cuts[low]].rstrip() + ellipsis
+
+
+def _cuts(text):
+    """Where ``text`` may be cut: between any two characters, but never inside an emoji sequence."""
+    if text.isascii():
+        return range(len(text) + 1)
+    from . import emoji
+
+    cuts, at = [0], 0
+    for piece, is_emoji in emoji.split(text):
+        cuts.extend(range(at + 1, at + len(piece) + 1) if not is_emoji else (at + len(piece),))
+        at += len(piece)
+    return cuts
 
 
 def wrap(text, size, max_width, max_lines, path=""):

@@ -77,12 +77,20 @@ _LOGGED = set()  # characters already logged by this process
 
 
 def _with_glyphs(headers, missing):
-    """``headers`` with the characters no font drew named in X-Dyngraph-Unsupported (joined to its value)."""
+    """``headers`` with the characters no font drew named in X-Dyngraph-Unsupported (joined to its value).
+
+    An emoji sequence drawn as its parts (no face has it as one glyph) is named by its code points
+    joined with "+", e.g. U+1F468+U+200D+U+1F469.
+    """
     if not missing:
         return list(headers)
-    note = "glyphs " + " ".join(f"U+{ord(c):04X}" for c in missing) + " (no font on the server has them)"
+    note = "glyphs " + " ".join(map(_codes, missing)) + " (no font on the server has them)"
     old = next((value for name, value in headers if name == UNSUPPORTED), "")
     return [h for h in headers if h[0] != UNSUPPORTED] + [(UNSUPPORTED, f"{old}; {note}" if old else note)]
+
+
+def _codes(glyph):
+    return "+".join(f"U+{ord(c):04X}" for c in glyph)
 
 
 def _log_glyphs(missing, errors):
@@ -91,7 +99,7 @@ def _log_glyphs(missing, errors):
     if not new or errors is None:
         return
     _LOGGED.update(new)
-    codes = " ".join(f"U+{ord(c):04X}" for c in new)
+    codes = " ".join(map(_codes, new))
     errors.write(f"dyngraph: no font on this host draws {codes}; drawn as boxes. Install a font that has "
                  "them (Debian: fonts-noto-cjk, fonts-noto-color-emoji) or set DYNGRAPH_FONT_PATH\n")
 

@@ -65,7 +65,7 @@ def render(spec, *, font_path="", max_work=None):
     canvas = _drawn(spec, font_path, max_work)
     image = canvas.finish()
     if canvas.unsupported:
-        image.info["unsupported"] = "".join(sorted(canvas.unsupported))
+        image.info["unsupported"] = tuple(sorted(canvas.unsupported))  # characters and emoji sequences
     if any(fill and fill[0] == "lg" for fill in (spec.bgfill, spec.plotfill)):
         image.info["smooth"] = True  # a gradient: encoders keep every colour (no palette bands)
     if spec.opacity < 1:  # the whole image see-through (Google's chf=a)

@@ -44,6 +44,7 @@ WORK = {
     "paste": 3000,  # supersampled pixels of a pasted image
     "text": 40,  # a text drawn (FreeType renders it)
     "glyph": 6,  # steps per character drawn
+    "emoji": 150,  # steps per emoji drawn (a scaled colour tile composited; the first of each is scaled)
     "measure": 10,  # a text measured
     "measured": 3,  # characters measured per step
 }
@@ -73,6 +74,51 @@ def colour(value):
     if isinstance(value, str):
         return rgba(value)
     return tuple(value) + (255,) * (4 - len(value))
+
+
+@lru_cache(maxsize=512)
+def emoji_tile(cluster, size):
+    """(left, top, RGBA tile): the emoji ``cluster`` at ``size`` pixels, left and top from the pen on the
+    baseline. Drawn in its colours from the colour face at its strike size (bitmap faces have no other)
+    and scaled with Lanczos (Pillow resamples RGBA premultiplied), once per process for each size."""
+    from .. import emoji
+
+    _, strike, font = fonts.colour_face()
+    wanted = emoji.glyph(cluster)
+    left, top, right, bottom = font.getbbox(wanted, anchor="ls")
+    big = Image.new("RGBA", (right - left, bottom - top), (0, 0, 0, 0))
+    ImageDraw.Draw(big).text((-left, -top), wanted, font=font, anchor="ls", embedded_color=True)
+    factor_ = size / strike
+    tile = big.resize((max(1, round(big.width * factor_)), max(1, round(big.height * factor_))),
+                      Image.Resampling.LANCZOS)
+    return round(left * factor_), round(top * factor_), tile
+
+
+class EmojiFace:
+    """The colour emoji face at one drawn size, where _pieces hands out a font: its box is the tile's."""
+
+    def __init__(self, size):
+        self.size = size
+
+    def getbbox(self, text, anchor="ls"):
+        left, top, tile = emoji_tile(text, self.size)
+        return (left, top, left + tile.width, top + tile.height)
+
+
+def _face(size, face):
+    return EmojiFace(size) if face == fonts.EMOJI else fonts.font(size, face)
+
+
+def _composite(image, tile, x, y):
+    """Blend the RGBA ``tile`` onto ``image`` with its top-left at whole pixel (x, y), cut to the image."""
+    if image.mode != "RGBA":
+        image.paste(tile.convert(image.mode), (x, y), tile.getchannel("A"))
+        return
+    if x < 0 or y < 0:
+        tile = tile.crop((max(0, -x), max(0, -y), tile.width, tile.height))
+        x, y = max(0, x), max(0, y)
+    if tile.width and tile.height and x < image.width and y < image.height:
+        image.alpha_composite(tile, (x, y))
 
 
 class Canvas:
@@ -329,7 +375,8 @@ class Canvas:
         ``role`` (one of ``ROLES``) names what the text is, for the layout (``format=json``).
         """
         if text:
-            self.charge((WORK["text"] + len(text) * WORK["glyph"]) * self.scale ** 2)
+            emojis = 0 if text.isascii() else fonts.emoji_count(text)
+            self.charge((WORK["text"] + len(text) * WORK["glyph"] + emojis * WORK["emoji"]) * self.scale ** 2)
             x = clamp(x, -self.width, 2 * self.width)
             y = clamp(y, -self.height, 2 * self.height)
             self._texts.append((x, y, text, size or self.label_size, fill or self.inks["text"], anchor, role))
@@ -376,7 +423,7 @@ class Canvas:
         if anchor[1] in "tb" and len(pieces) == 1 and pieces[0][0] == path:
             return [((x * s, y * s), text, fonts.font(size * s, path), anchor)]
         wanted = self.text_width(text, size) * s
-        glyphs = [(face, char) for face, piece in pieces for char in piece]
+        glyphs = [(face, glyph) for face, piece in pieces for glyph in ((piece,) if face == fonts.EMOJI else piece)]
         natural = sum(fonts.width(char, size * s, path) for _, char in glyphs)
         # At scale > 1, extra space between glyphs so the string fills the 1x layout: hinted glyphs at
         # 2x are not twice as wide as at 1x (the built-in font's 12 px "Caddy" is 37 px, its 24 px one 66).
@@ -392,12 +439,12 @@ class Canvas:
         if s == 1:  # whole runs, each in its face
             for face, piece in pieces:
                 if face is not None:
-                    out.append(((start + advance, baseline), piece, fonts.font(size, face), piece_anchor))
+                    out.append(((start + advance, baseline), piece, _face(size, face), piece_anchor))
                 advance += fonts.width(piece, size, path)
             return out or [((x, y), text, fonts.font(size, path), anchor)]
         for i, (face, char) in enumerate(glyphs):
             if face is not None and not char.isspace():
-                out.append(((start + advance + i * tracking, baseline), char, fonts.font(size * s, face),
+                out.append(((start + advance + i * tracking, baseline), char, _face(size * s, face),
                             piece_anchor))
             advance += fonts.width(char, size * s, path)
         return out or [((x * s, y * s), text, fonts.font(size * s, path), anchor)]
@@ -425,5 +472,9 @@ class Canvas:
             for x, y, text, size, fill, anchor, _ in self._texts:
                 ink = colour(fill)
                 for xy, piece, font, piece_anchor in self._pieces(x, y, text, size, anchor):
-                    draw.text(xy, piece, font=font, fill=ink, anchor=piece_anchor)
+                    if isinstance(font, EmojiFace):
+                        left, top, tile = emoji_tile(piece, font.size)
+                        _composite(image, tile, round(xy[0]) + left, round(xy[1]) + top)
+                    else:
+                        draw.text(xy, piece, font=font, fill=ink, anchor=piece_anchor)
         return image
