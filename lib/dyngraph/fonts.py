@@ -280,17 +280,8 @@ def _cuts(text):
 
 
 def wrap(text, size, max_width, max_lines, path=""):
-    """Break ``text`` into at most ``max_lines`` lines of at most ``max_width`` pixels."""
-    lines, current = [], ""
-    for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if width(candidate, size, path) <= max_width or not current:
-            current = candidate
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines - 1] + [" ".join(lines[max_lines - 1:])]  # cut by fit() below
-    return [fit(line, size, max_width, path) for line in lines]
+    """Break ``text`` into at most ``max_lines`` lines of at most ``max_width`` pixels (see dyngraph.linebreak)."""
+    from .linebreak import lines
+
+    return lines(text, lambda t: width(t, size, path), max_width, max_lines,
+                 lambda line: fit(line, size, max_width, path))

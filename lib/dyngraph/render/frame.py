@@ -299,15 +299,14 @@ def category_positions(box, count, mode, horizontal=False, *, edge=False):
 
 
 def _label_lines(canvas, spec, count, width):
-    """2 when some category label is too wide for its slot but would fit on two lines there, else 1."""
+    """2 when some category label is too wide for its slot (it wraps, a long word broken inside), else 1."""
     if not spec.labels or count < 1:
         return 1
     slot = width / count - 10
     if slot < MIN_LABEL_SLOT:
         return 1
     longest = sorted(spec.labels[:count], key=len, reverse=True)[:MEASURED_LABELS]
-    too_wide = [t for t in longest if canvas.text_width(t) > slot]
-    return 2 if too_wide and any(" " in t for t in too_wide) else 1
+    return 2 if any(canvas.text_width(t) > slot for t in longest) else 1
 
 
 def _category_ticks(spec, count, spacing, canvas, limit_width):
