@@ -130,11 +130,20 @@ def _cell(text):
 
 
 def _applies(name):
-    """" Only for ...": the chart types a type-specific parameter applies to (a 400 elsewhere)."""
-    from dyngraph.spec import APPLIES_TO
+    """" Only for ..." / " Not for ...": the chart types a parameter applies to (a 400 elsewhere, spec.APPLIES_TO),
+    and where a time axis narrows that (spec.ON_TIME_AXIS)."""
+    from dyngraph.spec import APPLIES_TO, CODE_TYPES, ON_TIME_AXIS
 
     types = APPLIES_TO.get(name)
-    return f" Only for {', '.join(types)} (a 400 for other types)." if types else ""
+    if not types:
+        return ""
+    others = [t for t in CHART_TYPES + CODE_TYPES if t not in types]
+    text = f" Only for {', '.join(types)}" if len(types) <= len(others) else f" Not for {', '.join(others)}"
+    text += " (a 400 for other types)." if len(types) <= len(others) else " (a 400 there)."
+    if name in ON_TIME_AXIS:
+        timed = ON_TIME_AXIS[name]
+        text += f" On a time axis only for {', '.join(timed)}." if timed else " Not with a time axis."
+    return text
 
 
 def api_markdown():

@@ -5,50 +5,187 @@ import pytest
 from dyngraph.errors import SpecError
 from dyngraph.render import layout
 from dyngraph.render.line import stack
-from dyngraph.spec import APPLIES_TO, CHART_TYPES, PARAMS, make, parse
+from dyngraph.draw import draw_chart
+from dyngraph.record import replace
+from dyngraph.settings import Settings
+from dyngraph.spec import APPLIES_TO, CHART_TYPES, CODE_TYPES, ON_TIME_AXIS, PARAMS, make, parse, parse_params
+from dyngraph.timeparams import FIELDS
 
-EXAMPLES = {"labels": "labels=a|b", "stacked": "stacked=1", "dots": "dots=1", "markers": "markers=min",
-            "depth": "depth=10", "othershare": "othershare=0.1", "otherlabel": "otherlabel=Rest",
-            "barwidth": "barwidth=10", "lines": "lines=1", "sizes": "sizes=10,20", "xmin": "xmin=-1", "xmax": "xmax=9",
-            "smooth": "smooth=0.4", "slicelabels": "slicelabels=value", "linewidth": "linewidth=3",
-            "linestyles": "linestyles=2,4,1", "min": "min=-5", "max": "max=50", "grid": "grid=0"}
-DATA = {"scatter": "1,2,3,4", "pie": "1,2", "donut": "1,2"}
+SETTINGS = Settings()
+
+TYPES = CHART_TYPES + CODE_TYPES
+TIMED = ("line", "area", "bar", "scatter", "sparkline")  # also drawn over a time axis: audited there too
+EVERY_TYPE = {"type", "width", "height", "format", "background", "quality", "scale"}  # not in APPLIES_TO
+T4 = "2026-01-01T00:00Z,2026-01-02T06:00Z,2026-01-03T12:00Z,2026-01-09T18:00Z"  # a long gap at the end
+SIZE = {"width": "320", "height": "200", "format": "png"}
+BASE = {  # a valid request per type, with nothing a sample could be the only one to give
+    "line": {"data": "3,5,2,6|4,1,5,3"}, "area": {"data": "3,5,2,6|4,1,5,3"}, "bar": {"data": "3,5,2,6|4,1,5,3"},
+    "hbar": {"data": "3,5,2,6|4,1,5,3"}, "pie": {"data": "3,5,2,6"}, "donut": {"data": "3,5,2,6"},
+    "scatter": {"data": "1,3,2,5,3,2,4,6|1,4,2,1,3,5,4,3"}, "sparkline": {"data": "3,5,2,6"},
+    "radar": {"data": "3,5,2,6|4,1,5,3"}, "qr": {"qrtext": "h\u00e9llo"},
+}
+# A non-default sample per parameter, and what it needs beside it to show (given on both sides).
+SAMPLES = {
+    "type": ("bar", {}), "data": ("1,2,9,4|2,2,2,2", {}), "labels": ("p|q|r|s", {}), "legend": ("one", {}),
+    "title": ("Hello", {}), "width": ("300", {}), "height": ("150", {}), "format": ("gif", {}),
+    "colors": ("ff0000,00ff00,0000ff,ffff00", {}), "min": ("-5", {}), "max": ("50", {}),
+    "background": ("ffeecc", {}), "grid": ("0", {}), "legendpos": ("left", {"legend": "one|two"}),
+    "linewidth": ("5", {}), "stacked": ("1", {}), "dots": ("1", {}), "markers": ("min,max", {}),
+    "quality": ("50", {"format": "jpeg"}), "qrtext": ("other", {}), "qrlevel": ("H", {}),
+    "qrmargin": ("10", {}), "qrencoding": ("iso-8859-1", {}),
+    "axes": ("x,y,r", {}), "axislabels": ("0:|A|B|C", {"axes": "x,y"}),
+    "axisranges": ("1,0,100,20", {"axes": "x,y"}), "axispositions": ("0,10,35,75", {"axes": "x,y",
+                                                                                     "axislabels": "0:|A|B|C"}),
+    "axisstyles": ("1,ff0000,14", {"axes": "x,y"}), "gridlines": ("20,25,4,2", {}), "barwidth": ("10,4,8", {}),
+    "marks": ("o,ff0000,0,-1,8", {}), "linestyles": ("4,6,2", {}), "titlecolor": ("ff0000", {"title": "Hello"}),
+    "titlesize": ("30", {"title": "Hello"}), "legendcolor": ("ff0000", {"legend": "one|two"}),
+    "legendsize": ("20", {"legend": "one|two"}), "margins": ("60,60,40,40", {}),
+    "bgfill": ("lg,0,ff0000,0,0000ff,1", {}), "plotfill": ("s,ffcc00", {}), "depth": ("20", {}),
+    "othershare": ("0.2", {}), "otherlabel": ("Rest", {"othershare": "0.2", "labels": "a|b|c|d"}), "lines": ("1", {}),
+    "sizes": ("10,50", {}), "xmin": ("-10", {}), "xmax": ("100", {}), "pointcolors": ("ff0000|00ff00", {}),
+    "opacity": ("0.5", {}), "titlealign": ("left", {"title": "Hello"}), "ticklengths": ("1,10", {"axes": "x,y"}),
+    "legendorder": ("r", {"legend": "one|two"}), "legendcolumn": ("1", {"legend": "one|two", "legendpos": "bottom"}),
+    "hidden": ("1", {}), "smooth": ("0.4", {}), "slicelabels": ("value", {}), "scale": ("2", {}),
+    "times": (T4, {}), "start": ("2026-01-05", {"start": "2026-01-01", "step": "1d"}),
+    "step": ("2d", {"start": "2026-01-01", "step": "1d"}), "tz": ("America/New_York", {"times": T4}),
+    "from": ("2026-01-02", {"times": T4}), "until": ("2026-01-03", {"times": T4}), "gaps": ("0", {"times": T4}),
+}
+PIE_LEGEND = {"labels": "a|b|c|d"}  # a pie's legend names its slices
+OVERRIDES = {  # (param, type): the context there, where the sample's own is not enough to show it
+    **{(name, kind): {**PIE_LEGEND, **SAMPLES[name][1]} | ({"legend": None} if "legend" in SAMPLES[name][1] else {})
+       for name in ("legendpos", "legendcolor", "legendsize", "legendorder", "legendcolumn")
+       for kind in ("pie", "donut")},
+    ("dots", "scatter"): {"lines": "1"}, ("linestyles", "scatter"): {"lines": "1"},
+    ("hidden", "sparkline"): {"data": "3,5,2,6|1,1,1,1"},
+    **{(name, "scatter"): {**SAMPLES[name][1], "data": "3,5,2,6|4,1,5,3"} for name in ("times", "tz", "from", "until")},
+    ("gaps", "scatter"): {"times": T4, "lines": "1", "data": "3,5,2,6|4,1,5,3"},
+    ("start", "sparkline"): {"start": "2026-01-01", "step": "1d", "from": "2026-01-03"},
+    ("step", "sparkline"): {"start": "2026-01-01", "step": "1d", "from": "2026-01-02"},
+    ("tz", "sparkline"): {"times": T4.replace("Z", ""), "from": "2026-01-02T00:00Z"},
+}
+SAMPLE_FOR = {("data", "donut", False): "1,2,9,4", ("data", "pie", False): "1,2,9,4",
+              ("data", "sparkline", False): "1,2,9,4", ("data", "sparkline", True): "1,2,9,4",
+              ("data", "scatter", False): "1,2,2,9,3,4,4,1"}
+DESCRIBED_ONLY = {("title", "sparkline")}  # not drawn: it names the chart (alt text, format=txt)
 
 
-def test_every_entry_names_a_real_parameter_and_real_types():
-    assert set(APPLIES_TO) == set(EXAMPLES) and set(APPLIES_TO) <= set(PARAMS)
-    assert all(set(types) <= set(CHART_TYPES) for types in APPLIES_TO.values())
+def _applies(name, kind, timed):
+    if kind not in APPLIES_TO.get(name, TYPES):
+        return False
+    return not timed or kind in ON_TIME_AXIS.get(name, TYPES)
 
 
-@pytest.mark.parametrize("kind", CHART_TYPES)
-@pytest.mark.parametrize("name", sorted(APPLIES_TO))
-def test_a_parameter_is_read_where_it_applies_and_a_400_elsewhere(kind, name):
-    query = f"type={kind}&data={DATA.get(kind, '1,2')}&{EXAMPLES[name]}"
-    if kind in APPLIES_TO[name]:
-        assert parse(query).type == kind
-    else:
+def _request(name, kind, timed, *, with_sample=True):
+    """The request giving ``name`` its sample on ``kind`` (over a time axis if ``timed``), as {name: text}."""
+    base = {"type": kind, **SIZE, **BASE[kind]}
+    if timed:
+        base["times"] = T4
+        if kind == "scatter":
+            base["data"] = "3,5,2,6|4,1,5,3"  # y values: the times are x
+    context = OVERRIDES.get((name, kind), SAMPLES[name][1])
+    if timed and name in ("start", "step"):
+        context = {**context, "times": None}
+    request = {k: v for k, v in {**base, **context}.items() if v is not None}
+    if with_sample:
+        request[name] = SAMPLE_FOR.get((name, kind, timed), SAMPLES[name][0])
+    return request
+
+
+PAIRS = [(name, kind, timed) for name in PARAMS if name != "type" for kind in TYPES
+         for timed in ((False, True) if kind in TIMED and name not in ("times", "start", "step") else (False,))]
+IGNORED = [p for p in PAIRS if not _applies(*p)]
+USED = [p for p in PAIRS if _applies(*p)]
+
+
+def _id(pair):
+    name, kind, timed = pair
+    return f"{name}-{kind}{'-timed' if timed else ''}"
+
+
+def test_every_parameter_is_decided_for_every_type():
+    assert set(PARAMS) - set(APPLIES_TO) == EVERY_TYPE  # a new parameter must say where it applies
+    assert set(SAMPLES) == set(PARAMS)
+    assert all(set(types) <= set(TYPES) for types in APPLIES_TO.values())
+    assert set(ON_TIME_AXIS) <= set(APPLIES_TO) and all(set(t) <= set(TIMED) for t in ON_TIME_AXIS.values())
+
+
+@pytest.mark.parametrize("pair", IGNORED, ids=_id)
+def test_a_parameter_that_means_nothing_for_the_type_is_a_400_naming_it(pair):
+    name, kind, timed = pair
+    request = _request(name, kind, timed)
+    context = {k: v for k, v in request.items() if k != name and k not in SIZE and k != "type"}
+    request = {"type": kind, **SIZE, **{k: v for k, v in context.items() if _applies(k, kind, timed)},
+               name: request[name]}  # what the sample needs is left out where that too means nothing
+    if timed:
+        request["times"] = T4
+    with pytest.raises(SpecError) as error:
+        parse_params(request)
+    assert error.value.param == name and str(error.value).startswith(f"{name}: ")
+    types = APPLIES_TO[name] if kind not in APPLIES_TO[name] else ON_TIME_AXIS[name]
+    assert "\n" not in str(error.value)
+    assert str(error.value).endswith((", ".join(types), ", ".join(types) + " there", "label the points"))
+    with pytest.raises(SpecError) as api_error:  # the Python API reads the same texts: the same message
+        make(**{FIELDS.get(k, k): v for k, v in request.items()})
+    assert str(api_error.value) == str(error.value)
+
+
+def _outputs(spec):
+    """What a request gives: the encoded picture and (charts) the format=json layout."""
+    picture = draw_chart(spec, SETTINGS)
+    if spec.type in CODE_TYPES:
+        return (picture,)
+    return picture, draw_chart(replace(spec, format="json"), SETTINGS)
+
+
+@pytest.mark.parametrize("pair", USED, ids=_id)
+def test_a_parameter_that_applies_changes_the_picture_or_the_layout(pair):
+    name, kind, timed = pair
+    if name == "type":
+        return
+    reference = parse_params(_request(name, kind, timed, with_sample=False))
+    given = parse_params(_request(name, kind, timed))
+    assert getattr(given, FIELDS.get(name, name)) != getattr(reference, FIELDS.get(name, name))
+    if (name, kind) in DESCRIBED_ONLY:
+        assert draw_chart(replace(given, format="txt"), SETTINGS) != draw_chart(replace(reference, format="txt"),
+                                                                               SETTINGS)
+        return
+    assert _outputs(given) != _outputs(reference)
+
+
+def test_stored_graphs_give_the_same_one_line_error(tmp_path):
+    from dyngraph.sources import resolve
+    from dyngraph.store import open_store
+
+    settings = Settings(data_dir=str(tmp_path))
+    for query, message in [("type=sparkline&data=1,2&legendpos=left", "legendpos: does not apply to type=sparkline"),
+                           ("type=pie&data=1,2&marks=o,ff0000,0,-1,8", "marks: does not apply to type=pie"),
+                           ("type=bar&data=1,2&times=2026-01-01,2026-01-02&barwidth=9",
+                            "barwidth: not used with a time axis")]:
+        key = open_store(settings).put(query)
         with pytest.raises(SpecError) as error:
-            parse(query)
-        message = str(error.value)
-        assert message.startswith(f"{name}: does not apply to type={kind}")
-        assert message.endswith(", ".join(APPLIES_TO[name]))
+            resolve(f"graphId={key}", settings)
+        assert str(error.value).startswith(message) and "\n" not in str(error.value)
 
 
 @pytest.mark.parametrize(("kind", "query"), [("line", "stacked=1"), ("bar", "depth=5"), ("line", "markers=max"),
-                                             ("scatter", "labels=a|b")])
+                                             ("scatter", "labels=a|b"), ("sparkline", "titlesize=20"),
+                                             ("pie", "axes=x,y"), ("donut", "ticklengths=0,10"), ("qr", "title=A")])
 def test_the_cases_from_the_issue_are_400s(kind, query):
-    with pytest.raises(SpecError):
-        parse(f"type={kind}&data={DATA.get(kind, '1,2')}&{query}")
+    base = "qrtext=hi" if kind == "qr" else "data=1,2"
+    with pytest.raises(SpecError, match=f"^{query.split('=')[0]}: does not apply to type={kind}"):
+        parse(f"type={kind}&{base}&{query}")
 
 
 @pytest.mark.parametrize("query", ["cht=p&chs=200x100&chd=t:1,2&chl=a|b&chls=3",  # Google ignored chls on a pie
-                                   "cht=bvg&chs=200x100&chd=t:1,2&chls=3,4,1"])
+                                   "cht=bvg&chs=200x100&chd=t:1,2&chls=3,4,1",
+                                   "cht=p&chs=200x100&chd=t:1,2&chl=a|b&chxt=x,y&chg=20,20"])
 def test_dialects_still_draw_what_their_charts_ignored(query):
     from dyngraph.google import read
-    from dyngraph.settings import Settings
 
     spec = read(query, Settings()).spec
     assert spec.linestyles == () and spec.linewidth == make(type=spec.type, data=[1]).linewidth
+    if spec.type == "pie":
+        assert spec.axes == "" and spec.gridlines == ()
 
 
 def test_default_values_given_explicitly_are_fine():

@@ -3,7 +3,7 @@
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from conftest import decode
+from conftest import applicable, decode
 from dyngraph.errors import SpecError
 from dyngraph.gallery import examples
 from dyngraph.limits import Limits
@@ -25,7 +25,8 @@ def ink_box(image, background=(255, 255, 255), threshold=80):
 @pytest.mark.parametrize("scale", [2, 3])
 @pytest.mark.parametrize("kind", CHART_TYPES)
 def test_every_type_is_its_size_times_scale(kind, scale):
-    spec = make(type=kind, data=SAMPLES[kind], width=200, height=110, scale=scale, title="T", legend=["a"])
+    spec = make(**applicable(kind, dict(type=kind, data=SAMPLES[kind], width=200, height=110, scale=scale, title="T",
+                                        legend=["a"])))
     assert render(spec).size == (200 * scale, 110 * scale)
 
 

@@ -247,9 +247,11 @@ PARAMS = {
            "Category labels (x axis; slices for pie/donut), `|`-separated; `\\|` is a `|` inside a label "
            "and `\\\\` a backslash (`labels=A\\|B|C`: two labels, `A|B` and `C`).", "text"),
         _p("legend", lambda t, lim: _read_list(t, "legend", lim.max_label_length), _write_list,
-           "Series names, `|`-separated (`\\|` and `\\\\` escaped as in `labels`).", "text"),
+           "Series names, `|`-separated (`\\|` and `\\\\` escaped as in `labels`); pie and donut slices are named by "
+           "`labels`.", "text"),
         _p("title", lambda t, lim: values.text(t, "title", lim.max_title_length), str,
-           "Title above the chart.", "text"),
+           "Title above the chart (a sparkline draws none: there it names the chart in its description, the "
+           "`alt` text and `format=txt`).", "text"),
         _p("width", lambda t, lim: values.integer(t, "width", lim.min_size, lim.max_width), str,
            "Image width in pixels (default 480; 120 for sparkline).", "integer"),
         _p("height", lambda t, lim: values.integer(t, "height", lim.min_size, lim.max_height), str,
@@ -410,28 +412,78 @@ PARAMS = {
 }
 _DEFAULTS = ChartSpec()
 
-# The chart types each type-specific parameter means something for; set for another type it is a 400
-# naming these (nothing is silently ignored). Parameters not listed apply to every chart type.
+# The chart types each parameter means something for (read from what the renderers draw); given a value
+# other than its default for another type, it is a 400 naming these: nothing is silently ignored.
+# Parameters not listed apply to every type, the codes too (size, format, background, quality, scale).
+_CHARTS = CHART_TYPES
+_FRAMED = tuple(t for t in CHART_TYPES if t != "sparkline")  # a title, a legend, margins: sparklines have none
+_AXES = ("line", "area", "bar", "hbar", "scatter")  # a plot box with x and y axes (frame.cartesian)
+_TIMED = ("line", "area", "bar", "scatter", "sparkline")  # timeparams.TIME_TYPES
 APPLIES_TO = {
+    "data": _CHARTS,
     "labels": ("line", "area", "bar", "hbar", "pie", "donut", "radar"),
+    "legend": ("line", "area", "bar", "hbar", "scatter", "sparkline", "radar"),  # pies name slices by labels
+    "title": _CHARTS,  # sparkline: not drawn, it names the chart (alt text, format=txt)
+    "colors": _CHARTS,
+    "min": ("line", "area", "bar", "hbar", "scatter", "sparkline", "radar"),
+    "max": ("line", "area", "bar", "hbar", "scatter", "sparkline", "radar"),
+    "grid": ("line", "area", "bar", "hbar", "scatter", "radar"),
+    "legendpos": _FRAMED,
+    "linewidth": ("line", "area", "scatter", "sparkline", "radar"),
     "stacked": ("bar", "hbar", "area"),
     "dots": ("line", "area", "scatter", "radar"),
     "markers": ("sparkline",),
+    "qrtext": CODE_TYPES,
+    "qrlevel": CODE_TYPES,
+    "qrmargin": CODE_TYPES,
+    "qrencoding": CODE_TYPES,
+    "axes": _AXES,
+    "axislabels": _AXES,
+    "axisranges": _AXES,
+    "axispositions": _AXES,
+    "axisstyles": _AXES,
+    "gridlines": _AXES,
+    "barwidth": ("bar", "hbar"),
+    "marks": ("line", "area", "bar", "hbar", "scatter", "sparkline", "radar"),
+    "linestyles": ("line", "area", "scatter", "radar"),
+    "titlecolor": _FRAMED,
+    "titlesize": _FRAMED,
+    "legendcolor": _FRAMED,
+    "legendsize": _FRAMED,
+    "margins": _FRAMED,
+    "bgfill": _CHARTS,
+    "plotfill": _AXES,
     "depth": ("pie",),
     "othershare": ("pie", "donut"),
     "otherlabel": ("pie", "donut"),
-    "barwidth": ("bar", "hbar"),
     "lines": ("scatter",),
     "sizes": ("scatter",),
     "xmin": ("scatter",),
     "xmax": ("scatter",),
+    "pointcolors": ("line", "area", "bar", "hbar", "pie", "donut", "scatter", "sparkline"),
+    "opacity": _CHARTS,
+    "titlealign": _FRAMED,
+    "ticklengths": _AXES,
+    "legendorder": _FRAMED,
+    "legendcolumn": _FRAMED,
+    "hidden": ("line", "area", "bar", "hbar", "scatter", "sparkline", "radar"),  # marker data: where marks go
     "smooth": ("line", "area"),
     "slicelabels": ("pie", "donut"),
-    "linewidth": ("line", "area", "scatter", "sparkline", "radar"),
-    "linestyles": ("line", "area", "scatter", "radar"),
-    "min": ("line", "area", "bar", "hbar", "scatter", "sparkline", "radar"),
-    "max": ("line", "area", "bar", "hbar", "scatter", "sparkline", "radar"),
-    "grid": ("line", "area", "bar", "hbar", "scatter", "radar"),
+    "times": _TIMED,
+    "start": _TIMED,
+    "step": _TIMED,
+    "tz": _TIMED,
+    "from": _TIMED,
+    "until": _TIMED,
+    "gaps": ("line", "area", "scatter", "sparkline"),  # time bars are one bucket wide: nothing to break
+}
+# On a time axis (times, or start + step) the times place and label the points: these apply to the
+# listed types only (none: not with a time axis).
+ON_TIME_AXIS = {
+    "labels": (), "axes": (), "axislabels": (), "axisranges": (), "axispositions": (), "axisstyles": (),
+    "ticklengths": (), "xmin": (), "xmax": (),
+    "barwidth": (),  # a time bar is one time bucket wide
+    "pointcolors": ("line", "area", "bar", "scatter"),  # a timed sparkline is one colour per series
 }
 
 
@@ -443,14 +495,31 @@ def applicable(params):
     gives such a parameter is refused by :func:`_check_applies`.
     """
     kind = params.get("type", _DEFAULTS.type)
-    return {name: text for name, text in params.items() if name not in APPLIES_TO or kind in APPLIES_TO[name]}
+    timed = "times" in params or "start" in params
+    return {name: text for name, text in params.items() if kind in APPLIES_TO.get(name, (kind,))
+            and not (timed and kind not in ON_TIME_AXIS.get(name, (kind,)))}
 
 
 def _check_applies(spec):
-    """A parameter given for a chart type it means nothing for is a 400, not ignored."""
+    """A parameter given for a chart type (or a time axis) it means nothing for is a 400, not ignored."""
     for name, types in APPLIES_TO.items():
-        if spec.type not in types and getattr(spec, name) != getattr(_DEFAULTS, name):
+        if spec.type not in types and _given(spec, name):
             raise SpecError(name, f"does not apply to type={spec.type}; it applies to {', '.join(types)}")
+    if spec.times or spec.start is not None:
+        for name, types in ON_TIME_AXIS.items():
+            if spec.type not in types and _given(spec, name):
+                if not types:
+                    raise SpecError(name, "not used with a time axis (times, or start and step): the times "
+                                          "place and label the points")
+                raise SpecError(name, f"does not apply to type={spec.type} on a time axis; it applies to "
+                                      f"{', '.join(types)} there")
+
+
+def _given(spec, name):
+    field = timeparams.FIELDS.get(name, name)
+    return getattr(spec, field) != getattr(_DEFAULTS, field)
+
+
 _PARAM_OF = {field: name for name, field in timeparams.FIELDS.items()}
 
 
@@ -483,8 +552,7 @@ def _check_qr(spec):
 
 def _check_whole(spec, limits):
     """Checks that involve more than one parameter."""
-    if spec.type not in CODE_TYPES:
-        _check_applies(spec)
+    _check_applies(spec)
     if spec.type in CODE_TYPES:
         _check_qr(spec)
         if spec.format in DATA_FORMATS:

@@ -212,9 +212,6 @@ def check(spec):
         return
     if spec.type not in TIME_TYPES:
         raise SpecError("times", f"a time axis works for {', '.join(TIME_TYPES)}; not for type={spec.type}")
-    for name in ("labels", "axes", "xmin", "xmax"):
-        if getattr(spec, name) not in ((), "", None):
-            raise SpecError(name, "not used with a time axis: the times label it")
     if spec.times:
         for index, series in enumerate(spec.data):
             if len(series) != len(spec.times):
