@@ -16,7 +16,7 @@ from dyngraph import emoji, fonts
 from dyngraph.errors import SpecError
 from dyngraph.graph_app import make_app
 from dyngraph.render import layout, render
-from dyngraph.render.canvas import Canvas
+from dyngraph.render.canvas import Canvas, emoji_tile
 from dyngraph.settings import Settings
 from dyngraph.spec import make, quote
 
@@ -182,11 +182,12 @@ def unshaped(monkeypatch):
     """The colour face with Pillow's basic layout (as without Raqm): no sequence is one glyph."""
     path, strike, _ = _face()
     basic = ImageFont.truetype(path, strike, layout_engine=ImageFont.Layout.BASIC)
-    for cached in (fonts.drawable, fonts.emoji_width):
+    caches = (fonts.drawable, fonts.emoji_width, fonts.emoji_box, emoji_tile)
+    for cached in caches:
         cached.cache_clear()
     monkeypatch.setattr(fonts, "colour_face", lambda: (path, strike, basic))
     yield
-    for cached in (fonts.drawable, fonts.emoji_width):
+    for cached in caches:
         cached.cache_clear()
 
 
@@ -207,15 +208,18 @@ def test_a_sequence_the_face_cannot_join_is_drawn_as_its_parts_and_named(unshape
 
 def test_an_emoji_costs_work_and_the_budget_refuses_a_wall_of_them():
     _face()
-    plain, coloured = Canvas(300, 150), Canvas(300, 150)
+    many = "".join(chr(0x1F345 + i) for i in range(20))  # twenty different fruit and food
+    plain, distinct, repeated = Canvas(300, 150), Canvas(300, 150), Canvas(300, 150)
     plain.text(10, 10, "a" * 20)
-    coloured.text(10, 10, APPLE * 20)
-    assert coloured.work - plain.work >= 20 * 100
-    spec = make(type="bar", data=[1, 2], title=APPLE * 40, width=600, height=150)
+    distinct.text(10, 10, many)
+    repeated.text(10, 10, APPLE * 20)
+    assert distinct.work - plain.work >= 20 * 500  # each drawn from the face and scaled: ~1 ms
+    assert plain.work < repeated.work < distinct.work / 4  # a repeat reuses its tile
+    spec = make(type="bar", data=[1, 2], title=many * 2, width=600, height=150)
     ascii_work = _work(make(type="bar", data=[1, 2], title="a" * 40, width=600, height=150))
     with pytest.raises(SpecError, match="DYNGRAPH_MAX_WORK"):
-        render(spec, max_work=ascii_work + 1000)
-    render(make(type="bar", data=[1, 2], title="a" * 40, width=600, height=150), max_work=ascii_work + 1000)
+        render(spec, max_work=ascii_work + 5000)
+    render(make(type="bar", data=[1, 2], title="a" * 40, width=600, height=150), max_work=ascii_work + 5000)
 
 
 def _work(spec):

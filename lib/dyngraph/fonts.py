@@ -187,23 +187,26 @@ def drawable(cluster):
 
     Without Raqm (Pillow's basic layout) sequences are not shaped: only single emoji are drawable.
     """
+    box = emoji_box(cluster)
+    if box is None:
+        return False
     from . import emoji
 
-    face = colour_face()
-    if face is None:
-        return False
-    font, wanted = face[2], emoji.glyph(cluster)
-    left, top, right, bottom = font.getbbox(wanted, anchor="ls")
-    if bottom <= top or right <= left:  # the face's .notdef is empty
-        return False
+    font, wanted = colour_face()[2], emoji.glyph(cluster)
     return len(wanted) == 1 or font.getlength(wanted) < 1.5 * font.getlength(wanted[0])
 
 
-def emoji_count(text):
-    """How many emoji ``text`` holds, drawn or not (the Canvas charges the work budget for each)."""
+@lru_cache(maxsize=1024)
+def emoji_box(cluster):
+    """The ink box of the emoji ``cluster`` in the colour face at its strike, from the pen on the baseline;
+    None when the face has no colour face or draws nothing for it (its .notdef is empty)."""
+    face = colour_face()
+    if face is None:
+        return None
     from . import emoji
 
-    return emoji.count(text)
+    left, top, right, bottom = face[2].getbbox(emoji.glyph(cluster), anchor="ls")
+    return (left, top, right, bottom) if right > left and bottom > top else None
 
 
 @lru_cache(maxsize=1024)

@@ -44,7 +44,8 @@ WORK = {
     "paste": 3000,  # supersampled pixels of a pasted image
     "text": 40,  # a text drawn (FreeType renders it)
     "glyph": 6,  # steps per character drawn
-    "emoji": 150,  # steps per emoji drawn (a scaled colour tile composited; the first of each is scaled)
+    "emoji": 1000,  # steps per emoji new to the chart (its colour glyph drawn at the face's size and scaled: ~1.5 ms)
+    "emoji_again": 10,  # steps per emoji drawn again (its scaled tile composited)
     "measure": 10,  # a text measured
     "measured": 3,  # characters measured per step
 }
@@ -80,18 +81,18 @@ def colour(value):
 def emoji_tile(cluster, size):
     """(left, top, RGBA tile): the emoji ``cluster`` at ``size`` pixels, left and top from the pen on the
     baseline. Drawn in its colours from the colour face at its strike size (bitmap faces have no other)
-    and scaled with Lanczos (Pillow resamples RGBA premultiplied), once per process for each size."""
+    and scaled down (Lanczos after a box reduction; Pillow resamples RGBA premultiplied), once per
+    process for each size."""
     from .. import emoji
 
     _, strike, font = fonts.colour_face()
-    wanted = emoji.glyph(cluster)
-    left, top, right, bottom = font.getbbox(wanted, anchor="ls")
+    left, top, right, bottom = fonts.emoji_box(cluster)
     big = Image.new("RGBA", (right - left, bottom - top), (0, 0, 0, 0))
-    ImageDraw.Draw(big).text((-left, -top), wanted, font=font, anchor="ls", embedded_color=True)
-    factor_ = size / strike
-    tile = big.resize((max(1, round(big.width * factor_)), max(1, round(big.height * factor_))),
-                      Image.Resampling.LANCZOS)
-    return round(left * factor_), round(top * factor_), tile
+    ImageDraw.Draw(big).text((-left, -top), emoji.glyph(cluster), font=font, anchor="ls", embedded_color=True)
+    scale = size / strike
+    tile = big.resize((max(1, round(big.width * scale)), max(1, round(big.height * scale))),
+                      Image.Resampling.LANCZOS, reducing_gap=3.0)
+    return round(left * scale), round(top * scale), tile
 
 
 class EmojiFace:
@@ -375,13 +376,23 @@ class Canvas:
         ``role`` (one of ``ROLES``) names what the text is, for the layout (``format=json``).
         """
         if text:
-            emojis = 0 if text.isascii() else fonts.emoji_count(text)
-            self.charge((WORK["text"] + len(text) * WORK["glyph"] + emojis * WORK["emoji"]) * self.scale ** 2)
+            self.charge((WORK["text"] + len(text) * WORK["glyph"]) * self.scale ** 2)
+            if not text.isascii():
+                self._charge_emoji(text, size or self.label_size)
             x = clamp(x, -self.width, 2 * self.width)
             y = clamp(y, -self.height, 2 * self.height)
             self._texts.append((x, y, text, size or self.label_size, fill or self.inks["text"], anchor, role))
             if not text.isascii():
                 self.unsupported |= fonts.missing(text, self.font_path)
+
+    def _charge_emoji(self, text, size):
+        """Charge each emoji of ``text``: a new one (emoji, size) costs drawing its glyph, a repeat little."""
+        seen = self.__dict__.setdefault("_emoji_seen", set())
+        for face, piece in fonts.runs(text, self.font_path):
+            if face == fonts.EMOJI:
+                key = (piece, size)
+                self.charge(WORK["emoji_again"] if key in seen else WORK["emoji"])
+                seen.add(key)
 
     def add_series(self, name, colour_, points):
         """Record a drawn series: its name, colour and points [(x, y) | None, ...] in image pixels.
