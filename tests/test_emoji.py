@@ -266,3 +266,15 @@ def test_emoji_in_the_layout_json_through_the_app():
     title = next(t for t in json.loads(body)["texts"] if t["role"] == "title")
     assert title["text"] == APPLE + " up"
     assert title["box"][2] - title["box"][0] >= fonts.width(APPLE + " up", TITLE_SIZE, fonts.primary()) - 3
+
+
+@pytest.mark.parametrize("max_width", [20, 40, 50, 61, 75, 100])
+def test_wrapping_and_cutting_never_split_a_sequence(max_width):
+    word = (THUMB + TONE + FAMILY + FRANCE) * 4  # one long word of emoji sequences
+    lines = fonts.wrap(word, 12, max_width, 3, fonts.primary())
+    for line in lines:
+        pieces = [p for p, is_emoji in emoji.split(line.rstrip("…")) if is_emoji]
+        assert "".join(pieces) == line.rstrip("…"), line  # nothing but whole emoji
+        assert set(pieces) <= {THUMB + TONE, FAMILY, FRANCE}, line
+    cut = fonts.fit(word, 12, max_width, fonts.primary())
+    assert set(p for p, _ in emoji.split(cut.rstrip("…"))) <= {THUMB + TONE, FAMILY, FRANCE}

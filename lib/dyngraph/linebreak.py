@@ -69,8 +69,11 @@ def split(word, prefix, measure, max_width):
         else:
             high = middle - 1
     cut, least = low, MIN_HEAD if prefix else 1
+    inside = _inside_emoji(word)
+    while cut > 0 and cut in inside:  # never inside an emoji sequence (a family, a flag, a skin tone)
+        cut -= 1
     for at in range(cut, max(cut // 2, least - 1), -1):  # a natural break point not too far back
-        if _breaks_after(word, at):
+        if at not in inside and _breaks_after(word, at):
             return word[:at], word[at:]
     if _latin(word, cut):
         cut = min(cut, len(word) - MIN_TAIL)
@@ -79,6 +82,20 @@ def split(word, prefix, measure, max_width):
     if cut < least:
         return "", word
     return word[:cut] + (HYPHEN if _latin(word, cut) else ""), word[cut:]
+
+
+def _inside_emoji(word):
+    """The cut positions of ``word`` that fall inside an emoji sequence (see dyngraph.emoji)."""
+    if word.isascii():
+        return frozenset()
+    from . import emoji
+
+    inside, at = set(), 0
+    for piece, is_emoji in emoji.split(word):
+        if is_emoji:
+            inside.update(range(at + 1, at + len(piece)))
+        at += len(piece)
+    return inside
 
 
 def _breaks_after(word, at):
