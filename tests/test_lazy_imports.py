@@ -7,6 +7,7 @@ subprocess, not timings; bench/run.py measures the time.
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -18,7 +19,7 @@ from conftest import ROOT
 HEAVY = ("PIL", "dataclasses", "hashlib", "urllib.parse", "traceback", "inspect")
 
 SERVE = r"""
-import io, json, sys
+import sys
 sys.path.insert(0, {lib!r})
 from dyngraph.graph_app import make_app
 from dyngraph.settings import Settings
@@ -28,8 +29,10 @@ environ = {{"REQUEST_METHOD": {method!r}, "QUERY_STRING": {query!r}, "HTTP_ACCEP
            "HTTP_IF_NONE_MATCH": {etag!r}, "wsgi.errors": sys.stderr}}
 seen = []
 body = b"".join(app(environ, lambda status, headers, exc_info=None: seen.append((status, dict(headers)))))
+modules = sorted(sys.modules)  # before json, which imports re
+import json
 print(json.dumps({{"status": seen[0][0], "headers": seen[0][1], "body": body.decode("latin-1"),
-                  "modules": sorted(sys.modules)}}))
+                  "modules": modules}}))
 """
 
 STANDARD = "type=line&data=1,5,3|2,4,6&width=600&height=300&format=png"
@@ -90,6 +93,47 @@ def test_a_quickchart_304_does_not_import_pillow():
     assert answer["status"] == "304 Not Modified"
     for name in HEAVY:
         assert not loaded(answer["modules"], name), f"{name} imported on the QuickChart 304 path"
+
+
+# Nor does parsing a chart without a time axis import these: re with enum and functools (~4 ms per
+# CGI process), datetime, and unicodedata for ASCII text (docs/performance.md, "The cold path").
+NOT_WHEN_PARSING = ("re", "enum", "functools", "collections", "datetime", "zoneinfo", "unicodedata",
+                    "dyngraph.timeparse")
+# Many readers at once: numbers in every spelling, lists, text, colours, value formats, fills.
+RICH = ("type=bar&data=1.5,2e3,-3,.25|4,5,6,7&labels=a|b|c|d&legend=One|Two&title=Sales+%28EUR%29"
+        "&colors=ff8800,08f&marks=N*f2*,000000,0,-1,10&axisstyles=1N*cEUR1s*,ff0000&background=%23ffffffcc"
+        "&bgfill=lg,90,ffffff,0,eeeeee,1&width=400&height=200&format=png&min=-5&max=1e4")
+
+
+def interpreter_modules():
+    """What a bare ``python -c`` of this interpreter has loaded: a site hook may import anything."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DYNGRAPH_")}
+    result = subprocess.run([sys.executable, "-c", "import sys; print(' '.join(sys.modules))"],
+                            capture_output=True, text=True, timeout=60, env=env, check=True)
+    return set(result.stdout.split())
+
+
+@pytest.mark.parametrize("query", [STANDARD, RICH])
+def test_a_parsed_304_and_a_text_400_import_neither_re_nor_datetime(query):
+    """The render cache off: the query is parsed, its canonical form written and hashed, without ``re``."""
+    at_start = interpreter_modules()
+    etag = serve_fresh(query, method="HEAD")["headers"]["ETag"]
+    bad = re.sub(r"width=\d+", "width=huge", query)  # every parameter before width read, then a 400
+    answers = {"304": serve_fresh(query, etag=etag), "400": serve_fresh(bad)}
+    assert answers["304"]["status"] == "304 Not Modified" and answers["304"]["headers"]["ETag"] == etag
+    assert answers["400"]["status"] == "400 Bad Request"
+    assert answers["400"]["body"] == "width: must be an integer from 16 to 2000, got 'huge'\n"
+    for path, answer in answers.items():
+        assert loaded(answer["modules"], "dyngraph.spec"), "the guard needs the parsing path"
+        for name in NOT_WHEN_PARSING:
+            assert name in at_start or not loaded(answer["modules"], name), f"{name} imported on the {path} path"
+
+
+def test_a_time_axis_does_import_the_time_readers():
+    """The guard above can fail: a chart with ``start`` + ``step`` reads them with dyngraph.timeparse."""
+    answer = serve_fresh("data=1,2,3&start=2026-03-01&step=1d&width=huge")
+    assert answer["status"] == "400 Bad Request"
+    assert loaded(answer["modules"], "dyngraph.timeparse") and loaded(answer["modules"], "datetime")
 
 
 def test_a_405_does_not_import_pillow():

@@ -21,7 +21,6 @@ Standard library only; pure functions.
 """
 
 import binascii
-import re
 
 from .errors import SpecError
 from .values import MAX_MAGNITUDE, format_number
@@ -34,8 +33,7 @@ MAX_WIDTH = 64
 MIN_PLAIN_LENGTH = 200  # below this the readable form is kept even when longer
 _TO_URL = bytes.maketrans(b"+/", b"-_")
 _FROM_URL = bytes.maketrans(b"-_", b"+/")
-_B64 = re.compile(r"[A-Za-z0-9_-]*\Z", re.ASCII)
-_DECIMAL = re.compile(r"(-?)(\d*)(?:\.(\d*))?(?:e([-+]?\d+))?\Z")
+_BASE64URL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
 
 # --- encoding -----------------------------------------------------------------
@@ -78,11 +76,12 @@ def _decimal(value):
     """float -> (mantissa, exponent) with value == mantissa * 10**exponent in decimal."""
     if value == int(value) and abs(value) < 1e15:  # what format_number writes for a whole number: its digits
         return int(value), 0
-    match = _DECIMAL.match(format_number(value))
-    sign, whole, fraction, exponent = match.groups()
-    fraction = fraction or ""
+    text = format_number(value)  # repr(): -?digits[.digits][e[-+]digits]
+    body = text.lstrip("-")
+    digits, _, exponent = body.partition("e")
+    whole, _, fraction = digits.partition(".")
     mantissa = int(whole + fraction or "0")
-    return (-mantissa if sign else mantissa), int(exponent or 0) - len(fraction)
+    return (-mantissa if body != text else mantissa), int(exponent or 0) - len(fraction)
 
 
 def _pack(ints, stride):
@@ -124,7 +123,7 @@ def is_compact(text):
 def decode(text, limits):
     """``~…`` text -> tuple of series (floats/None); SpecError on anything malformed."""
     body = text[len(PREFIX):]
-    if not _B64.match(body) or len(body) % 4 == 1:
+    if not _BASE64URL.issuperset(body) or len(body) % 4 == 1:
         raise SpecError("data", "compact form must be '~' then base64url (A-Z a-z 0-9 - _)")
     try:
         raw = binascii.a2b_base64((body + "=" * (-len(body) % 4)).encode("ascii").translate(_FROM_URL))

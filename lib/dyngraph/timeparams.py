@@ -6,12 +6,16 @@ every parameter is read. A spec then holds Unix seconds only: ``times`` as
 given (regular ones become ``start`` + ``step``: one short parameter instead
 of a long list), ``from``/``until`` as whole seconds. Stdlib only; zoneinfo
 is imported only for a zone other than UTC.
+
+Every chart request imports this module (spec.PARAMS names its readers), most
+without a time axis: ``dyngraph.timeparse`` (``re`` and ``datetime``, ~5 ms
+per CGI process) is therefore imported only inside the functions that read
+or check times, never at the top (tests/test_lazy_imports.py).
 """
 
 import math
-from datetime import date, datetime, timezone
 
-from . import compact, timeparse, values
+from . import compact, values
 from .errors import SpecError, shown
 
 TIME_TYPES = ("line", "area", "bar", "scatter", "sparkline")
@@ -30,6 +34,8 @@ class Later:
 
 
 def read_times(text, limits):
+    from . import timeparse
+
     if compact.is_compact(text):
         (series,) = _one_series(compact.decode(text, limits))
         return tuple(timeparse.check_range(t, "times", values.format_number(t)) for t in series)
@@ -49,6 +55,8 @@ def _one_series(series):
 
 def _unix_text(t):
     """Unix seconds as text the reader takes back: 1900 would read as a year mistaken for seconds."""
+    from . import timeparse
+
     text = values.format_number(t)
     return text + ".0" if len(text) == 4 and text.isdigit() and timeparse.MIN_YEAR <= int(text) <= timeparse.MAX_YEAR \
         else text
@@ -63,17 +71,23 @@ def write_times(times):
 
 
 def read_start(text, limits):
+    from . import timeparse
+
     return Later(lambda tz, now: timeparse.instant(text, "start", tz))
 
 
 def write_instant(t):
     """Whole seconds as ISO 8601 in UTC (readable URLs); anything finer as exact Unix seconds."""
     if t == math.floor(t):
+        from datetime import datetime, timezone
+
         return datetime.fromtimestamp(t, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     return values.format_number(t)
 
 
 def read_step(text, limits):
+    from . import timeparse
+
     return timeparse.step(text, "step")
 
 
@@ -82,12 +96,16 @@ def write_step(step):
 
 
 def read_tz(text, limits):
+    from . import timeparse
+
     timeparse.zone(text, "tz")
     return text
 
 
 def read_bound(name):
     def read(text, limits):
+        from . import timeparse
+
         return Later(lambda tz, now: float(math.floor(timeparse.bound(text, name, _now(now), tz))))
 
     return read
@@ -112,6 +130,8 @@ def _now(now):
 
 def resolve(kwargs, now=None):
     """Finish every :class:`Later` in ``kwargs`` (in place) with the request's zone; make regular times start+step."""
+    from . import timeparse
+
     later = {name: value for name, value in kwargs.items() if isinstance(value, Later)}
     tz = timeparse.zone(kwargs.get("tz", "UTC"))
     for name, value in later.items():
@@ -131,6 +151,8 @@ CALENDAR_SPANS = {(1, "d"): (82800, 90000), (1, "w"): (601200, 608400), (1, "mo"
 
 def as_start_step(times, tz):
     """(start, step) when ``times`` are exactly ``timeparse.series(start, step)``; else None."""
+    from . import timeparse
+
     if len(times) < 3:
         return None
     start, delta = times[0], times[1] - times[0]
@@ -155,6 +177,8 @@ def as_start_step(times, tz):
 
 def _follows(times, step, tz):
     """True when every time is ``shift(start, i steps)`` exactly; stops at the first that is not."""
+    from . import timeparse
+
     count, unit = step
     try:
         return all(timeparse.shift(times[0], i * count, unit, tz) == t for i, t in enumerate(times))
@@ -174,6 +198,10 @@ def python_times(value, limits):
 
 def python_instant(value, param, tz):
     """One Python time value -> Unix seconds."""
+    from datetime import date, datetime
+
+    from . import timeparse
+
     if isinstance(value, datetime):
         moment = value if value.tzinfo is not None else value.replace(tzinfo=tz)
         return timeparse.check_range(moment.timestamp(), param, value.isoformat())
@@ -218,6 +246,8 @@ def check(spec):
                 raise SpecError("times", f"{len(spec.times)} timestamps, but series {index + 1} has "
                                          f"{len(series)} values; give one timestamp per value")
     elif spec.start is not None:
+        from . import timeparse
+
         lengths = {len(series) for series in spec.data}
         if len(lengths) > 1:
             raise SpecError("data", "with start and step, every series needs the same number of values")
@@ -240,9 +270,13 @@ def instants(spec):
         return spec.times
     if spec.start is None:
         return ()
+    from . import timeparse
+
     count = max((len(series) for series in spec.data), default=0)
     return tuple(timeparse.series(spec.start, spec.step, count, zone_of(spec)))
 
 
 def zone_of(spec):
+    from . import timeparse
+
     return timeparse.zone(spec.tz)
