@@ -246,3 +246,23 @@ def test_nearest_free_palette_entry_is_the_first_nearest_within_reach():
         nearest = min(free, key=distance.__getitem__) if free else None
         expected = nearest if nearest is not None and distance[nearest] <= SNAP_DISTANCE else None
         assert _nearest_free(entries, claimed, key) == expected
+
+
+def test_key_colours_the_quantizer_merges_are_repainted_exact():
+    """Four frequent colours within one octree bucket: the quantizer alone shows them as fewer colours; the PNG
+    keeps every pixel of each (encode._pairs finds the moved ones, _make_exact repaints them)."""
+    keys = [(100, 100, 100), (101, 100, 100), (100, 102, 100), (103, 101, 102)]
+    image = Image.new("RGB", (200, 100), (255, 255, 255))
+    for i, key in enumerate(keys):
+        image.paste(key, (i * 50, 0, i * 50 + 50, 60))
+    for x in range(200):  # a ramp of rare colours, so the quantizer has more than 256 to fold
+        for y in range(60, 100):
+            image.putpixel((x, y), (x, (y % 4) * 60, 200))
+    plain = image.quantize(256, Image.Quantize.FASTOCTREE).convert("RGB")
+    assert sum(plain.getpixel((i * 50 + 25, 30)) == key for i, key in enumerate(keys)) < len(keys)
+    png = decode(encode(image, "png"))
+    assert png.mode == "P"
+    back = png.convert("RGB")
+    for i, key in enumerate(keys):
+        block = back.crop((i * 50, 0, i * 50 + 50, 60))
+        assert block.getcolors(1) == [(50 * 60, key)]
