@@ -6,6 +6,15 @@ antialiases it. ``k`` shrinks for big images so the supersampled canvas stays
 within ``MEMORY_BUDGET``. All coordinates are 1x chart pixels (floats); every
 one is clipped or clamped here before Pillow sees it.
 
+The supersampled canvas is never held whole: each shape is recorded with the
+rows it can touch, and ``finish`` paints horizontal bands of at most
+``BAND_BYTES`` one after the other, each shape into the bands it reaches,
+reducing each band into the final image. A 600x300 chart at k=3 would be a
+6.5 MB canvas (and its first touch a quarter of a cold render); a band is
+1.5 MB at most, reused. The pixels are those of the whole canvas: shapes are
+drawn in the same order, shifted by whole samples, and bands start on
+multiples of ``k``.
+
 ``scale`` (the ``scale`` parameter: 1, 2 or 3) is applied here only: the chart
 code lays out at 1x with 1x font metrics, and the canvas draws shapes at
 ``k * scale`` before reducing by ``k``, and text at ``size * scale``, so a 2x
@@ -23,7 +32,8 @@ from ..errors import SpecError
 from ..limits import DEFAULT_LIMITS
 from .geometry import clamp, clip_polygon, clip_polyline
 
-MEMORY_BUDGET = 24 * 1024 * 1024  # bytes for the supersampled canvas (4 bytes a pixel)
+MEMORY_BUDGET = 24 * 1024 * 1024  # bytes for the supersampled canvas (4 bytes a pixel), were it held whole
+BAND_BYTES = 1536 * 1024  # bytes of one band of the supersampled canvas, painted one after the other
 TIME_BUDGET = 2_000_000  # supersampled pixels above which k drops (filling and reducing cost time)
 MAX_FACTOR = 4
 LIMIT = 1e9  # coordinates are clamped to +-LIMIT (and NaN removed) before clipping
@@ -122,6 +132,54 @@ def _composite(image, tile, x, y):
         image.alpha_composite(tile, (x, y))
 
 
+def _polyline(points, ink, pixels, joint):
+    """Paint a polyline of ``points`` (whole samples) into a band: only the segments that reach it.
+
+    Each segment is drawn by Pillow on its own, each joint from its two segments: a band gets the
+    runs of segments within reach, with one more segment at each end so the joints at their ends
+    are drawn as on the whole canvas; segments and joints of one ink may be drawn in any order.
+    """
+    reach = pixels + 2
+    lows = [min(a[1], b[1]) - reach for a, b in zip(points, points[1:])]
+    highs = [max(a[1], b[1]) + reach for a, b in zip(points, points[1:])]
+
+    def paint(band, draw, dy):
+        bottom = dy + band.height
+        if min(lows) >= dy and max(highs) <= bottom:  # wholly in this band
+            draw.line([(x, y - dy) for x, y in points], fill=ink, width=pixels, joint=joint)
+            return
+        near = [i for i, (low, high) in enumerate(zip(lows, highs)) if low < bottom and high > dy]
+        chosen = sorted({j for i in near for j in (i - 1, i, i + 1) if 0 <= j < len(lows)})
+        start = 0
+        for n in range(1, len(chosen) + 1):
+            if n == len(chosen) or chosen[n] != chosen[n - 1] + 1:  # a run of consecutive segments ends
+                first, last = chosen[start], chosen[n - 1]
+                draw.line([(x, y - dy) for x, y in points[first:last + 2]], fill=ink, width=pixels, joint=joint)
+                start = n
+    return paint
+
+
+def _whole(box):
+    """An ellipse's or slice's box as the whole samples Pillow draws it at: it truncates each coordinate
+    (10.1 to 13), so a box shifted into a band must be truncated before it is shifted."""
+    return tuple(int(v) for v in box)
+
+
+def _shifted(box, dy):
+    left, top, right, bottom = box
+    return (left, top - dy, right, bottom - dy)
+
+
+def _columns(spans, ink):
+    """Paint one-sample-wide columns [(x, top, bottom)] into a band: those that reach it."""
+    def paint(band, draw, dy):
+        bottom = dy + band.height
+        for x, y0, y1 in spans:
+            if y1 >= dy and y0 < bottom:
+                draw.rectangle((x, y0 - dy, x, y1 - dy), fill=ink)
+    return paint
+
+
 class Canvas:
     """One chart image being drawn."""
 
@@ -137,9 +195,7 @@ class Canvas:
         self.font_path = font_path
         self.ground(())
         self.label_size, self.title_size = theme.font_sizes(width, height)
-        fill = self.background if self.mode == "RGBA" else self.background[:3]
-        self._image = Image.new(self.mode, (width * self._m, height * self._m), fill)
-        self._draw = ImageDraw.Draw(self._image, "RGBA")  # blends translucent fills
+        self._ops = []  # [(top, bottom, paint)]: shapes in drawing order, the supersampled rows they may touch
         self.unsupported = set()  # characters no font on the host draws (X-Dyngraph-Unsupported)
         self._texts = []
         self.series = []  # [(name, colour, points)] as charts report them, for the layout
@@ -196,7 +252,9 @@ class Canvas:
         self.charge(1 + (right - left) * (bottom - top) * k * k / WORK["area"])
         left_k, top_k = round(left * k), round(top * k)
         right_k, bottom_k = max(left_k, round(right * k) - 1), max(top_k, round(bottom * k) - 1)
-        self._draw.rectangle((left_k, top_k, right_k, bottom_k), fill=colour(fill))
+        ink = colour(fill)
+        self._ops.append((top_k, bottom_k + 1, lambda band, draw, dy: draw.rectangle(
+            (left_k, top_k - dy, right_k, bottom_k - dy), fill=ink)))
 
     def line(self, points, fill, width, *, clip=None):
         """A polyline of ``width`` pixels with round joints, cut to ``clip`` (default: the image)."""
@@ -223,8 +281,9 @@ class Canvas:
                 rows = sum(abs(b[1] - a[1]) for a, b in zip(scaled, scaled[1:]))
                 self.charge(_length(run) * width * k * k / WORK["area"] + rows / WORK["rows"]
                             + curve * len(scaled) * WORK["joint"])
-                self._draw.line(scaled, fill=ink, width=pixels,
-                                joint="curve" if curve else None)
+                ys = [y for _, y in scaled]
+                self._ops.append((min(ys) - pixels - 2, max(ys) + pixels + 2,
+                                  _polyline(scaled, ink, pixels, "curve" if curve else None)))
 
     def dashes(self, x0, y0, x1, y1, fill, dash, space):
         """A 1-pixel horizontal or vertical line from (x0, y0) to (x1, y1), dashed unless ``space`` is 0.
@@ -258,14 +317,19 @@ class Canvas:
             if ink[3] < 255:  # a translucent ink blends: the stamp carries its alpha
                 mask = mask.point(lambda v: v * ink[3] // 255)
             stamps[key] = mask
-        mask, where = stamps[key], ((a, low) if vertical else (low, a))
+        mask, (x, y) = stamps[key], ((a, low) if vertical else (low, a))
         if self.mode == "RGBA" and ink[3] < 255:  # blended over what is there, transparency included
             layer = Image.new("RGBA", mask.size, ink[:3] + (0,))
             layer.putalpha(mask)
-            self._image.alpha_composite(layer, (max(0, where[0]), max(0, where[1])),
-                                        (max(0, -where[0]), max(0, -where[1])))
+
+            def paint(band, draw, dy):
+                band.alpha_composite(layer, (max(0, x), max(0, y - dy)), (max(0, -x), max(0, dy - y)))
         else:
-            self._image.paste(ink if self.mode == "RGBA" else ink[:3], where, mask)
+            solid = ink if self.mode == "RGBA" else ink[:3]
+
+            def paint(band, draw, dy):
+                band.paste(solid, (x, y - dy), mask)
+        self._ops.append((y, y + mask.height, paint))
 
     @staticmethod
     @lru_cache(maxsize=64)
@@ -299,7 +363,12 @@ class Canvas:
             ys, xs = [y for _, y in shape], [x for x, _ in shape]
             rows, columns = (max(ys) - min(ys)) * self._m, (max(xs) - min(xs)) * self._m
             self.charge(rows * len(shape) / WORK["edge_rows"] + rows * columns / 2 / WORK["area"])
-            self._draw.polygon([self._xy(x, y) for x, y in shape], fill=colour(fill))
+            # Pillow truncates a vertex's y to whole samples (10.1 to 13; x stays fractional): truncated
+            # before the shift into a band, the polygon is the one the whole canvas would have.
+            scaled, ink = [(x, int(y)) for x, y in (self._xy(x, y) for x, y in shape)], colour(fill)
+            ys = [y for _, y in scaled]
+            self._ops.append((min(ys) - 1, max(ys) + 2, lambda band, draw, dy: draw.polygon(
+                [(x, y - dy) for x, y in scaled], fill=ink)))
 
     def fill_between(self, xs, tops, floors, fill, *, clip):
         """Fill between two polylines over the same increasing ``xs``, one supersampled column at a time.
@@ -314,7 +383,7 @@ class Canvas:
         last = min(math.floor(min(xs[-1], right) * k), self.width * k)
         self.charge(1 + max(0, last - first) / WORK["columns"] + len(xs) / WORK["points"]
                     + max(0, last - first) * (bottom - top) * k / 2 / WORK["area"])
-        segment = 0
+        segment, spans = 0, []
         for column in range(first, last):
             x = (column + 0.5) / k
             while segment < len(xs) - 2 and xs[segment + 1] < x:
@@ -326,7 +395,9 @@ class Canvas:
             a, b = (a, b) if a <= b else (b, a)
             y0, y1 = round(clamp(a, top, bottom) * k), round(clamp(b, top, bottom) * k) - 1
             if y1 >= y0:  # a sliver thinner than one supersampled row rounds away
-                self._draw.rectangle((column, y0, column, y1), fill=ink)
+                spans.append((column, y0, y1))
+        if spans:
+            self._ops.append((min(y0 for _, y0, _ in spans), max(y1 for _, _, y1 in spans) + 1, _columns(spans, ink)))
 
     def circle(self, cx, cy, radius, fill, *, outline=None, outline_width=0.0):
         """A disc; skipped when it lies wholly outside the image."""
@@ -337,8 +408,10 @@ class Canvas:
         self.charge(0.5 + math.pi * (radius * k) ** 2 / WORK["disc"])
         x, y, r = cx * k, cy * k, max(radius * k, 0.5)
         ring = max(0, round(clamp(outline_width, 0, MAX_LINE_WIDTH) * k)) if outline is not None else 0
-        self._draw.ellipse((x - r, y - r, x + r, y + r), fill=colour(fill),
-                           outline=colour(outline) if ring else None, width=ring or 1)
+        ink, edge = colour(fill), colour(outline) if ring else None
+        box = _whole((x - r, y - r, x + r, y + r))
+        self._ops.append((box[1] - 1, box[3] + 2, lambda band, draw, dy: draw.ellipse(
+            _shifted(box, dy), fill=ink, outline=edge, width=ring or 1)))
 
     def pieslice(self, cx, cy, radius, start, end, fill):
         """A slice from ``start`` to ``end`` degrees, clockwise from 3 o'clock."""
@@ -347,8 +420,10 @@ class Canvas:
         sweep = min(abs(clamp(end, -720, 720) - clamp(start, -720, 720)), 360.0) / 360
         self.charge(1 + math.pi * (radius * k) ** 2 * sweep / WORK["slice"])
         x, y, r = clamp(cx, 0, self.width) * k, clamp(cy, 0, self.height) * k, radius * k
-        self._draw.pieslice((x - r, y - r, x + r, y + r), clamp(start, -720, 720), clamp(end, -720, 720),
-                            fill=colour(fill))
+        start, end, ink = clamp(start, -720, 720), clamp(end, -720, 720), colour(fill)
+        box = _whole((x - r, y - r, x + r, y + r))
+        self._ops.append((box[1] - 1, box[3] + 2, lambda band, draw, dy: draw.pieslice(
+            _shifted(box, dy), start, end, fill=ink)))
 
     def paste(self, left, top, image):
         """Paste an RGBA ``image`` drawn at output size (1x size times ``scale``) with its top-left at
@@ -356,17 +431,28 @@ class Canvas:
         k, m = self.k, self._m
         self.charge(1 + image.width * image.height * k * k / WORK["paste"])
         scaled = image.resize((image.width * k, image.height * k), Image.Resampling.NEAREST) if k > 1 else image
+        x, y = left * m, top * m
         if self.mode == "RGB":
-            self._image.paste(scaled.convert("RGB"), (left * m, top * m), scaled.getchannel("A"))
+            rgb, alpha = scaled.convert("RGB"), scaled.getchannel("A")
+
+            def paint(band, draw, dy):
+                band.paste(rgb, (x, y - dy), alpha)
         else:
-            self._image.alpha_composite(scaled, (left * m, top * m))
+            def paint(band, draw, dy):
+                if y - dy >= 0:
+                    band.alpha_composite(scaled, (x, y - dy))
+                else:  # the image's top lies in a band above
+                    band.alpha_composite(scaled, (x, 0), (0, dy - y))
+        self._ops.append((y, y + scaled.height, paint))
 
     def punch(self, cx, cy, radius):
         """Replace a disc with the background, transparency included (a donut's hole)."""
         radius = clamp(radius, 0.0, float(max(self.width, self.height)))
         k = self._m
         x, y, r = clamp(cx, 0, self.width) * k, clamp(cy, 0, self.height) * k, radius * k
-        ImageDraw.Draw(self._image).ellipse((x - r, y - r, x + r, y + r), fill=self.background)
+        ground, box = self.background, _whole((x - r, y - r, x + r, y + r))
+        self._ops.append((box[1] - 1, box[3] + 2, lambda band, draw, dy: ImageDraw.Draw(band).ellipse(
+            _shifted(box, dy), fill=ground)))
 
     # --- text (drawn at scale after the shapes; measured at 1x) -------------
 
@@ -460,6 +546,32 @@ class Canvas:
             advance += fonts.width(char, size * s, path)
         return out or [((x * s, y * s), text, fonts.font(size * s, path), anchor)]
 
+    def _paint(self):
+        """The shapes drawn and reduced: bands of the supersampled canvas, each painted and reduced in turn."""
+        k, m = self.k, self._m
+        width, height = self.width * m, self.height * m
+        fill = self.background if self.mode == "RGBA" else self.background[:3]
+        ops, self._ops = self._ops, []
+        rows = max(k, BAND_BYTES // (4 * width) // k * k)  # whole output rows per band
+        if k == 1 or rows >= height:  # one band: the whole canvas
+            band = Image.new(self.mode, (width, height), fill)
+            draw = ImageDraw.Draw(band, "RGBA")  # blends translucent fills
+            for _, _, paint in ops:
+                paint(band, draw, 0)
+            return band.reduce(k) if k > 1 else band
+        image = Image.new(self.mode, (width // k, height // k))
+        band = Image.new(self.mode, (width, rows), fill)
+        draw = ImageDraw.Draw(band, "RGBA")
+        for top in range(0, height, rows):
+            if top:
+                band.paste(fill, (0, 0, width, rows))
+            bottom = min(height, top + rows)
+            for first, last, paint in ops:
+                if first < bottom and last > top:
+                    paint(band, draw, top)
+            image.paste(band.reduce(k, (0, 0, width, bottom - top)), (0, top // k))
+        return image
+
     def text_width(self, text, size=None):
         self.charge(WORK["measure"] + len(text) / WORK["measured"])
         return fonts.width(text, size or self.label_size, self.font_path)
@@ -476,8 +588,8 @@ class Canvas:
         return fonts.fit(text, size or self.label_size, max(0, max_width), self.font_path)
 
     def finish(self):
-        """Reduce the shapes to the final size and draw the queued text on top, at ``scale``."""
-        image = self._image.reduce(self.k) if self.k > 1 else self._image
+        """Paint the shapes band by band, reduced to the final size, and draw the queued text on top, at ``scale``."""
+        image = self._paint()
         if self._texts:
             draw = ImageDraw.Draw(image)
             for x, y, text, size, fill, anchor, _ in self._texts:
