@@ -551,7 +551,7 @@ class Canvas:
         k, m = self.k, self._m
         width, height = self.width * m, self.height * m
         fill = self.background if self.mode == "RGBA" else self.background[:3]
-        ops, self._ops = self._ops, []
+        ops = self._ops
         rows = max(k, BAND_BYTES // (4 * width) // k * k)  # whole output rows per band
         if k == 1 or rows >= height:  # one band: the whole canvas
             band = Image.new(self.mode, (width, height), fill)
