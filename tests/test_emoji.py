@@ -278,3 +278,17 @@ def test_wrapping_and_cutting_never_split_a_sequence(max_width):
         assert set(pieces) <= {THUMB + TONE, FAMILY, FRANCE}, line
     cut = fonts.fit(word, 12, max_width, fonts.primary())
     assert set(p for p, _ in emoji.split(cut.rstrip("…"))) <= {THUMB + TONE, FAMILY, FRANCE}
+
+
+def test_measuring_emoji_new_to_the_chart_costs_work_once():
+    _face()
+    many = "".join(chr(0x1F400 + i) for i in range(100))  # a hundred animals: the face is asked for each
+    canvas = Canvas(600, 150)
+    before = canvas.work
+    canvas.text_width(many)
+    first = canvas.work - before
+    canvas.text_width(many)
+    canvas.fit(many, 200)
+    again = canvas.work - before - first
+    assert first >= 100 * 200
+    assert again < first / 10

@@ -56,6 +56,7 @@ WORK = {
     "glyph": 6,  # steps per character drawn
     "emoji": 1000,  # steps per emoji new to the chart (its colour glyph drawn at the face's size and scaled: ~1.5 ms)
     "emoji_again": 10,  # steps per emoji drawn again (its scaled tile composited)
+    "emoji_probe": 250,  # steps per emoji new to the chart's measuring (the face asked for its glyph: ~0.35 ms)
     "measure": 10,  # a text measured
     "measured": 3,  # characters measured per step
 }
@@ -464,12 +465,27 @@ class Canvas:
         if text:
             self.charge((WORK["text"] + len(text) * WORK["glyph"]) * self.scale ** 2)
             if not text.isascii():
+                self._charge_probes(text)
                 self._charge_emoji(text, size or self.label_size)
             x = clamp(x, -self.width, 2 * self.width)
             y = clamp(y, -self.height, 2 * self.height)
             self._texts.append((x, y, text, size or self.label_size, fill or self.inks["text"], anchor, role))
             if not text.isascii():
                 self.unsupported |= fonts.missing(text, self.font_path)
+
+    def _charge_probes(self, text):
+        """Charge each emoji of ``text`` this chart has not measured yet: the colour face is asked for it."""
+        if text.isascii():
+            return
+        from .. import emoji
+
+        if not emoji.likely(text):
+            return
+        seen = self.__dict__.setdefault("_emoji_probed", set())
+        new = {piece for piece, is_emoji in emoji.split(text) if is_emoji} - seen
+        if new:
+            self.charge(len(new) * WORK["emoji_probe"])
+            seen |= new
 
     def _charge_emoji(self, text, size):
         """Charge each emoji of ``text``: a new one (emoji, size) costs drawing its glyph, a repeat little."""
@@ -574,6 +590,7 @@ class Canvas:
 
     def text_width(self, text, size=None):
         self.charge(WORK["measure"] + len(text) / WORK["measured"])
+        self._charge_probes(text)
         return fonts.width(text, size or self.label_size, self.font_path)
 
     def line_height(self, size=None):
@@ -581,10 +598,12 @@ class Canvas:
 
     def wrap(self, text, max_width, size=None, max_lines=2):
         """``text`` in at most ``max_lines`` lines of ``max_width`` pixels (the last cut with an ellipsis)."""
+        self._charge_probes(text)
         return fonts.wrap(text, size or self.label_size, max(0, max_width), max_lines, self.font_path) or [text]
 
     def fit(self, text, max_width, size=None):
         self.charge((WORK["measure"] + len(text) / WORK["measured"]) * 3)  # a search, of cached measurements
+        self._charge_probes(text)
         return fonts.fit(text, size or self.label_size, max(0, max_width), self.font_path)
 
     def finish(self):
