@@ -292,3 +292,19 @@ def test_measuring_emoji_new_to_the_chart_costs_work_once():
     again = canvas.work - before - first
     assert first >= 100 * 200
     assert again < first / 10
+
+
+def test_without_a_colour_face_emoji_go_through_the_fallback_faces_and_are_named(monkeypatch):
+    caches = (fonts.drawable, fonts.emoji_width, fonts.emoji_box)
+    for cached in caches:
+        cached.cache_clear()
+    monkeypatch.setattr(fonts, "colour_face", lambda: None)
+    try:
+        primary = fonts.primary()
+        assert all(face != fonts.EMOJI for face, _ in fonts.runs(f"a {APPLE} {FAMILY}", primary))
+        drawn_by = [f for f in fonts.chain(primary) if fonts.has(f, APPLE)]
+        assert (APPLE in fonts.missing(APPLE, primary)) == (not drawn_by)  # a monochrome face, or named
+        assert FAMILY in fonts.missing(FAMILY, primary)  # no face joins it: drawn as its parts, named
+    finally:
+        for cached in caches:
+            cached.cache_clear()

@@ -199,7 +199,7 @@ def drawable(cluster):
 @lru_cache(maxsize=1024)
 def emoji_box(cluster):
     """The ink box of the emoji ``cluster`` in the colour face at its strike, from the pen on the baseline;
-    None when the face has no colour face or draws nothing for it (its .notdef is empty)."""
+    None when the host has no colour face or it draws nothing for it (its .notdef is empty)."""
     face = colour_face()
     if face is None:
         return None
