@@ -308,3 +308,14 @@ def test_without_a_colour_face_emoji_go_through_the_fallback_faces_and_are_named
     finally:
         for cached in caches:
             cached.cache_clear()
+
+
+def test_an_error_image_draws_a_quoted_emoji_in_colour():
+    _face()
+    from dyngraph.render import render_error
+
+    def green(image):  # the error's own inks are orange and dark red
+        return sum(75 <= h <= 160 for h in _saturated(image)[1])
+
+    assert green(render_error(f"title: cannot be drawn, got '{TREE}'", width=300, height=40)) > 20
+    assert green(render_error(f"title: cannot be drawn, got '{BOX}'", width=300, height=40)) == 0

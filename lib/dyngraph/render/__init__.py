@@ -4,8 +4,6 @@ Each draw function takes a :class:`Canvas` and the spec; the canvas
 supersamples shapes for antialiasing and draws text at 1x on top.
 """
 
-from PIL import Image, ImageDraw
-
 from .. import fonts, theme
 from ..record import replace
 from .bar import draw_bar, draw_hbar
@@ -127,18 +125,23 @@ def _flat(rgba):
 
 
 def render_error(message, *, width, height, font_path=""):
-    """A small image that shows an error message, for <img> requests."""
+    """A small image that shows an error message, for <img> requests.
+
+    Drawn through the Canvas like a chart, so a quoted value in any script (CJK, emoji) is drawn from
+    the fallback faces as in the chart it was meant for.
+    """
     width, height = max(1, min(int(width), 2000)), max(1, min(int(height), 2000))
     font_path = fonts.primary(font_path)
-    image = Image.new("RGB", (width, height), theme.ERROR_BACKGROUND)
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, width - 1, height - 1), outline=theme.ERROR_BORDER)
+    canvas = Canvas(width, height, theme.ERROR_BACKGROUND, font_path=font_path)
+    border = theme.ERROR_BORDER
+    for box in ((0, 0, width, 1), (0, height - 1, width, height), (0, 0, 1, height), (width - 1, 0, width, height)):
+        canvas.rect(*box, border)
     size = max(8, min(14, height // 3, width // 16))
     pad = 4 if height < 40 else 8
-    line_height = fonts.line_height(size, font_path)
+    line_height = canvas.line_height(size)
     max_lines = max(1, (height - 2 * pad) // line_height)
-    lines = fonts.wrap(message, size, width - 2 * pad, max_lines, font_path)
+    lines = canvas.wrap(message, width - 2 * pad, size, max_lines)
     top = max(1, (height - len(lines) * line_height) // 2) if len(lines) * line_height < height - 2 * pad else pad
     for index, text in enumerate(lines):
-        draw.text((pad, top + index * line_height), text, font=fonts.font(size, font_path), fill=theme.ERROR_TEXT)
-    return image
+        canvas.text(pad, top + index * line_height, text, size=size, fill=theme.ERROR_TEXT)
+    return canvas.finish()
