@@ -109,7 +109,20 @@ so a spreadsheet never runs it as a formula.
     Q1,5,7
 
 Both follow the images' rules: ETag/304, signing (`format` is part of what is
-signed), limits, and text 400s; neither loads Pillow.
+signed), limits, and text 400s; neither loads Pillow. The chart's other
+parameters stay valid (and checked) with `format=json`, `txt` and `csv`, so one
+URL gives the picture and its data; only `quality`, which no data format reads,
+is a 400 there.
+
+## Nothing silently ignored
+
+A parameter that means nothing for the chart type is a 400 naming the types it
+applies to (`depth` is for pie; `axes` for line, area, bar, hbar and scatter),
+as is one that acts only with another given alone (`titlecolor` without a
+`title`, `axislabels` without `axes`) and, on a time axis, what the times
+replace (`labels`, `barwidth`). The table below says where each applies. The
+Google and QuickChart readers instead drop what their originals ignored, so
+their URLs draw as before.
 
 ## Parameters
 
@@ -132,8 +145,10 @@ def _cell(text):
 def _applies(name):
     """" Only for ..." / " Not for ...": the chart types a parameter applies to (a 400 elsewhere, spec.APPLIES_TO),
     and where a time axis narrows that (spec.ON_TIME_AXIS)."""
-    from dyngraph.spec import APPLIES_TO, CODE_TYPES, ON_TIME_AXIS
+    from dyngraph.spec import APPLIES_TO, CODE_TYPES, FOR_FORMATS, NEEDS, ON_TIME_AXIS
 
+    if name in FOR_FORMATS:
+        return f" Only for format={', '.join(FOR_FORMATS[name])} (a 400 with another format)."
     types = APPLIES_TO.get(name)
     if not types:
         return ""
@@ -143,6 +158,12 @@ def _applies(name):
     if name in ON_TIME_AXIS:
         timed = ON_TIME_AXIS[name]
         text += f" On a time axis only for {', '.join(timed)}." if timed else " Not with a time axis."
+    needs = NEEDS.get(name, {})
+    if "*" in needs:
+        others = "; ".join(f"{kind}: `{other}`" for kind, other in needs.items() if kind != "*")
+        text += f" Only together with `{needs['*']}`" + (f" ({others})." if others else ".")
+    elif needs:
+        text += "".join(f" On {kind} only together with `{other}`." for kind, other in needs.items())
     return text
 
 

@@ -90,7 +90,22 @@ def unexpected_log(text):
 
 
 def applicable(kind, options):
-    """``options`` without those that do not apply to chart type ``kind`` (spec.APPLIES_TO): they are 400s."""
-    from dyngraph.spec import APPLIES_TO
+    """``options`` without those that do not apply to chart type ``kind`` (spec.APPLIES_TO) or act on
+    nothing without another (spec.NEEDS): they are 400s."""
+    from dyngraph import spec
+    from dyngraph.errors import SpecError
 
-    return {name: value for name, value in options.items() if kind in APPLIES_TO.get(name, (kind,))}
+    kept = {name: value for name, value in options.items() if kind in spec.APPLIES_TO.get(name, (kind,))}
+    default = spec.ChartSpec()
+
+    def says(name):  # given, as the API reads it (a title of spaces is no title), and not "none"
+        if name not in kept:
+            return False
+        try:
+            value = spec.PARAMS[name].read(spec._to_text(name, kept[name]), spec.DEFAULT_LIMITS)
+        except SpecError:
+            return True
+        return value not in (getattr(default, name, None), "none")
+
+    return {name: value for name, value in kept.items()
+            if not says(name) or spec.needed(name, kind) is None or says(spec.needed(name, kind))}

@@ -257,7 +257,7 @@ CASES = [
     bounded("compact_fixed_width_bars_past_the_plot", flat(3, 100_000, type="bar", width=500, height=99,
                                                            barwidth="1,0,0"), size=(500, 99)),
     bounded("compact_stacked_area_16_series", flat(16, 18_750, type="area", stacked=1, width=2000, height=500,
-                                                   legendpos="left", bgfill="ls,90,00ff00,0.001,ff0000,0.001"),
+                                                   legendpos="left", legend="|".join(f"s{i}" for i in range(16)), bgfill="ls,90,00ff00,0.001,ff0000,0.001"),
             size=(2000, 500)),
     bounded("compact_bars_with_a_mark_on_every_bar", flat(3, 100_000, type="bar", width=500, height=99,
                                                           axes="x,y,r,t,x,y,r,t", barwidth="1,0,0",

@@ -8,7 +8,8 @@ from dyngraph.render.line import stack
 from dyngraph.draw import draw_chart
 from dyngraph.record import replace
 from dyngraph.settings import Settings
-from dyngraph.spec import APPLIES_TO, CHART_TYPES, CODE_TYPES, ON_TIME_AXIS, PARAMS, make, parse, parse_params
+from dyngraph.spec import (APPLIES_TO, CHART_TYPES, CODE_TYPES, DATA_FORMATS, FOR_FORMATS, FORMATS, NEEDS,
+                           ON_TIME_AXIS, PARAMS, make, needed, parse, parse_params)
 from dyngraph.timeparams import FIELDS
 
 SETTINGS = Settings()
@@ -127,6 +128,51 @@ def test_a_parameter_that_means_nothing_for_the_type_is_a_400_naming_it(pair):
     with pytest.raises(SpecError) as api_error:  # the Python API reads the same texts: the same message
         make(**{FIELDS.get(k, k): v for k, v in request.items()})
     assert str(api_error.value) == str(error.value)
+
+
+NEEDING = [(name, kind) for name in NEEDS for kind in TYPES if _applies(name, kind, False) and needed(name, kind)]
+
+
+@pytest.mark.parametrize("pair", NEEDING, ids=lambda p: "-".join(p))
+def test_a_parameter_without_the_one_it_acts_with_is_a_400_naming_both(pair):
+    name, kind = pair
+    other = needed(name, kind)
+    request = _request(name, kind, False)
+    assert other in request  # the sample shows (test below) with it
+    request = {k: v for k, v in request.items() if k != other and (k == name or needed(k, kind) != other)}
+    with pytest.raises(SpecError) as error:
+        parse_params(request)
+    assert error.value.param == name and f"only used together with {other if other != 'axes' else 'axes'}" in \
+        str(error.value)
+    if other == "axes":  # axes=none is no axes
+        with pytest.raises(SpecError, match=f"^{name}: only used together with axes other than none"):
+            parse_params({**request, "axes": "none"})
+
+
+def test_values_that_say_none_need_nothing():
+    assert parse("type=line&data=1,2&legendpos=none").legendpos == "none"
+    assert parse("type=line&data=1,2&axes=none").axes == "none"
+
+
+def test_the_dialects_drop_what_acts_on_nothing():
+    from dyngraph.spec import applicable
+
+    given = {"type": "line", "data": "1,2", "titlecolor": "ff0000", "legendsize": "12", "axisstyles": "1,ff0000",
+             "lines": "0"}
+    assert applicable(given) == {"type": "line", "data": "1,2"}
+    assert applicable({**given, "title": "T"}) == {"type": "line", "data": "1,2", "title": "T", "titlecolor": "ff0000"}
+    assert applicable({"type": "scatter", "data": "1,2", "linestyles": "2", "lines": "0"}) == \
+        {"type": "scatter", "data": "1,2", "lines": "0"}
+
+
+@pytest.mark.parametrize("fmt", FORMATS + DATA_FORMATS)
+def test_quality_is_for_the_formats_that_read_it(fmt):
+    query = f"type=line&data=1,5,2&format={fmt}"
+    if fmt not in FOR_FORMATS["quality"]:
+        with pytest.raises(SpecError, match=f"^quality: only used by format=jpeg, webp; this is format={fmt}$"):
+            parse(query + "&quality=50")
+        return
+    assert draw_chart(parse(query + "&quality=50"), SETTINGS) != draw_chart(parse(query), SETTINGS)
 
 
 def _outputs(spec):

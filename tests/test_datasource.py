@@ -651,3 +651,16 @@ def datetime_text(t):
     from datetime import datetime, timezone
 
     return datetime.fromtimestamp(t, timezone.utc).isoformat()
+
+
+def test_file_defaults_that_mean_nothing_for_the_chart_are_dropped_the_url_s_own_are_400s(load_csv, tmp_path):
+    ini, rows = load_csv
+    text = (tmp_path / "sources.ini").read_text() + "legendpos = left\ntitlecolor = ff0000\n"
+    lenient = sources_file(tmp_path, text)
+    window = f"source=load&from={T0 + 3600}&until={T0 + 7200}"
+    _, spec = chart(lenient, window + "&columns=load5&type=sparkline")  # no legend, no drawn title
+    assert (spec.type, spec.legendpos, spec.titlecolor) == ("sparkline", "auto", "")
+    _, spec = chart(lenient, window)  # a line of two columns: the legend and the title take them
+    assert (spec.legendpos, spec.titlecolor) == ("left", "ff0000") and spec.legend == ("load1", "load5")
+    with pytest.raises(SpecError, match="^legendpos: does not apply to type=sparkline"):
+        chart(lenient, window + "&columns=load5&type=sparkline&legendpos=top")

@@ -48,7 +48,7 @@ def time_specs(draw):
         options["start"] = draw(st.sampled_from(["2026-03-01", "2026-03-29T01:00", "1999-12-31T23:59:30Z",
                                                   "2100-02-28"]))
         options["step"] = draw(st.sampled_from(["30s", "5m", "1h", "1d", "1w", "1mo", "3mo", "1y"]))
-    if chart_type != "bar" and draw(st.booleans()):  # time bars have no line to break: gaps is a 400 there
+    if chart_type not in ("bar", "scatter") and draw(st.booleans()):  # no line to break (scatter: without lines)
         options["gaps"] = draw(st.sampled_from([0, 1.5, 3, 10]))
     if draw(st.booleans()):
         options["from"] = draw(st.sampled_from(["1990-01-01", "-7d", "now"]))

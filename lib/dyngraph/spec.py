@@ -499,6 +499,27 @@ ON_TIME_AXIS = {
     "pointcolors": ("line", "area", "bar", "scatter"),  # a timed sparkline is one colour per series
 }
 
+# Parameters that act only together with another ("*": on every type they apply to, else on the types
+# named); given without it, a 400 naming both. A value that says "none" (axes=none, legendpos=none) asks
+# for nothing, so it neither needs nor gives anything.
+NEEDS = {
+    **dict.fromkeys(("axislabels", "axisranges", "axispositions", "axisstyles", "ticklengths"), {"*": "axes"}),
+    **dict.fromkeys(("titlecolor", "titlesize", "titlealign"), {"*": "title"}),
+    **dict.fromkeys(("legendpos", "legendcolor", "legendsize", "legendorder", "legendcolumn"),
+                    {"pie": "labels", "donut": "labels", "*": "legend"}),  # a pie's legend names its slices
+    "otherlabel": {"*": "labels"},  # the folded slice is named in the legend
+    "linestyles": {"scatter": "lines"}, "gaps": {"scatter": "lines"},  # dots alone: no line to style or break
+}
+_SAYS_NONE = {"axes": "none", "legendpos": "none"}
+# Parameters only an output format reads: with another format, a 400.
+FOR_FORMATS = {"quality": ("jpeg", "webp")}
+
+
+def needed(name, kind):
+    """The parameter ``name`` acts together with on chart type ``kind`` (NEEDS), or None."""
+    needs = NEEDS.get(name)
+    return needs.get(kind, needs.get("*")) if needs else None
+
 
 def applicable(params):
     """``params`` ({name: text}) less those that do not apply to its chart type.
@@ -509,8 +530,20 @@ def applicable(params):
     """
     kind = params.get("type", _DEFAULTS.type)
     timed = "times" in params or "start" in params
-    return {name: text for name, text in params.items() if kind in APPLIES_TO.get(name, (kind,))
+    kept = {name: text for name, text in params.items() if kind in APPLIES_TO.get(name, (kind,))
             and not (timed and kind not in ON_TIME_AXIS.get(name, (kind,)))}
+
+    def says(name):  # given, and neither its default nor "none" (as read: `chdl=|` names nothing)
+        if name not in kept:
+            return False
+        try:
+            value = PARAMS[name].read(kept[name], DEFAULT_LIMITS)
+        except SpecError:
+            return True  # the parser will say what is wrong with it
+        return value != getattr(_DEFAULTS, timeparams.FIELDS.get(name, name)) and value != _SAYS_NONE.get(name)
+
+    return {name: text for name, text in kept.items()
+            if not says(name) or needed(name, kind) is None or says(needed(name, kind))}
 
 
 def _check_applies(spec):
@@ -526,6 +559,26 @@ def _check_applies(spec):
                                           "place and label the points")
                 raise SpecError(name, f"does not apply to type={spec.type} on a time axis; it applies to "
                                       f"{', '.join(types)} there")
+
+
+def _check_needs(spec):
+    """A parameter that only acts with another (NEEDS), given without it, is a 400 naming both."""
+    for name in NEEDS:
+        other = needed(name, spec.type)
+        if other and _says(spec, name) and not _says(spec, other):
+            what = "axes other than none" if other == "axes" else other
+            raise SpecError(name, f"only used together with {what} (type={spec.type}); give {other} too or "
+                                  f"leave {name} out")
+
+
+def _check_formats(spec):
+    for name, formats in FOR_FORMATS.items():
+        if spec.format not in formats and _given(spec, name):
+            raise SpecError(name, f"only used by format={', '.join(formats)}; this is format={spec.format}")
+
+
+def _says(spec, name):
+    return _given(spec, name) and getattr(spec, name) != _SAYS_NONE.get(name)
 
 
 def _given(spec, name):
@@ -566,6 +619,8 @@ def _check_qr(spec):
 def _check_whole(spec, limits):
     """Checks that involve more than one parameter."""
     _check_applies(spec)
+    _check_needs(spec)
+    _check_formats(spec)
     if spec.type in CODE_TYPES:
         _check_qr(spec)
         if spec.format in DATA_FORMATS:

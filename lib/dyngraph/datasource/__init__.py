@@ -179,7 +179,8 @@ def _chart(source, params, wanted, options, signed_text, settings, now):
         from .reduce import reduce_rows
 
         times, series = reduce_rows(data.times, data.series, span.start, span.end, width)
-        return to_spec(times, data.names, series, span, options, limits), data
+        defaults = {k for k, _ in source.options} - set(params)
+        return to_spec(times, data.names, series, span, options, limits, defaults), data
 
     return SourceChart(canonical, span.quantum, load)
 
