@@ -101,8 +101,8 @@ NOT_WHEN_PARSING = ("re", "enum", "functools", "collections", "datetime", "zonei
                     "dyngraph.timeparse")
 # Many readers at once: numbers in every spelling, lists, text, colours, value formats, fills.
 RICH = ("type=bar&data=1.5,2e3,-3,.25|4,5,6,7&labels=a|b|c|d&legend=One|Two&title=Sales+%28EUR%29"
-        "&colors=ff8800,08f&marks=N*f2*,000000,0,-1,10&axisstyles=1N*cEUR1s*,ff0000&background=%23ffffffcc"
-        "&bgfill=lg,90,ffffff,0,eeeeee,1&width=400&height=200&format=png&min=-5&max=1e4")
+        "&colors=ff8800,08f&marks=N*f2*,000000,0,-1,10&axes=x,y&axisstyles=1N*cEUR1s*,ff0000"
+        "&background=%23ffffffcc&bgfill=lg,90,ffffff,0,eeeeee,1&width=400&height=200&format=png&min=-5&max=1e4")
 
 
 def interpreter_modules():
