@@ -96,9 +96,10 @@ def test_a_quickchart_304_does_not_import_pillow():
 
 
 # Nor does parsing a chart without a time axis import these: re with enum and functools (~4 ms per
-# CGI process), datetime, and unicodedata for ASCII text (docs/performance.md, "The cold path").
-NOT_WHEN_PARSING = ("re", "enum", "functools", "collections", "datetime", "zoneinfo", "unicodedata",
-                    "dyngraph.timeparse")
+# CGI process), datetime, unicodedata for ASCII text, math, and binascii for short data (docs/performance.md,
+# "The cold path"); dyngraph.styles only for the style parameters.
+NOT_WHEN_PARSING = ("re", "enum", "functools", "collections", "datetime", "zoneinfo", "unicodedata", "math",
+                    "binascii", "dyngraph.timeparse")
 # Many readers at once: numbers in every spelling, lists, text, colours, value formats, fills.
 RICH = ("type=bar&data=1.5,2e3,-3,.25|4,5,6,7&labels=a|b|c|d&legend=One|Two&title=Sales+%28EUR%29"
         "&colors=ff8800,08f&marks=N*f2*,000000,0,-1,10&axes=x,y&axisstyles=1N*cEUR1s*,ff0000"
@@ -113,8 +114,8 @@ def interpreter_modules():
     return set(result.stdout.split())
 
 
-@pytest.mark.parametrize("query", [STANDARD, RICH])
-def test_a_parsed_304_and_a_text_400_import_neither_re_nor_datetime(query):
+@pytest.mark.parametrize("query, styled", [(STANDARD, False), (RICH, True)])
+def test_a_parsed_304_and_a_text_400_import_neither_re_nor_datetime(query, styled):
     """The render cache off: the query is parsed, its canonical form written and hashed, without ``re``."""
     at_start = interpreter_modules()
     etag = serve_fresh(query, method="HEAD")["headers"]["ETag"]
@@ -127,6 +128,7 @@ def test_a_parsed_304_and_a_text_400_import_neither_re_nor_datetime(query):
         assert loaded(answer["modules"], "dyngraph.spec"), "the guard needs the parsing path"
         for name in NOT_WHEN_PARSING:
             assert name in at_start or not loaded(answer["modules"], name), f"{name} imported on the {path} path"
+        assert loaded(answer["modules"], "dyngraph.styles") == styled, path
 
 
 def test_a_time_axis_does_import_the_time_readers():

@@ -17,10 +17,10 @@ Layout (bytes, before base64url without padding)::
                 per block of up to 64 values that are not gaps:
                     width (0..64), ceil(width*count/8) bytes, little-endian
 
-Standard library only; pure functions.
+Standard library only; pure functions. Every chart request imports this module
+(spec reads and writes ``data`` with it), most with short plain data: ``binascii``
+is therefore imported only by :func:`encode` and :func:`decode`.
 """
-
-import binascii
 
 from .errors import SpecError
 from .values import MAX_MAGNITUDE, format_number
@@ -50,6 +50,8 @@ def encode(series):
     d = max([0, *(-e for e in exponents)])
     if d > MAX_DECIMALS:
         return None
+    import binascii
+
     out = bytearray([VERSION])
     out += _varint(d) + _varint(len(series))
     for p in parts:
@@ -76,12 +78,9 @@ def _decimal(value):
     """float -> (mantissa, exponent) with value == mantissa * 10**exponent in decimal."""
     if value == int(value) and abs(value) < 1e15:  # what format_number writes for a whole number: its digits
         return int(value), 0
-    text = format_number(value)  # repr(): -?digits[.digits][e[-+]digits]
-    body = text.lstrip("-")
-    digits, _, exponent = body.partition("e")
+    digits, _, exponent = format_number(value).partition("e")  # repr(): -?d+[.d+][e[-+]d+]
     whole, _, fraction = digits.partition(".")
-    mantissa = int(whole + fraction or "0")
-    return (-mantissa if body != text else mantissa), int(exponent or 0) - len(fraction)
+    return int(whole + fraction), int(exponent or 0) - len(fraction)  # int() takes the sign with the digits
 
 
 def _pack(ints, stride):
@@ -122,6 +121,8 @@ def is_compact(text):
 
 def decode(text, limits):
     """``~…`` text -> tuple of series (floats/None); SpecError on anything malformed."""
+    import binascii
+
     body = text[len(PREFIX):]
     if not _BASE64URL.issuperset(body) or len(body) % 4 == 1:
         raise SpecError("data", "compact form must be '~' then base64url (A-Z a-z 0-9 - _)")

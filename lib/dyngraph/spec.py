@@ -6,9 +6,7 @@ total: any query string gives a ``ChartSpec`` or a :class:`SpecError` whose
 message names the parameter and what is accepted.
 """
 
-import math
-
-from . import compact, styles, timeparams, values
+from . import compact, timeparams, values
 from .record import fields, record, replace
 from .errors import SpecError, shown
 from .limits import DEFAULT_LIMITS
@@ -243,7 +241,21 @@ def _p(name, read, write, doc, accepted):
     return Param(name, read, write, doc, accepted)
 
 
+def _styles(name):
+    """``dyngraph.styles.<name>``, imported on first call: most charts give no style parameter, and their
+    requests (a 304, a 400) then skip the module (~0.25 ms per CGI process)."""
+
+    def call(*args):
+        from . import styles
+
+        return getattr(styles, name)(*args)
+
+    call.__name__ = call.__qualname__ = name
+    return call
+
+
 _num = values.format_number
+_read_fill = _styles("read_fill")
 PARAMS = {
     p.name: p
     for p in (
@@ -304,28 +316,28 @@ PARAMS = {
            "Quiet zone around a QR code, in modules (narrowed when the image is too small).", "0 to 40"),
         _p("qrencoding", lambda t, _: values.choice(t, "qrencoding", QR_ENCODINGS), str,
            "How QR text is turned into bytes.", " | ".join(QR_ENCODINGS)),
-        _p("axes", styles.read_axes, str,
+        _p("axes", _styles("read_axes"), str,
            "Axes to label, in order (their index is used by the other axis parameters); `none` for none. "
            "Default: category labels below and value ticks at the left.", "x, y, r, t (repeatable) | none"),
-        _p("axislabels", styles.read_axis_labels, styles.write_axis_labels,
+        _p("axislabels", _styles("read_axis_labels"), _styles("write_axis_labels"),
            "Labels per axis, spread evenly (or at `axispositions`): `0:|Jan|Feb|1:|low|high`.", "text"),
-        _p("axisranges", styles.read_axis_ranges, styles.write_axis_ranges,
+        _p("axisranges", _styles("read_axis_ranges"), _styles("write_axis_ranges"),
            "Numeric range per axis, labelled with nice steps (or every `step`): `1,0,100,20|2,0,50`.",
            "axis,start,end[,step]"),
-        _p("axispositions", styles.read_axis_positions, styles.write_axis_positions,
+        _p("axispositions", _styles("read_axis_positions"), _styles("write_axis_positions"),
            "Where an axis' labels go, in its range's units (0-100 without one): `0,10,35,75`.", "axis,numbers"),
-        _p("axisstyles", styles.read_axis_styles, styles.write_axis_styles,
+        _p("axisstyles", _styles("read_axis_styles"), _styles("write_axis_styles"),
            "Per axis (Google's `chxs`): a number format for its numeric labels after the index (as for `marks` "
            "N: `1N*f1*`, `0N*cUSD*`, `1N*p*`), label colour, size (0 = default), alignment, axis line/ticks "
            "(`l`, `t`, `lt`, `_`), tick colour and axis line colour: `1N*f1*,ff0000,12,1,lt,00ff00,0000ff`.",
            "axis[format],colour[,size,-1|0|1,l|t|lt|_,colour,colour]"),
-        _p("gridlines", styles.read_grid_lines, styles.write_numbers,
+        _p("gridlines", _styles("read_grid_lines"), _styles("write_numbers"),
            "Grid lines every x and y percent of the plot, dashed (dash, space in px), with offsets (percent); "
            "instead of lines at the value ticks.", "x,y[,dash,space,xoffset,yoffset]"),
-        _p("barwidth", styles.read_bar_width, styles.write_bar_width,
+        _p("barwidth", _styles("read_bar_width"), _styles("write_bar_width"),
            "Bar width and gaps in pixels (`23,4,8`); `a,4,8` sizes bars to fit (`a,4,8,23`: at most 23 px wide); "
            "`r,0.5,1.5` gaps relative to bars. Bars are left-aligned like Google's.", "width|a|r[,gap,groupgap]"),
-        _p("marks", styles.read_marks, styles.write_marks,
+        _p("marks", _styles("read_marks"), _styles("write_marks"),
            "Markers on the plot (Google's `chm`): shapes `o s d c x`, text `t<text>`, value labels `N` (formats as "
            "Google's: `N*f2*`, `N$*f0s*`, `N*p0*`), arrows `a`, lines `h` (across), `v` (up to a point), `V` "
            "(through a point), `D` (through the points), bands `r`/`R`, fills `B` (under a line) and `b` (between "
@@ -334,7 +346,7 @@ PARAMS = {
            "`@` before a point kind places it at `x:y` (fractions of the plot): "
            "`o,ff0000,0,-1,6|B,e6f2fa,0,0,0|@tHi,000000,0,0.5:0.5,12`.",
            "kind,colour,series,which,size"),
-        _p("linestyles", styles.read_line_styles, styles.write_line_styles,
+        _p("linestyles", _styles("read_line_styles"), _styles("write_line_styles"),
            "Per series line width and dashes: `2,4,1|1` (overrides `linewidth`).", "width[,dash,space]"),
         _p("titlecolor", lambda t, _: values.colour(t, "titlecolor"), str, "Title colour.", "hex colour"),
         _p("titlesize", lambda t, _: values.bounded_number(t, "titlesize", 4, 72), _num,
@@ -342,12 +354,12 @@ PARAMS = {
         _p("legendcolor", lambda t, _: values.colour(t, "legendcolor"), str, "Legend text colour.", "hex colour"),
         _p("legendsize", lambda t, _: values.bounded_number(t, "legendsize", 4, 72), _num,
            "Legend text size in pixels.", "4 to 72"),
-        _p("margins", styles.read_margins, styles.write_ints,
+        _p("margins", _styles("read_margins"), _styles("write_ints"),
            "Space around the plot area in pixels (labels go inside it): left,right,top,bottom.", "4 integers"),
-        _p("bgfill", lambda t, _: styles.read_fill(t, "bgfill"), styles.write_fill,
+        _p("bgfill", lambda t, _: _read_fill(t, "bgfill"), _styles("write_fill"),
            "Background as a linear gradient `lg,<angle>,<colour>,<offset>,...` or stripes "
            "`ls,<angle>,<colour>,<width>,...` (offsets and widths 0-1).", "s | lg | ls fill"),
-        _p("plotfill", lambda t, _: styles.read_fill(t, "plotfill"), styles.write_fill,
+        _p("plotfill", lambda t, _: _read_fill(t, "plotfill"), _styles("write_fill"),
            "Fill of the plot area: `s,<colour>`, or a gradient or stripes as for `bgfill`.", "s | lg | ls fill"),
         _p("depth", lambda t, _: values.integer(t, "depth", 0, 100), str,
            "Pie: a 3-D look, the top tilted into an ellipse over a darker rim this many pixels deep (several "
@@ -366,7 +378,7 @@ PARAMS = {
            "Scatter: left end of the x axis (default: from the data).", "number"),
         _p("xmax", lambda t, _: values.number(t, "xmax"), _num,
            "Scatter: right end of the x axis (default: from the data).", "number"),
-        _p("pointcolors", styles.read_point_colours, styles.write_point_colours,
+        _p("pointcolors", _styles("read_point_colours"), _styles("write_point_colours"),
            "Per-point colours (Google's `chco` grammar): `|` between the points of one series, `,` between series; "
            "a series' list repeats over its points (one bar, dot or slice each; on a line, each segment takes the "
            "colour of the point it ends at): `ff0000|00ff00|0000ff,cccccc`. "
@@ -375,11 +387,11 @@ PARAMS = {
            "Opacity of the whole image, 0-1 (PNG/WebP/GIF get an alpha channel; Google's `chf=a`).", "0 to 1"),
         _p("titlealign", lambda t, _: values.choice(t, "titlealign", TITLE_ALIGNS), str,
            "Title alignment.", " | ".join(TITLE_ALIGNS)),
-        _p("ticklengths", styles.read_tick_lengths, styles.write_tick_lengths,
+        _p("ticklengths", _styles("read_tick_lengths"), _styles("write_tick_lengths"),
            "Tick mark length in pixels per listed axis (Google's `chxtc`), cycled over its ticks; negative ticks "
            "point into the plot, and a long one crosses it like a grid line: `0,10|1,-300`.",
            "axis,length[,length...] (-1000 to 25)"),
-        _p("legendorder", styles.read_legend_order, str,
+        _p("legendorder", _styles("read_legend_order"), str,
            "Legend order (Google's `chdlp=...|<order>`): `r` reversed, `a` shortest names first (in 10 px steps), "
            "or series indices `2,0,1` (only those are listed); default: as given.", "r | a | indices"),
         _p("legendcolumn", lambda t, _: values.flag(t, "legendcolumn"), lambda v: "1" if v else "0",
@@ -798,7 +810,7 @@ def _python_number(value):
         raise SpecError("data", f"must be numbers or None, got {shown_python(value)}")
     if number != number:  # NaN: a gap
         return None
-    if not math.isfinite(number) or abs(number) > values.MAX_MAGNITUDE:
+    if not abs(number) <= values.MAX_MAGNITUDE:  # inf is over (NaN was a gap above): no math import
         raise SpecError("data", f"must be between -1e15 and 1e15, got {shown_python(value)}")
     return number + 0.0  # -0.0 reads as 0, as its text does
 
@@ -842,7 +854,7 @@ def _api_number(name, value):
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     number = _as_float(value)
-    if number is None or not math.isfinite(number) or abs(number) > values.MAX_MAGNITUDE:
+    if number is None or not abs(number) <= values.MAX_MAGNITUDE:  # NaN compares false, inf is over
         raise SpecError(name, f"must be a number between -1e15 and 1e15, got {shown_python(value)}")
     return values.format_number(number)
 
@@ -851,5 +863,7 @@ def _api_text(value):
     """A label from Python: text as is, numbers as the URL writes them (``1.0`` is ``1``)."""
     if isinstance(value, str):
         return value
+    import math  # the Python API only: not imported on a CGI request
+
     number = _as_float(value)
     return values.format_number(number) if number is not None and math.isfinite(number) else str(value)

@@ -10,10 +10,8 @@ is imported only for a zone other than UTC.
 Every chart request imports this module (spec.PARAMS names its readers), most
 without a time axis: ``dyngraph.timeparse`` (``re`` and ``datetime``, ~5 ms
 per CGI process) is therefore imported only inside the functions that read
-or check times, never at the top (tests/test_lazy_imports.py).
+or check times, never at the top (tests/test_lazy_imports.py); ``math`` too.
 """
-
-import math
 
 from . import compact, values
 from .errors import SpecError, shown
@@ -78,6 +76,8 @@ def read_start(text, limits):
 
 def write_instant(t):
     """Whole seconds as ISO 8601 in UTC (readable URLs); anything finer as exact Unix seconds."""
+    import math
+
     if t == math.floor(t):
         from datetime import datetime, timezone
 
@@ -104,6 +104,8 @@ def read_tz(text, limits):
 
 def read_bound(name):
     def read(text, limits):
+        import math
+
         from . import timeparse
 
         return Later(lambda tz, now: float(math.floor(timeparse.bound(text, name, _now(now), tz))))
@@ -198,6 +200,7 @@ def python_times(value, limits):
 
 def python_instant(value, param, tz):
     """One Python time value -> Unix seconds."""
+    import math
     from datetime import date, datetime
 
     from . import timeparse
@@ -218,6 +221,8 @@ def python_instant(value, param, tz):
 
 def python_value(name, value, limits):
     """start/from/until from Python: a datetime, a date or Unix seconds (URL text goes to the URL reader)."""
+    import math
+
     if name == "start":
         return Later(lambda tz, now: python_instant(value, "start", tz))
     return Later(lambda tz, now: float(math.floor(python_instant(value, name, tz))))

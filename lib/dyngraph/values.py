@@ -26,25 +26,30 @@ def digits(text, low, high):
 
 
 def is_decimal(text):
-    """``-?(d{1,17}(.d{0,20})?|.d{1,20})([eE][-+]?d{1,3})?`` in ASCII digits: what :func:`number` reads."""
+    """``-?(d{1,17}(.d{0,20})?|.d{1,20})([eE][-+]?d{1,3})?`` in ASCII digits: what :func:`number` reads.
+
+    As fast as the regular expression was for plain decimals (each of a series' values passes here)."""
     body = text[1:] if text[:1] == "-" else text
-    mark = max(body.find("e"), body.find("E"))
-    if mark >= 0:
+    if not body.isascii():
+        return False
+    if "e" in body or "E" in body:
+        mark = max(body.rfind("e"), body.rfind("E"))
         exponent = body[mark + 1:]
         if not digits(exponent[1:] if exponent[:1] in ("-", "+") else exponent, 1, MAX_EXPONENT_DIGITS):
             return False
         body = body[:mark]
     whole, point, fraction = body.partition(".")
-    if not point:
-        return digits(whole, 1, MAX_WHOLE_DIGITS)
-    if not whole:
-        return digits(fraction, 1, MAX_FRACTION_DIGITS)
-    return digits(whole, 1, MAX_WHOLE_DIGITS) and digits(fraction, 0, MAX_FRACTION_DIGITS)
+    if len(whole) > MAX_WHOLE_DIGITS or len(fraction) > MAX_FRACTION_DIGITS:
+        return False
+    if whole:
+        return whole.isdigit() and (not fraction or fraction.isdigit())
+    return bool(point) and fraction.isdigit()
 
 
 def is_integer(text):
     """``-?d{1,9}`` in ASCII digits."""
-    return digits(text[1:] if text[:1] == "-" else text, 1, 9)
+    body = text[1:] if text[:1] == "-" else text
+    return 0 < len(body) <= 9 and body.isascii() and body.isdigit()
 
 
 def number(text, param):
