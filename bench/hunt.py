@@ -31,6 +31,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 from wsgiref.util import setup_testing_defaults
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +52,7 @@ SIZES = [(2000, 500), (500, 2000), (1000, 1000), (2000, 16), (16, 2000), (1000, 
 GOOGLE_SIZES = [(1000, 300), (300, 1000), (547, 547), (1000, 16)]
 EXTREMES = ["0", "1e-300", "5e-324", "0.001", "0.01", "0.1", "0.5", "1", "-1", "2", "7", "12", "25", "50",
             "99", "100", "360", "999", "1000", "1000000", "1e15", "-1e15", "100000", "-100000", "99999"]
+_EMOJI = [chr(0x1F400 + i) for i in range(200)]  # each new to a chart: measured and drawn from the colour face
 NUMBER = re.compile(r"(?<![A-Za-z#])-?\d+(?:\.\d+)?(?:e-?\d+)?")
 POOL = {  # parameters to add, each with values at or near its extremes
     "gridlines": ["0.1,0.1,0.5,0.5", "1e-300,1e-300,0.001,0.001", "0.5,0.5,1,1,50,50", "100,100,0,0"],
@@ -71,8 +73,9 @@ POOL = {  # parameters to add, each with values at or near its extremes
                "ls,90," + ",".join(f"{'ff0000' if i % 2 else '00ff00'},0.001" for i in range(16))],
     "plotfill": ["ls,45," + ",".join(f"{'ff0000' if i % 2 else '0000ff'},0.001" for i in range(16))],
     "legend": ["|".join("W" * 100 for _ in range(16)), "|".join(str(i) for i in range(16))],
-    "labels": ["|".join("W" for _ in range(2000)), "|".join("W" * 100 for _ in range(49))],
-    "title": ["W" * 200, "|".join("W" * 20 for _ in range(9))],
+    "labels": ["|".join("W" for _ in range(2000)), "|".join("W" * 100 for _ in range(49)),
+               "|".join(quote("".join(_EMOJI[i * 4:i * 4 + 4])) for i in range(50))],  # 200 different emoji
+    "title": ["W" * 200, "|".join("W" * 20 for _ in range(9)), quote("".join(_EMOJI))],
     "titlesize": ["72"], "legendsize": ["72"],
     "dots": ["1"], "stacked": ["1"], "lines": ["1"], "grid": ["1"],
     "sizes": [",".join("100" for _ in range(2000))],
@@ -306,6 +309,7 @@ MUTATIONS = [_numbers, _numbers, _numbers, _size, _repeat, _add, _add, _type, _f
 MEMORY_SCRIPT = r"""
 import io, resource, sys
 sys.path.insert(0, sys.argv[1])
+from urllib.parse import quote
 from wsgiref.util import setup_testing_defaults
 from dyngraph.graph_app import make_app
 from dyngraph.record import replace

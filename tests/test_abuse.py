@@ -150,6 +150,11 @@ CASES = [
     ok("title_emoji", "data=1,2&title=%F0%9F%98%80%F0%9F%91%A9%E2%80%8D%F0%9F%94%AC%F0%9F%87%BA%F0%9F%87%B3"),
     ok("title_combining_marks", "data=1,2&title=e" + "%CC%81" * 150),
     ok("title_rtl", "data=1,2&title=%D7%A9%D7%9C%D7%95%D7%9D+%D9%85%D8%B1%D8%AD%D8%A8%D8%A7"),
+    ok("labels_of_200_different_emoji", "type=bar&data=" + ",".join("1" * 50) + "&labels="
+       + "|".join("".join(f"%F0%9F%{0x90 + (i * 4 + j) // 64:02X}%{0x80 + (i * 4 + j) % 64:02X}" for j in range(4))
+                  for i in range(50)) + "&width=2000&height=500", size=(2000, 500)),
+    ok("title_emoji_sequences_repeated", "data=1,2&titlesize=72&title=" + "%F0%9F%91%A8%E2%80%8D%F0%9F%91%A9%E2%80%8D"
+       "%F0%9F%91%A7%F0%9F%87%AB%F0%9F%87%B7%F0%9F%91%8D%F0%9F%8F%BD" * 20),
     ok("labels_mixed_scripts", "type=bar&data=1,2,3&labels=%E4%B8%AD%E6%96%87|%D7%A2%D7%91|%F0%9F%90%8D"),
     ok("legend_only_controls", "data=1|2&legend=%01%02|%E2%80%AE"),
     ok("title_exactly_at_cap", "data=1,2&title=" + "W" * 200),
