@@ -65,6 +65,17 @@ CASES = [
          kind="bar", data=[[3, 5, 2, 4]], labels=["Kundendienstmitarbeiter", "example.com/tickets", "季度报告销售利润成本",
                                                   "Other"],
          title_text="Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung", width=400),
+    dict(name="hbar-values", title="Value labels on horizontal bars, negative ones included",
+         query=_q(type="hbar", data="120,-45,310,-260,80|90,60,-150,40,-20", labels="North|South|East|West|Central",
+                  legend="2025|2026", marks="N,000000,0,-1,11|N,000000,1,-1,11", title="Net change by region"),
+         kind="hbar", data=[[120, -45, 310, -260, 80], [90, 60, -150, 40, -20]],
+         labels=["North", "South", "East", "West", "Central"], legend=["2025", "2026"], values=True),
+    dict(name="stacked-values", title="Value labels on stacked bars: inside each segment, or left out",
+         query=_q(type="bar", stacked=1, data="40,12,55,70|25,4,30,60|10,3,2,8", labels="Q1|Q2|Q3|Q4",
+                  legend="Online|Shop|Phone", marks="N,000000,0,-1,11|N,000000,1,-1,11|N,000000,2,-1,11",
+                  title="Orders by channel"),
+         kind="bar", stacked=True, data=[[40, 12, 55, 70], [25, 4, 30, 60], [10, 3, 2, 8]],
+         labels=["Q1", "Q2", "Q3", "Q4"], legend=["Online", "Shop", "Phone"], values=True),
     dict(name="mixed-stack", title="A stacked area with negative values",
          query=_q(type="area", stacked=1, data="3,4,2,5|-2,-1,-3,-2|1,2,1,2", legend="In|Out|Other",
                   labels="Q1|Q2|Q3|Q4", title="Cash flow"),
@@ -96,14 +107,25 @@ def matplotlib_png(case):
     kind = case["kind"]
     if kind == "pie":
         ax.pie(data[0], labels=labels, startangle=90, counterclock=False)
-    elif kind == "bar":
+    elif kind == "bar" and case.get("stacked"):
+        bottom = [0.0] * len(data[0])
+        for index, series in enumerate(data):
+            bars = ax.bar(range(len(series)), series, 0.6, bottom=bottom, label=names[index])
+            bottom = [b + v for b, v in zip(bottom, series)]
+            if case.get("values"):
+                ax.bar_label(bars, label_type="center")
+        ax.set_xticks(range(len(data[0])), labels)
+    elif kind in ("bar", "hbar"):
         count = len(data[0])
         step = 0.8 / len(data)
         for index, series in enumerate(data):
             xs = [i + index * step - 0.4 + step / 2 for i in range(count)]
-            ax.bar(xs, series, step, label=names[index] if index < len(names) else None)
+            draw = ax.barh if kind == "hbar" else ax.bar
+            bars = draw(xs, series, step, label=names[index] if index < len(names) else None)
+            if case.get("values"):
+                ax.bar_label(bars)
         if labels:
-            ax.set_xticks(range(count), labels)
+            (ax.set_yticks if kind == "hbar" else ax.set_xticks)(range(count), labels)
         if case.get("euro"):
             ax.yaxis.set_major_formatter(lambda v, _: f"€{v:,.0f}")
     elif kind == "area":

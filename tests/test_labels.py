@@ -119,3 +119,125 @@ def test_a_hyphenated_break_carries_at_least_three_letters_over():
     width = round(measure("Escalatio-")) + 1  # the longest prefix that fits would leave "ns"
     first, second = lines("Escalations", measure, width, 2, _fit(width))
     assert first.endswith("-") and len(second) >= 3 and first[:-1] + second == "Escalations"
+
+
+# --- value labels on bars --------------------------------------------------------
+
+VALUE_LABEL_CASES = {  # every way value labels on bars are asked for, hard layouts among them
+    "grouped": "type=bar&data=30,-12,55,100|20,40,-35,80|90,5,6,7&legend=A|B|C&legendpos=right&width=300&height=200"
+               "&marks=N,000000,0,-1,11|N,000000,1,-1,11|N,000000,2,-1,11",
+    "hbar-negative": "type=hbar&data=30,-120,55,1000&labels=a|b|c|d&marks=N*f2*,000000,0,-1,11&width=300&height=200",
+    "fixed-range": "type=bar&data=30,-12,55,100&marks=N,ffffff,0,-1,11&min=-12&max=100&width=300&height=200",
+    "hbar-fixed": "type=hbar&data=30,-12,55,100&marks=N,000000,0,-1,11&min=-12&max=100&width=300&height=200",
+    "stacked": "type=bar&stacked=1&data=30,12,55,100|20,4,35,80|10,5,6,7&width=300&height=200"
+               "&marks=N,000000,0,-1,11|N,000000,1,-1,11|N,000000,2,-1,11",
+    "stacked-mixed": "type=hbar&stacked=1&data=30,-12,55,100|-20,40,-35,80&width=300&height=200"
+                     "&marks=N,000000,0,-1,11|N,000000,1,-1,11",
+    "many": "type=bar&data=" + ",".join(str(1000 + 37 * i % 900) for i in range(60)) + "&marks=N,000000,0,-1,11"
+            "&width=400&height=200",
+    "time": "type=bar&start=2026-01-01&step=1d&data=5,8,-3,12,7,9,4|2,3,4,5,1,2,8&width=360&height=200"
+            "&marks=N,000000,0,-1,11|N,000000,1,-1,11",
+    "google-bvg": "cht=bvg&chs=300x200&chd=t:30,-40,55,100|20,10,60,90&chds=-50,100&chm=N,000000,0,-1,11|N,000000,1,-1,11",
+    "google-bhs": "cht=bhs&chs=300x200&chd=t:30,40,55,100|10,20,30,5&chm=N,000000,0,-1,11|N,ff0000,1,-1,11",
+    "google-bhg-negative": "cht=bhg&chs=300x200&chd=t:30,-40,55,-100&chds=-100,100&chm=N,000000,0,-1,12&chxt=x,y",
+    "quickchart": "c=" + "{type:'bar',data:{labels:['a','b','c'],datasets:[{data:[3,-4,5]},{data:[6,2,-1]}]},"
+                  "options:{plugins:{datalabels:{color:'black'}}}}".replace(" ", ""),
+}
+
+
+def _resolved(query):
+    from dyngraph.settings import Settings
+    from dyngraph.sources import resolve
+
+    return resolve(query, Settings())
+
+
+def _bar_boxes(data):
+    return [box for series in data["series"] for box in series.get("boxes", ()) if box]
+
+
+@pytest.mark.parametrize("name", sorted(VALUE_LABEL_CASES))
+def test_value_labels_never_meet_other_text_and_stay_in_the_plot(name):
+    data = layout(_resolved(VALUE_LABEL_CASES[name]))
+    values = [t for t in data["texts"] if t["role"] == "value"]
+    assert values  # some are drawn in each case
+    _no_two_overlap(data["texts"])
+    plot = data["plot"]
+    for t in values:
+        left, top, right, bottom = t["box"]
+        assert plot["left"] <= left and right <= plot["right"] and plot["top"] <= top and bottom <= plot["bottom"], t
+
+
+def _inside(box, bar):
+    return bar[0] - 1 <= box[0] and box[2] <= bar[2] + 1 and bar[1] - 1 <= box[1] and box[3] <= bar[3] + 1
+
+
+@pytest.mark.parametrize("name", ["grouped", "hbar-negative", "fixed-range", "hbar-fixed", "stacked",
+                                  "stacked-mixed", "many", "google-bvg", "google-bhg-negative", "quickchart"])
+def test_a_value_label_is_inside_one_bar_or_over_none(name):
+    data = layout(_resolved(VALUE_LABEL_CASES[name]))
+    bars = _bar_boxes(data)
+    assert bars
+    for t in (t for t in data["texts"] if t["role"] == "value"):
+        holders = [b for b in bars if _inside(t["box"], b)]
+        if not holders:  # beyond a bar's end: over no bar at all, not even its edge
+            assert not any(_overlap(t["box"], [b[0] + 0.5, b[1] + 0.5, b[2] - 0.5, b[3] - 0.5]) for b in bars), t
+
+
+@pytest.mark.parametrize("name", ["grouped", "hbar-negative", "google-bhg-negative", "quickchart", "time"])
+def test_labels_of_negative_bars_lie_beyond_the_negative_end(name):
+    fixed = name.startswith("google")  # chds=-100,100: the axis ends at the -100 bar's end
+    spec = _resolved(VALUE_LABEL_CASES[name])
+    data = layout(spec)
+    horizontal = spec.type == "hbar"
+    values = [t for t in data["texts"] if t["role"] == "value"]
+    negatives = [t for t in values if t["text"].startswith(("-", "\u2212"))]
+    assert negatives
+    for t in negatives:
+        left, top, right, bottom = t["box"]
+        middle = (top + bottom) / 2 if horizontal else (left + right) / 2
+        own = [b for b in _bar_boxes(data) if (b[1] <= middle <= b[3] if horizontal else b[0] <= middle <= b[2])]
+        if not own:  # time bars report their boxes only on image maps' request; the zero line then
+            continue
+        bar = min(own, key=lambda b: b[0] if horizontal else -b[3])  # the one reaching furthest down/left
+        if fixed and _inside(t["box"], bar):  # the range ends at the bar's end: inside it, readable
+            continue
+        if horizontal:
+            assert right <= bar[0], (t, bar)
+        else:
+            assert top >= bar[3], (t, bar)
+
+
+@pytest.mark.parametrize("name", ["fixed-range", "hbar-fixed", "stacked", "stacked-mixed", "google-bhs"])
+def test_labels_inside_bars_read_on_them(name):
+    from dyngraph import theme
+    from dyngraph.colour import contrast
+    from dyngraph.render import render
+
+    spec = _resolved(VALUE_LABEL_CASES[name])
+    data = layout(spec)
+    image = render(spec).convert("RGB")
+    bars = _bar_boxes(data)
+    inside = [(t, b) for t in data["texts"] if t["role"] == "value" for b in bars if _inside(t["box"], b)]
+    assert inside
+    for t, bar in inside:
+        left, top, right, bottom = t["box"]
+        pixels = [image.getpixel((x, y)) for x in range(left, right) for y in range(top, bottom)]
+        ground = max(set(pixels), key=pixels.count)  # the bar, around the glyphs
+        ink = max(pixels, key=lambda c: contrast(c, ground))
+        assert contrast(ink, ground) >= theme.TEXT_CONTRAST, (t, ground, ink)
+
+
+def test_a_stacked_segment_too_thin_for_its_label_leaves_it_out_and_says_so(graph):
+    query = VALUE_LABEL_CASES["stacked"]
+    data = layout(_resolved(query))
+    shown = sorted(t["text"] for t in data["texts"] if t["role"] == "value")
+    assert len(shown) < 12 and "4" not in shown  # the 4 of a 4-unit segment in a 300-unit axis: no room
+    assert any("value label" in note for note in data["notes"])
+    response = graph.get("/?" + query + "&format=png")
+    assert "value labels not drawn" in response.headers["X-Dyngraph-Unsupported"]
+
+
+def test_a_chart_whose_labels_all_fit_has_no_notes():
+    data = layout(_resolved("type=bar&data=3,5,2&marks=N,000000,0,-1,11&width=300&height=200"))
+    assert len([t for t in data["texts"] if t["role"] == "value"]) == 3 and "notes" not in data

@@ -26,9 +26,9 @@ def drawn(monkeypatch):
     calls = []
     real = draw.draw_chart
 
-    def spy(spec, settings, notes=None):
+    def spy(spec, settings, *notes):
         calls.append(spec)
-        return real(spec, settings, notes)
+        return real(spec, settings, *notes)
 
     monkeypatch.setattr(draw, "draw_chart", spy)
     return calls

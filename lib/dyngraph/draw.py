@@ -1,10 +1,11 @@
 """Spec -> encoded bytes: the only path from the apps into Pillow (imported here, and only for pictures)."""
 
 
-def draw_chart(spec, settings, notes=None):
+def draw_chart(spec, settings, notes=None, remarks=None):
     """Render and encode one chart; ``format=txt|csv`` are written without Pillow.
 
-    Characters no font could draw are added to the list ``notes``.
+    Characters no font could draw are added to the list ``notes``; what the chart left out (value
+    labels with no room), one line each, to the list ``remarks``.
     """
     from .textformats import TEXT_FORMATS
 
@@ -30,6 +31,8 @@ def draw_chart(spec, settings, notes=None):
     image = render(spec, font_path=settings.font_path, max_work=settings.limits.max_work)
     if notes is not None and image.info.get("unsupported"):
         notes.extend(image.info["unsupported"])
+    if remarks is not None:
+        remarks.extend(image.info.get("notes", ()))
     return encode(image, spec.format, quality=spec.quality)
 
 

@@ -58,12 +58,13 @@ def _handle(environ, start_response, settings):
             return _error(environ, start_response, error, query_string, settings)
         from .draw import draw_chart
 
-        missing = []
+        missing, remarks = [], []
         try:
-            body = draw_chart(spec, settings, missing)
+            body = draw_chart(spec, settings, missing, remarks)
         except SpecError as error:  # the work budget, met while drawing
             return _error(environ, start_response, error, query_string, settings)
-        headers = [("Content-Type", spec.mime_type), *cache_headers, *_with_glyphs(resolved.headers, missing)]
+        headers = [("Content-Type", spec.mime_type), *cache_headers,
+                   *_with_note(_with_glyphs(resolved.headers, missing), "; ".join(remarks))]
         _log_glyphs(missing, errors)
         if cache is not None:
             cache.put_entry(key, headers, body, errors)
@@ -84,7 +85,13 @@ def _with_glyphs(headers, missing):
     """
     if not missing:
         return list(headers)
-    note = "glyphs " + " ".join(map(_codes, missing)) + " (no font on the server has them)"
+    return _with_note(headers, "glyphs " + " ".join(map(_codes, missing)) + " (no font on the server has them)")
+
+
+def _with_note(headers, note):
+    """``headers`` with ``note`` joined to X-Dyngraph-Unsupported (what the chart could not draw as asked)."""
+    if not note:
+        return list(headers)
     old = next((value for name, value in headers if name == UNSUPPORTED), "")
     return [h for h in headers if h[0] != UNSUPPORTED] + [(UNSUPPORTED, f"{old}; {note}" if old else note)]
 

@@ -343,7 +343,10 @@ PARAMS = {
            "(through a point), `D` (through the points), bands `r`/`R`, fills `B` (under a line) and `b` (between "
            "lines), error bars `E` (series and the next: the ends; size: line width) and candlesticks `F` (four "
            "series from `series`: low, open, close, high; size: body width), often on `hidden` series; "
-           "`@` before a point kind places it at `x:y` (fractions of the plot): "
+           "`@` before a point kind places it at `x:y` (fractions of the plot). On bars, a value label sits beyond "
+           "the bar's end (room kept on the value axis), else inside it in an ink that reads on the bar; on "
+           "stacked bars inside its segment; one with no room is left out, never overprinted, and counted in "
+           "`X-Dyngraph-Unsupported`: "
            "`o,ff0000,0,-1,6|B,e6f2fa,0,0,0|@tHi,000000,0,0.5:0.5,12`.",
            "kind,colour,series,which,size"),
         _p("linestyles", _styles("read_line_styles"), _styles("write_line_styles"),

@@ -64,6 +64,8 @@ def render(spec, *, font_path="", max_work=None):
     image = canvas.finish()
     if canvas.unsupported:
         image.info["unsupported"] = tuple(sorted(canvas.unsupported))  # characters and emoji sequences
+    if canvas.notes:
+        image.info["notes"] = tuple(canvas.notes)  # what was left out (value labels with no room)
     if any(fill and fill[0] == "lg" for fill in (spec.bgfill, spec.plotfill)):
         image.info["smooth"] = True  # a gradient: encoders keep every colour (no palette bands)
     if spec.opacity < 1:  # the whole image see-through (Google's chf=a)
@@ -77,7 +79,7 @@ def layout(spec, *, font_path="", max_work=None):
 
     ``{"width", "height", "plot": {left, top, right, bottom}, "texts": [{role, text, box}],
     "series": [{name, colour, points}]}``, all in pixels of the image (``scale`` included);
-    ``box`` is [l, t, r, b].
+    ``box`` is [l, t, r, b]; ``"notes"``: what was left out and why (value labels with no room), when any.
     """
     canvas = _drawn(spec, font_path, max_work)
     s = spec.scale  # the layout is drawn at 1x and painted at ``scale``: report the painted pixels
@@ -92,6 +94,7 @@ def layout(spec, *, font_path="", max_work=None):
                                for p in (points() if callable(points) else points)],
                     **_boxes(canvas, n, s)}
                    for n, (name, colour, points) in enumerate(canvas.series)],
+        **({"notes": list(canvas.notes)} if canvas.notes else {}),
     }
 
 

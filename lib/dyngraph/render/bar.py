@@ -5,7 +5,7 @@ from collections.abc import Mapping
 
 from .. import styles, theme
 from ..scale import Linear
-from . import overlays
+from . import barlabels, overlays
 from .frame import cartesian, hatch, legend, no_data, outer_box, report, series_entries, title
 
 
@@ -26,7 +26,7 @@ def _room_for_values(canvas, spec, box, low, high, horizontal):
     """The value range widened so value labels (marks N) fit beyond the longest bars' ends.
 
     Only where the axis is the chart's own (no ``min``/``max``); a label that still does not
-    fit goes inside its bar (overlays._bar_value).
+    fit goes inside its bar, or is left out (render.barlabels).
     """
     labels = [kind for kind, *_ in spec.marks if styles.mark_base(kind) == "N"]
     if not labels or high <= low:
@@ -34,10 +34,10 @@ def _room_for_values(canvas, spec, box, low, high, horizontal):
     kind = labels[0]
     values = [v for s in spec.data for v in s if v is not None]
     if horizontal:
-        need = max(canvas.text_width(styles.format_value(kind, v)) for v in values) + overlays.VALUE_GAP + 2
+        need = max(canvas.text_width(styles.format_value(kind, v)) for v in values) + barlabels.GAP + 2
         length = box.width * 0.7  # the plot's share of the box, about (row labels take the rest)
     else:
-        need = canvas.line_height() + overlays.VALUE_GAP
+        need = canvas.line_height() + barlabels.GAP
         length = box.height * 0.8
     share = min(0.3, need / max(length, 1.0))
     span = (high - low) / (1 - share) - (high - low)
@@ -192,7 +192,7 @@ def _places(spec, plot, bars, horizontal):
         return table["ends"], table["boxes"]
 
     places = overlays.Places(plot, _bar_end(spec, plot, horizontal), [list(s) for s in spec.data])
-    places.bar_colour = lambda s, i: bar_colour(spec, s, i)  # value labels: placed off the bar end, by sign
+    places.bars = BarGeometry(spec, plot, horizontal)  # value labels: placed by the bar's box, by sign
     return places, _LazyBoxes(lambda: ends_and_boxes()[1])
 
 
@@ -219,6 +219,59 @@ def _bar_end(spec, plot, horizontal):
         return (along, across) if horizontal else (across, along)
 
     return end_of
+
+
+class BarGeometry:
+    """Each bar's rectangle as drawn (within the plot), worked out for the one bar asked; for value labels."""
+
+    def __init__(self, spec, plot, horizontal):
+        self.spec, self.plot, self.horizontal = spec, plot, horizontal
+        self.stacked = spec.stacked
+        self.slots = 1 if spec.stacked else len(spec.data)
+        self.width, self.gap, self.group = _bar_geometry(spec, plot, self.slots, horizontal)
+
+    def _value(self, s, i):
+        data = self.spec.data
+        return data[s][i] if 0 <= s < len(data) and 0 <= i < len(data[s]) else None
+
+    def box(self, s, i):
+        """(left, top, right, bottom) of bar (series s, category i), or None when it is not drawn."""
+        v = self._value(s, i)
+        if v is None or (self.stacked and not v):
+            return None
+        start, slot = 0.0, s
+        if self.stacked:
+            slot = 0
+            start = sum(w for w in (self._value(t, i) for t in range(s)) if w and (w > 0) == (v > 0))
+        box, plot = self.plot.box, self.plot
+        across0 = plot.position(i) - self.group / 2 + slot * (self.width + self.gap)
+        across1 = across0 + self.width
+        lo, hi = (box.top, box.bottom) if self.horizontal else (box.left, box.right)
+        if across1 <= lo or across0 >= hi:
+            return None
+        across0, across1 = max(across0, lo), min(across1, hi)
+        edges = (box.left, box.right) if self.horizontal else (box.bottom, box.top)
+        a0, a1 = sorted((_clamped(plot.value(start), *edges), _clamped(plot.value(start + v), *edges)))
+        return (a0, across0, a1, across1) if self.horizontal else (across0, a0, across1, a1)
+
+    def outermost(self, s, i):
+        """True when no later segment of the stack lies beyond bar (s, i) on its side of zero."""
+        v = self._value(s, i)
+        return not any(w and (w > 0) == (v > 0) for w in (self._value(t, i) for t in range(s + 1, len(self.spec.data))))
+
+    def span(self, i):
+        """(first, last) pixel across the value axis of category i's bars, or None past the data."""
+        if not 0 <= i < max(len(s) for s in self.spec.data):
+            return None
+        first = self.plot.position(i) - self.group / 2
+        return first, first + self.group
+
+    @property
+    def series(self):
+        return len(self.spec.data)
+
+    def colour(self, s, i):
+        return bar_colour(self.spec, s, i)
 
 
 def _bar_geometry(spec, plot, slots, horizontal):

@@ -181,6 +181,12 @@ def _columns(spans, ink):
     return paint
 
 
+@lru_cache(maxsize=4096)
+def _bbox(font, text, anchor):
+    """The ink box of ``text`` in ``font`` about its anchor (value labels try each place they might go)."""
+    return font.getbbox(text, anchor=anchor)
+
+
 class Canvas:
     """One chart image being drawn."""
 
@@ -198,6 +204,7 @@ class Canvas:
         self.label_size, self.title_size = theme.font_sizes(width, height)
         self._ops = []  # [(top, bottom, paint)]: shapes in drawing order, the supersampled rows they may touch
         self.unsupported = set()  # characters no font on the host draws (X-Dyngraph-Unsupported)
+        self.notes = []  # what the chart left out and why, one line each (the layout's notes, X-Dyngraph-Unsupported)
         self._texts = []
         self.series = []  # [(name, colour, points)] as charts report them, for the layout
         self.plot = (0.0, 0.0, float(width), float(height))  # the plot box, set by the chart
@@ -509,16 +516,17 @@ class Canvas:
         The box comes from the font's own bbox of each piece finish() draws, with its anchor, and
         Pillow draws at ``int(x)`` plus a sub-pixel start, so the box rounds outward.
         """
-        out = []
-        for x, y, text, size, _, anchor, role in self._texts:
-            placed = []
-            for (px, py), piece, font, piece_anchor in self._pieces(x, y, text, size, anchor):
-                left, top, right, bottom = font.getbbox(piece, anchor=piece_anchor)
-                placed.append((px + left, py + top, px + right, py + bottom))
-            box = [math.floor(min(b[0] for b in placed)), math.floor(min(b[1] for b in placed)),
-                   math.ceil(max(b[2] for b in placed)), math.ceil(max(b[3] for b in placed))]
-            out.append((role, text, box))
-        return out
+        return [(role, text, self.text_box(x, y, text, size, anchor)) for x, y, text, size, _, anchor, role in self._texts]
+
+    def text_box(self, x, y, text, size=None, anchor="la"):
+        """[l, t, r, b] in output pixels around the ink of ``text`` as ``text()`` would draw it (see ``texts``)."""
+        placed = []
+        for (px, py), piece, font, piece_anchor in self._pieces(x, y, text, size or self.label_size, anchor):
+            left, top, right, bottom = font.getbbox(piece, anchor=piece_anchor) if isinstance(font, EmojiFace) \
+                else _bbox(font, piece, piece_anchor)
+            placed.append((px + left, py + top, px + right, py + bottom))
+        return [math.floor(min(b[0] for b in placed)), math.floor(min(b[1] for b in placed)),
+                math.ceil(max(b[2] for b in placed)), math.ceil(max(b[3] for b in placed))]
 
     def _pieces(self, x, y, text, size, anchor):
         """[((x, y), text, font, anchor)] in output pixels: what finish() draws for one queued text.

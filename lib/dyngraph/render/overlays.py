@@ -30,7 +30,7 @@ class Places:
         if locate is None and plot.value is not None and plot.position is not None:
             locate = _locator(plot)
         self.locate = locate
-        self.bar_colour = None  # set for bars: (series, index) -> its colour; value labels go off the bar end
+        self.bars = None  # set for bars (bar.BarGeometry): value labels are placed by render.barlabels
 
     def add_hidden(self, series):
         """Take the marker-only series (once): they follow the drawn ones, by index."""
@@ -86,6 +86,7 @@ def over(canvas, spec, places):
     """Shapes, texts, value labels, arrows and lines, on top of the series."""
     box = places.plot.box
     places.add_hidden(canvas.marker_data)
+    labels = None  # value labels on bars, placed against each other and the text already drawn
     for kind, colour, series, which, size in spec.marks:
         base = styles.mark_base(kind)
         if kind in ("E", "F"):
@@ -111,10 +112,17 @@ def over(canvas, spec, places):
                 point, value = at(places, series, index)
                 if point is None:
                     continue
-                if base == "N" and places.bar_colour is not None and value is not None and index == int(index):
-                    _bar_value(canvas, kind, point, value, size, colour, places, series, int(index))
+                if base == "N" and places.bars is not None and series < places.drawn and value is not None \
+                        and index == int(index):
+                    if labels is None:
+                        from .barlabels import BarLabels
+
+                        labels = BarLabels(canvas, places, places.bars)
+                    labels.label(kind, value, size, colour, series, int(index))
                 else:
                     _point_mark(canvas, base, kind, point, value, size, colour, box)
+    if labels is not None:
+        labels.close()
 
 
 def _ranges(canvas, kind, colour, series, which, size, places):
@@ -223,45 +231,6 @@ def at(places, series, index):
     v0, v1 = places.values[series][whole], places.values[series][whole + 1]
     mix = lambda a, b: a + (b - a) * t  # noqa: E731
     return (mix(point[0], after[0]), mix(point[1], after[1])), mix(v0, v1)
-
-
-VALUE_GAP = 3  # px between a bar's end and its value label
-
-
-def _bar_value(canvas, kind, point, value, size, colour, places, series, index):
-    """A bar's value label beyond the end of the bar (below a negative one, right of an hbar's); where it
-    would leave the plot, inside the bar end, in whichever of ``colour`` and near-black or white reads
-    on the bar."""
-    box, horizontal = places.plot.box, places.plot.horizontal
-    text = styles.format_value(kind, value)
-    size = round(size) or None
-    x, y = point
-    negative = value < 0
-    width = canvas.text_width(text, size)
-    if horizontal:
-        outside = x - VALUE_GAP - width >= box.left if negative else x + VALUE_GAP + width <= box.right
-        if outside:
-            at_, anchor = (x - VALUE_GAP, "rm") if negative else (x + VALUE_GAP, "lm")
-        else:
-            at_, anchor = (x + VALUE_GAP, "lm") if negative else (x - VALUE_GAP, "rm")
-        xy = (at_, y)
-    else:
-        height = canvas.line_height(size)
-        outside = y + VALUE_GAP + height <= box.bottom if negative else y - VALUE_GAP - height >= box.top
-        if outside:
-            xy, anchor = ((x, y + VALUE_GAP), "ma") if negative else ((x, y - VALUE_GAP), "md")
-        else:
-            xy, anchor = ((x, y - VALUE_GAP), "md") if negative else ((x, y + VALUE_GAP), "ma")
-    ink = colour
-    if not outside:
-        from ..colour import contrast
-        from ..values import rgba
-
-        under = rgba(places.bar_colour(series, index))[:3]
-        mine = rgba(colour)[:3] if isinstance(colour, str) else tuple(colour)[:3]
-        if contrast(mine, under) < theme.TEXT_CONTRAST:
-            ink = theme.text_on(under)
-    canvas.text(*xy, text, size=size, fill=ink, anchor=anchor, role="value")
 
 
 def _point_mark(canvas, base, kind, point, value, size, colour, box):

@@ -278,7 +278,7 @@ def draw_bar(canvas, spec):
     """Bars one time bucket wide, centred on their time (a day's bar under its date); grouped or stacked."""
     from functools import lru_cache
 
-    from .bar import bar_colour, segments
+    from .bar import _room_for_values, bar_colour, segments
 
     box = title(canvas, spec, outer_box(canvas))
     times, data, order = sort(spec)
@@ -294,8 +294,8 @@ def draw_bar(canvas, spec):
     ends = [bar[4] for bar in bars] if bars else shown
     box = legend(canvas, series_entries(spec, "box"), box, spec.legendpos)
     step = median_step(times)
-    plot = cartesian(canvas, spec, box, low=min(min(ends), 0.0), high=max(max(ends), 0.0),
-                     time_range=(lo, hi, tz, step))
+    low, high = _room_for_values(canvas, spec, box, min(min(ends), 0.0), max(max(ends), 0.0), False)
+    plot = cartesian(canvas, spec, box, low=low, high=high, time_range=(lo, hi, tz, step))
     share = theme.BAR_STACKED if spec.stacked or len(data) == 1 else theme.BAR_GROUP
     slots = 1 if spec.stacked else len(data)
     ax, bx = plot.position.coefficients()
@@ -323,6 +323,7 @@ def draw_bar(canvas, spec):
     report(canvas, spec, lambda: given_order(ends_at(), order), len(data))
     places = overlays.Places(plot, lambda s, i: ends_at()[s][i] if s < len(data) and i < len(times) else None,
                              data, locate=lambda index, value: None)
+    places.bars = _TimeBars(spec, plot, data, range(a, b), geometry, lambda s, i: bar_colour(spec, s, i))
     overlays.under(canvas, spec, places)
     thin = ax * step * share / slots < 1
     if thin and not spec.stacked and not spec.pointcolors:
@@ -330,6 +331,45 @@ def draw_bar(canvas, spec):
     else:
         canvas.boxes = _bars(canvas, spec, plot, all_bars(), a, geometry, bar_colour, order)
     overlays.over(canvas, spec, places)
+
+
+class _TimeBars:
+    """Each time bar's rectangle as drawn (within the plot), for value labels (render.barlabels)."""
+
+    def __init__(self, spec, plot, data, shown, geometry, colour):
+        self.stacked, self.plot, self.data, self.shown = spec.stacked, plot, data, shown
+        self.geometry, self.colour = geometry, colour
+
+    def _value(self, s, i):
+        return self.data[s][i] if 0 <= s < len(self.data) and i in self.shown and i < len(self.data[s]) else None
+
+    def box(self, s, i):
+        v = self._value(s, i)
+        if v is None or (self.stacked and not v):
+            return None
+        start = sum(w for w in (self._value(t, i) for t in range(s)) if w and (w > 0) == (v > 0)) if self.stacked \
+            else 0.0
+        left, width, y0, y1 = self.geometry(i, 0 if self.stacked else s, start, start + v)
+        box = self.plot.box
+        left, right = max(left, box.left), min(left + width, box.right)
+        if right <= left:
+            return None
+        y0, y1 = sorted(min(max(y, box.top), box.bottom) for y in (y0, y1))
+        return (left, y0, right, y1)
+
+    def outermost(self, s, i):
+        v = self._value(s, i)
+        return not any(w and (w > 0) == (v > 0) for w in (self._value(t, i) for t in range(s + 1, len(self.data))))
+
+    def span(self, i):
+        if i not in self.shown:
+            return None
+        left, width, _, _ = self.geometry(i, 0, 0.0, 0.0)
+        return left, left + width * (1 if self.stacked else len(self.data))
+
+    @property
+    def series(self):
+        return len(self.data)
 
 
 def _bars(canvas, spec, plot, bars, offset, geometry, bar_colour, order):
