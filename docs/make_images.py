@@ -145,7 +145,7 @@ def _cell(text):
 def _applies(name):
     """" Only for ..." / " Not for ...": the chart types a parameter applies to (a 400 elsewhere, spec.APPLIES_TO),
     and where a time axis narrows that (spec.ON_TIME_AXIS)."""
-    from dyngraph.spec import APPLIES_TO, CODE_TYPES, FOR_FORMATS, NEEDS, ON_TIME_AXIS
+    from dyngraph.spec import APPLIES_TO, CODE_TYPES, FOR_FORMATS, NEEDS, ON_TIME_AXIS, UNUSED_WITH
 
     if name in FOR_FORMATS:
         return f" Only for format={', '.join(FOR_FORMATS[name])} (a 400 with another format)."
@@ -164,6 +164,9 @@ def _applies(name):
         text += f" Only together with `{needs['*']}`" + (f" ({others})." if others else ".")
     elif needs:
         text += "".join(f" On {kind} only together with `{other}`." for kind, other in needs.items())
+    if name in UNUSED_WITH:
+        other, values = UNUSED_WITH[name]
+        text += f" Not with {' or '.join(f'`{other}={v}`' for v in values)}."
     return text
 
 

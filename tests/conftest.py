@@ -91,7 +91,7 @@ def unexpected_log(text):
 
 def applicable(kind, options):
     """``options`` without those that do not apply to chart type ``kind`` (spec.APPLIES_TO) or act on
-    nothing without another (spec.NEEDS): they are 400s."""
+    nothing without another (spec.NEEDS, spec.UNUSED_WITH): they are 400s."""
     from dyngraph import spec
     from dyngraph.errors import SpecError
 
@@ -107,5 +107,9 @@ def applicable(kind, options):
             return True
         return value not in (getattr(default, name, None), "none")
 
-    return {name: value for name, value in kept.items()
-            if not says(name) or spec.needed(name, kind) is None or says(spec.needed(name, kind))}
+    def unused(name):  # another's value leaves it nothing to do
+        other, values = spec.UNUSED_WITH.get(name, ("", ()))
+        return kept.get(other) in values
+
+    return {name: value for name, value in kept.items() if not says(name) or (
+            (spec.needed(name, kind) is None or says(spec.needed(name, kind))) and not unused(name))}

@@ -9,7 +9,7 @@ from dyngraph.draw import draw_chart
 from dyngraph.record import replace
 from dyngraph.settings import Settings
 from dyngraph.spec import (APPLIES_TO, CHART_TYPES, CODE_TYPES, DATA_FORMATS, FOR_FORMATS, FORMATS, NEEDS,
-                           ON_TIME_AXIS, PARAMS, make, needed, parse, parse_params)
+                           ON_TIME_AXIS, PARAMS, UNUSED_WITH, make, needed, parse, parse_params)
 from dyngraph.timeparams import FIELDS
 
 SETTINGS = Settings()
@@ -147,6 +147,21 @@ def test_a_parameter_without_the_one_it_acts_with_is_a_400_naming_both(pair):
     if other == "axes":  # axes=none is no axes
         with pytest.raises(SpecError, match=f"^{name}: only used together with axes other than none"):
             parse_params({**request, "axes": "none"})
+
+
+UNUSED = [(name, value, kind) for name, (_, values) in UNUSED_WITH.items() for value in values
+          for kind in ("line", "pie") if _applies(name, kind, False)]
+
+
+@pytest.mark.parametrize(("name", "value", "kind"), UNUSED)
+def test_a_parameter_another_leaves_nothing_to_do_is_a_400_naming_both(name, value, kind):
+    other = UNUSED_WITH[name][0]
+    request = {**_request(name, kind, False), other: value}
+    with pytest.raises(SpecError, match=f"^{name}: not used with {other}={value}; "):
+        parse_params(request)
+    from dyngraph.spec import applicable
+
+    assert name not in applicable(request) and other in applicable(request)  # the dialects drop it
 
 
 def test_values_that_say_none_need_nothing():

@@ -528,6 +528,11 @@ NEEDS = {
 _SAYS_NONE = {"axes": "none", "legendpos": "none"}
 # Parameters only an output format reads: with another format, a 400.
 FOR_FORMATS = {"quality": ("jpeg", "webp")}
+# Values of another parameter that leave one with nothing to do (no legend drawn; a side legend is one column).
+UNUSED_WITH = {
+    "legendcolumn": ("legendpos", ("right", "left", "none")),
+    **dict.fromkeys(("legendcolor", "legendsize", "legendorder"), ("legendpos", ("none",))),
+}
 
 
 def needed(name, kind):
@@ -557,8 +562,12 @@ def applicable(params):
             return True  # the parser will say what is wrong with it
         return value != getattr(_DEFAULTS, timeparams.FIELDS.get(name, name)) and value != _SAYS_NONE.get(name)
 
-    return {name: text for name, text in kept.items()
-            if not says(name) or needed(name, kind) is None or says(needed(name, kind))}
+    def unused(name):  # another parameter's value leaves it nothing to do
+        other, values = UNUSED_WITH.get(name, ("", ()))
+        return other in kept and kept[other] in values
+
+    return {name: text for name, text in kept.items() if not says(name) or (
+            (needed(name, kind) is None or says(needed(name, kind))) and not unused(name))}
 
 
 def _check_applies(spec):
@@ -584,6 +593,14 @@ def _check_needs(spec):
             what = "axes other than none" if other == "axes" else other
             raise SpecError(name, f"only used together with {what} (type={spec.type}); give {other} too or "
                                   f"leave {name} out")
+
+
+def _check_unused(spec):
+    """A parameter that another's value leaves nothing to do (UNUSED_WITH) is a 400 naming both."""
+    for name, (other, values) in UNUSED_WITH.items():
+        value = getattr(spec, other)
+        if value in values and _given(spec, name):
+            raise SpecError(name, f"not used with {other}={value}; leave {name} out or give another {other}")
 
 
 def _check_formats(spec):
@@ -635,6 +652,7 @@ def _check_whole(spec, limits):
     """Checks that involve more than one parameter."""
     _check_applies(spec)
     _check_needs(spec)
+    _check_unused(spec)
     _check_formats(spec)
     if spec.type in CODE_TYPES:
         _check_qr(spec)
