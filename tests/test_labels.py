@@ -241,3 +241,24 @@ def test_a_stacked_segment_too_thin_for_its_label_leaves_it_out_and_says_so(grap
 def test_a_chart_whose_labels_all_fit_has_no_notes():
     data = layout(_resolved("type=bar&data=3,5,2&marks=N,000000,0,-1,11&width=300&height=200"))
     assert len([t for t in data["texts"] if t["role"] == "value"]) == 3 and "notes" not in data
+
+
+@pytest.mark.parametrize("query", [VALUE_LABEL_CASES["grouped"], VALUE_LABEL_CASES["hbar-negative"],
+                                   "type=bar&data=30,-12,55,100&marks=N,ffffff,0,-1,11&width=300&height=200",
+                                   "type=bar&data=30,-12,55,100&marks=N,ffffff,0,-1,11&width=300&height=200"
+                                   "&background=202020"])
+def test_every_value_label_reads_where_it_is_drawn(query):
+    """Measured on the pixels: the ink of each label against the colour around it, 4.5:1 (white labels the
+    user asked for go inside the bars, where white reads; beside a bar they take a readable ink)."""
+    from dyngraph import theme
+    from dyngraph.colour import contrast
+    from dyngraph.render import render
+
+    spec = _resolved(query)
+    data = layout(spec)
+    image = render(spec).convert("RGB")
+    for t in (t for t in data["texts"] if t["role"] == "value"):
+        left, top, right, bottom = t["box"]
+        pixels = [image.getpixel((x, y)) for x in range(left, right) for y in range(top, bottom)]
+        ground = max(set(pixels), key=pixels.count)
+        assert contrast(max(pixels, key=lambda c: contrast(c, ground)), ground) >= theme.TEXT_CONTRAST, t

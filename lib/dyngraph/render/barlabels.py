@@ -4,9 +4,11 @@ A label sits beyond its bar's end (above a bar, below a negative one, right of a
 hbar, left of a negative one), where the value axis has room reserved for it
 (bar._room_for_values); where that leaves the plot or meets other text or another
 bar, it goes inside the bar end, in an ink that reads on the bar (4.5:1), when it
-fits there. A stacked segment's label goes inside the segment, in its middle; only
-the outermost segment of a stack may put it beyond the stack's end. A label with
-room nowhere is dropped, never overprinted, and the chart says how many were
+fits there. A label whose colour would not read beside the bar (white labels on a
+white plot) tries inside first, and beside the bar takes the plot's text ink. A
+stacked segment's label goes inside the segment, in its middle; only the outermost
+segment of a stack may put it beyond the stack's end. A label with room nowhere is
+dropped, never overprinted, and the chart says how many were
 (canvas.notes: the layout's ``notes``, the X-Dyngraph-Unsupported header).
 """
 
@@ -83,6 +85,9 @@ class BarLabels:
                 spots.append(("outside", self._beyond(bar, negative)))
         else:
             spots += [("outside", self._beyond(bar, negative)), ("inside", self._within_end(bar, negative))]
+        outside_ink = colour if _reads_on(colour, self.canvas.plot_grounds) else self.canvas.plot_inks["text"]
+        if outside_ink != colour:  # the colour asked reads on the bars (white labels), not beside them
+            spots.sort(key=lambda spot: spot[0] != "inside")
         s = self.scale
         for where, (x, y, anchor) in spots:
             box = self.canvas.text_box(x, y, text, size, anchor)
@@ -101,7 +106,7 @@ class BarLabels:
                 if others is None or any(_overlap(box, tuple(v * s for v in other)) for other in others
                                          if other != bar):
                     continue
-                ink = colour
+                ink = outside_ink
             self.taken.add(box)
             self.canvas.text(x, y, text, size=size, fill=ink, anchor=anchor, role="value")
             return
@@ -156,6 +161,15 @@ class BarLabels:
     def _middle(bar):
         left, top, right, bottom = bar
         return ((left + right) / 2, (top + bottom) / 2, "mm")
+
+
+def _reads_on(colour, grounds):
+    """True when text in ``colour`` has 4.5:1 contrast on every one of ``grounds``."""
+    from ..colour import contrast
+    from ..values import rgba
+
+    mine = rgba(colour)[:3] if isinstance(colour, str) else tuple(colour)[:3]
+    return all(contrast(mine, tuple(g)[:3]) >= theme.TEXT_CONTRAST for g in grounds)
 
 
 def _readable(colour, under):

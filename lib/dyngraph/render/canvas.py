@@ -222,6 +222,7 @@ class Canvas:
         plot_grounds = tuple(plot_grounds) or grounds
         self.inks = theme.inks(grounds)
         self.plot_inks = theme.inks(plot_grounds)
+        self.plot_grounds = plot_grounds  # what lies under text drawn on the plot (value labels check their ink)
         self.palette = theme.palette(grounds + plot_grounds)
 
     # --- the work budget --------------------------------------------------------
