@@ -31,9 +31,9 @@ def encode(image, fmt, *, quality=90):
         msg = f"unknown format {fmt!r}; expected one of {', '.join(MIME_TYPES)}"
         raise ValueError(msg)
     if fmt == "png":
-        core = _palette_core(image)
-        if core is not None:
-            return _png_from_core(core)
+        quantized = _quantized(image)
+        if quantized is not None:
+            return _png_from_core(*quantized)
     if fmt == "jpeg" and jpeg_verified():
         return jpeg(flatten(image), quality=quality)
     _load_plugin(fmt)
@@ -84,6 +84,12 @@ def _palette_core(image):
     Works on Pillow's core image object (no ImagePalette import, ~1 ms cold).
     None: not RGB, too many colours, a gradient, or Pillow's internals changed.
     """
+    quantized = _quantized(image)
+    return None if quantized is None else quantized[0]
+
+
+def _quantized(image):
+    """(core, palette entries its pixels use) as ``_palette_core`` makes it, or None."""
     if image.mode != "RGB" or image.info.get("smooth"):
         return None
     try:
@@ -91,10 +97,10 @@ def _palette_core(image):
         pairs = _pairs(image, core)
         if pairs is None:
             return None
-        _make_exact(image, core, pairs)
+        used = _make_exact(image, core, pairs)
     except (AttributeError, TypeError, ValueError):
         return None
-    return core
+    return core, used
 
 
 def _pairs(image, core):
@@ -149,10 +155,11 @@ def _make_exact(image, core, pairs):
     The entry nearest a key colour is set to it (its pixels are usually the
     ones mapped there); keys that still do not come out exact (two in one
     octree bucket) get an entry of their own and their pixels repainted.
-    ``pairs`` is ``_pairs(image, core)``.
+    ``pairs`` is ``_pairs(image, core)``. Returns how many palette entries the pixels use (the highest
+    index + 1), what the PNG's palette holds.
     """
     flat = core.getpalette("RGB", "RGB")
-    used = core.getextrema()[1] + 1
+    used = max(c[3] for _, c in pairs) + 1  # what core.getextrema() says, without another pass
     entries = [tuple(flat[i:i + 3]) for i in range(0, 3 * used, 3)]
     colours = [(n, c[:3]) for n, c in pairs]  # the quantizer maps a colour to one index: one pair per colour
     colours.sort(reverse=True)
@@ -168,7 +175,7 @@ def _make_exact(image, core, pairs):
     moved = {c[:3] for _, c in pairs if entries[c[3]] != c[:3]}
     wrong = [key for key in keys if key in moved]  # the most frequent first
     if not wrong:
-        return
+        return used
     bands = [image.im.getband(i) for i in range(3)]
     for key in wrong:
         mask = None
@@ -190,6 +197,7 @@ def _make_exact(image, core, pairs):
             claimed[index] = key
             _put_palette(core, bytes(c for entry in entries for c in entry))
         core.paste(index, (0, 0, *image.size), mask)
+    return core.getextrema()[1] + 1
 
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -206,11 +214,13 @@ def palette_png(image, *, level=6):
     return _png_from_core(image.im, level=level)
 
 
-def _png_from_core(core, *, level=6):
+def _png_from_core(core, used=None, *, level=6):
+    """PNG bytes of a palette core image whose pixels use the first ``used`` entries (None: found here)."""
     width, height = core.size
     raw = _encoded(core, "raw", "P")
     scanlines = b"".join(b"\x00" + raw[row:row + width] for row in range(0, width * height, width))
-    colours = core.getpalette("RGB", "RGB")[: 3 * (core.getextrema()[1] + 1)]
+    used = core.getextrema()[1] + 1 if used is None else used
+    colours = core.getpalette("RGB", "RGB")[: 3 * used]
     header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)  # 8-bit indexed, no interlace
     return b"".join((
         PNG_SIGNATURE,

@@ -4,36 +4,39 @@ Each draw function takes a :class:`Canvas` and the spec; the canvas
 supersamples shapes for antialiasing and draws text at 1x on top.
 """
 
+from importlib import import_module
+
 from .. import fonts, theme
 from ..record import replace
-from .bar import draw_bar, draw_hbar
 from . import fills
 from .canvas import Canvas
-from .line import draw_area, draw_line
-from .pie import draw_donut, draw_pie
-from .radar import draw_radar
-from .scatter import draw_scatter
-from .sparkline import draw_sparkline
-from . import timeline
 
+# kind -> (module of this package, draw function); a module is imported when its kind is first drawn:
+# a CGI request draws one kind, and the others' modules cost ~1 ms to import.
 TIME_CHARTS = {  # the same chart types over a time axis (times, or start + step)
-    "line": timeline.draw_line,
-    "area": timeline.draw_area,
-    "bar": timeline.draw_bar,
-    "scatter": draw_scatter,
-    "sparkline": draw_sparkline,
+    "line": ("timeline", "draw_line"),
+    "area": ("timeline", "draw_area"),
+    "bar": ("timeline", "draw_bar"),
+    "scatter": ("scatter", "draw_scatter"),
+    "sparkline": ("sparkline", "draw_sparkline"),
 }
 CHARTS = {
-    "line": draw_line,
-    "area": draw_area,
-    "bar": draw_bar,
-    "hbar": draw_hbar,
-    "pie": draw_pie,
-    "donut": draw_donut,
-    "scatter": draw_scatter,
-    "sparkline": draw_sparkline,
-    "radar": draw_radar,
+    "line": ("line", "draw_line"),
+    "area": ("line", "draw_area"),
+    "bar": ("bar", "draw_bar"),
+    "hbar": ("bar", "draw_hbar"),
+    "pie": ("pie", "draw_pie"),
+    "donut": ("pie", "draw_donut"),
+    "scatter": ("scatter", "draw_scatter"),
+    "sparkline": ("sparkline", "draw_sparkline"),
+    "radar": ("radar", "draw_radar"),
 }
+
+
+def draw_function(kind, timed=False):
+    """The function that draws chart ``kind`` (over a time axis when ``timed``), its module imported now."""
+    module, name = (TIME_CHARTS if timed else CHARTS)[kind]
+    return getattr(import_module(f"{__name__}.{module}"), name)
 
 
 def _drawn(spec, font_path, max_work=None):
@@ -53,7 +56,7 @@ def _drawn(spec, font_path, max_work=None):
         shown = len(spec.data) - spec.hidden
         canvas.marker_data = spec.data[shown:]
         spec = replace(spec, data=spec.data[:shown], legend=spec.legend[:shown], hidden=0)
-    (TIME_CHARTS if spec.times or spec.start is not None else CHARTS)[spec.type](canvas, spec)
+    draw_function(spec.type, bool(spec.times) or spec.start is not None)(canvas, spec)
     return canvas
 
 
