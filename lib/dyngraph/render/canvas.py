@@ -134,13 +134,29 @@ def _composite(image, tile, x, y):
 
 
 def _polyline(points, ink, pixels, joint):
-    """Paint a polyline of ``points`` (whole samples) into a band: only the segments that reach it.
+    """Paint a polyline of ``points`` (whole samples) into a band.
 
-    Each segment is drawn by Pillow on its own, each joint from its two segments: a band gets the
-    runs of segments within reach, with one more segment at each end so the joints at their ends
-    are drawn as on the whole canvas; segments and joints of one ink may be drawn in any order.
+    Round joints of an opaque line are discs at the vertices (Pillow's own, ``joint="curve"``, are
+    pie slices worked out in Python, vertex by vertex: ~1 ms for a standard chart): the segments are
+    drawn by Pillow in one call, clipped to the band, and each vertex near the band gets its disc,
+    the circle the slice is cut from, which adds only what the two segments leave uncovered at the
+    outer side of the turn. A translucent line keeps Pillow's joints (a disc would blend twice where
+    it overlaps the segments): a band gets the runs of segments within reach, with one more segment
+    at each end so the joints at their ends are drawn as on the whole canvas; segments and joints
+    of one ink may be drawn in any order.
     """
     reach = pixels + 2
+    if joint == "curve" and pixels > 4 and ink[3] == 255:  # Pillow draws joints only above 4 pixels
+        half = pixels / 2 - 1
+        discs = [(y, _whole((x - half, y - half, x + half, y + half))) for x, y in points[1:-1]]
+
+        def paint(band, draw, dy):
+            bottom = dy + band.height
+            draw.line([(x, y - dy) for x, y in points], fill=ink, width=pixels)
+            for y, box in discs:
+                if dy - reach < y < bottom + reach:
+                    draw.ellipse(_shifted(box, dy), fill=ink)
+        return paint
     lows = [min(a[1], b[1]) - reach for a, b in zip(points, points[1:])]
     highs = [max(a[1], b[1]) + reach for a, b in zip(points, points[1:])]
 
