@@ -131,6 +131,20 @@ def test_a_parsed_304_and_a_text_400_import_neither_re_nor_datetime(query, style
         assert loaded(answer["modules"], "dyngraph.styles") == styled, path
 
 
+def test_a_google_304_and_400_import_neither_re_nor_functools():
+    """A Google URL (a lone % in a label, as hand-written URLs had) is read without re or the renderer's theme."""
+    at_start = interpreter_modules()
+    query = "cht=p&chs=300x150&chd=t:25,75&chl=25%|75%&chtt=Share&chco=ff8800"
+    etag = serve_fresh(query, method="HEAD")["headers"]["ETag"]
+    answers = {"304": serve_fresh(query, etag=etag), "400": serve_fresh(query.replace("300x150", "huge"))}
+    assert answers["304"]["status"] == "304 Not Modified" and answers["304"]["headers"]["ETag"] == etag
+    assert answers["400"]["body"] == "chs: must be <width>x<height> with sides from 16 to 1000, got 'huge'\n"
+    for path, answer in answers.items():
+        assert loaded(answer["modules"], "dyngraph.google.mapping"), "the guard needs the Google reader"
+        for name in (*HEAVY, "re", "enum", "functools", "collections", "dyngraph.theme"):
+            assert name in at_start or not loaded(answer["modules"], name), f"{name} imported on the Google {path} path"
+
+
 def test_a_time_axis_does_import_the_time_readers():
     """The guard above can fail: a chart with ``start`` + ``step`` reads them with dyngraph.timeparse."""
     answer = serve_fresh("data=1,2,3&start=2026-03-01&step=1d&width=huge")

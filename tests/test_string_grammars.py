@@ -7,6 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dyngraph import compact, query, signing, styles, values
+from dyngraph.google import params as google_params
 from dyngraph.errors import SpecError, Forbidden
 from dyngraph.settings import Settings
 
@@ -17,6 +18,9 @@ HEX = re.compile(r"#?([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})\Z", re.ASCII
 PERCENT = re.compile(rb"%([0-9A-Fa-f]{2})")
 BAD_PERCENT = re.compile(rb"%(?![0-9A-Fa-f]{2})")
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9_:.-]{0,31}\Z")
+GOOGLE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,31}\Z")
+LONE_PERCENT = re.compile(rb"%(?![0-9A-Fa-f]{2})")
+HAS_CHT = re.compile(rb"(?:\A|&)(?:amp;)?cht=")
 SIG = re.compile(r"[A-Za-z0-9_-]{43}\Z", re.ASCII)
 EXP = re.compile(r"\d{1,12}\Z", re.ASCII)
 B64 = re.compile(r"[A-Za-z0-9_-]*\Z", re.ASCII)
@@ -76,6 +80,7 @@ def test_colours_are_read_as_the_pattern_read_them(text):
 @example("_a")
 def test_parameter_names_are_read_as_the_pattern_read_them(text):
     assert query.is_name(text) == bool(NAME.match(text))
+    assert google_params.is_name(text) == bool(GOOGLE_NAME.match(text))
 
 
 def old_unquote(data):
@@ -110,6 +115,40 @@ def test_percent_decoding_is_as_before(data):
             raise AssertionError(f"{data!r}: decodable, yet refused") from None
         return
     assert expected is not None and got == expected.decode("utf-8")
+
+
+@given(QUERYISH)
+@settings(max_examples=1000)
+@example(b"%")
+@example(b"25%|75%")
+@example(b"%%41")
+@example(b"%4%41")
+@example(b"%+1")
+@example(b"%e2%82%ac%")
+def test_google_lone_percents_are_literal_as_before(data):
+    escaped = LONE_PERCENT.sub(b"%25", data)
+    try:
+        expected = query.unquote_strict(escaped, "chl")
+    except SpecError as error:
+        expected = str(error)
+    try:
+        got = query.unquote_strict(data, "chl", lone_percent=True)
+    except SpecError as error:
+        got = str(error)
+    assert got == expected
+
+
+@given(QUERYISH)
+@settings(max_examples=1000)
+@example(b"cht=p")
+@example(b"amp;cht=p")
+@example(b"a=1&cht=p")
+@example(b"a=1&amp;cht=p")
+@example(b"xcht=p")
+@example(b"a=1&xcht=p")
+@example(b"chts=1")
+def test_google_urls_are_recognised_as_before(data):
+    assert google_params.looks_like_google(data) == bool(HAS_CHT.search(data))
 
 
 @given(BASE64ISH)
@@ -216,3 +255,15 @@ def reference_clean_text(text):
 @example("\u2028x\u202e")
 def test_clean_text_is_as_before(text):
     assert values.clean_text(text) == reference_clean_text(text)
+
+
+def test_quickchart_identifiers_are_read_as_the_pattern_read_them():
+    """literal._IDENT spells its classes as complements (cheaper to compile); same match on every code point."""
+    from dyngraph.quickchart import literal
+
+    reference = re.compile(r"[A-Za-z_$\u00aa-\uffff][\w$\u00aa-\uffff]*")
+    for code in range(0x110000):
+        char = chr(code)
+        for text in (char, "a" + char + "b"):
+            expected, got = reference.match(text), literal._IDENT.match(text)
+            assert (expected and expected.group()) == (got and got.group()), hex(code)

@@ -19,8 +19,11 @@ def is_name(text):
     return 0 < len(text) <= MAX_NAME_LENGTH and text[0] in _LETTERS and _NAME_CHARS.issuperset(text)
 
 
-def unquote_strict(raw, param):
-    """Decode one percent-encoded component, '+' as space, strict UTF-8."""
+def unquote_strict(raw, param, *, lone_percent=False):
+    """Decode one percent-encoded component, '+' as space, strict UTF-8.
+
+    A ``%`` not followed by two hex digits is a 400, or with ``lone_percent`` a literal ``%``
+    (Google's reading: ``chl=25%|75%``)."""
     data = raw.encode("latin-1") if isinstance(raw, str) else raw
     data = data.replace(b"+", b" ")
     if b"%" in data:
@@ -28,9 +31,12 @@ def unquote_strict(raw, param):
         out = [first]
         for part in escaped:  # each began with a %: two hex digits, then plain bytes
             pair = part[:2]
-            if len(pair) < 2 or not _HEX.issuperset(pair):
+            if len(pair) == 2 and _HEX.issuperset(pair):
+                out += (bytes((int(pair, 16),)), part[2:])
+            elif lone_percent:
+                out += (b"%", part)
+            else:
                 raise SpecError(param, "invalid percent-encoding (use %XX with two hex digits)")
-            out += (bytes((int(pair, 16),)), part[2:])
         data = b"".join(out)
     try:
         return data.decode("utf-8")

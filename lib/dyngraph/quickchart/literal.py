@@ -27,7 +27,12 @@ _CODE_NESTING = 256  # brackets inside one skipped function or expression
 _SPACE_START = frozenset(" \t\n\r\f\v\u00a0\ufeff\u2028\u2029/")  # what may begin whitespace or a comment
 _SPACE = re.compile(r"(?:[ \t\n\r\f\v\u00a0\ufeff\u2028\u2029]+|//[^\n\r]*|/\*.*?\*/)*", re.S)
 _NUMBER = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
-_IDENT = re.compile(r"[A-Za-z_$\u00aa-\uffff][\w$\u00aa-\uffff]*")
+# An identifier: [A-Za-z_$\u00aa-\uffff][\w$\u00aa-\uffff]*, written through the complements of those
+# classes: re fills a 64 K table for a class with a range inside U+0100-U+FFFF, ~5 ms at import for
+# the two, on every QuickChart request (a 304 included). Tested equal on every code point.
+_NOT_IDENT_START = r"\x00-\x23\x25-\x40\x5b-\x5e\x60\x7b-\xa9\U00010000-\U0010ffff"
+_NOT_IDENT_PART = r"\x00-\x23\x25-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\xa9\U00010000-\U0010ffff"
+_IDENT = re.compile(rf"[^{_NOT_IDENT_START}](?:[^{_NOT_IDENT_PART}]|\w)*")
 _PLAIN = {"'": re.compile(r"[^'\\\n\r]*"), '"': re.compile(r'[^"\\\n\r]*'), "`": re.compile(r"[^`\\$]*")}
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 _KEYWORDS = {"true": True, "false": False, "null": None}
