@@ -84,6 +84,13 @@ to place HTML over a chart (tooltips, links, an image map), or in tests.
   inner and outer radius (`null` for a slice of zero). Bar and hbar series
   also have `boxes`: each bar's rectangle `[left, top, right, bottom]`
   (`null` for a gap), which `img_tag(spec, map=True)` turns into an image map.
+- A series drawn in a colour you gave (`colors`, `pointcolors`) also has
+  `given`: the colour asked for; `colour` is the one drawn (they differ when
+  it did not read on the background, see "Colours and contrast" below), and
+  `colours` lists every colour you gave that was not drawn as given:
+  `{"param", "index", "given", "drawn", "minimum"}`.
+- A text drawn with a halo (over a gradient no single ink reads on) also has
+  `ink` and `halo`, both `rrggbb`.
 - `plot` is the plot box (pie: the pie's bounding box; sparkline: the line's box).
 - Same rules as the images: the same ETag/304 caching, signing and limits; a
   bad request gets a text 400 (never an image). `type=qr` has no layout (400).
@@ -123,6 +130,39 @@ as is one that acts only with another given alone (`titlecolor` without a
 replace (`labels`, `barwidth`). The table below says where each applies. The
 Google and QuickChart readers instead drop what their originals ignored, so
 their URLs draw as before.
+
+## Colours and contrast
+
+Inks (text, ticks, axis and grid lines) and the palette are chosen by WCAG
+contrast against the colours actually under them: the background, the plot
+fill, every colour of a gradient. Colours you give follow one rule: **a
+colour you gave comes out exactly when it has its minimum contrast against
+what is under it; otherwise it is drawn as the nearest variant that has** (the
+same hue, darkened or lightened as little as reaches it), and that is said,
+never silent. The minimums:
+
+| colour | against | minimum |
+|---|---|---|
+| series: `colors`, `pointcolors` (Google `chco`, QuickChart dataset colours) | the background and plot fill | 3:1 |
+| text: `titlecolor`, `legendcolor`, the label colour of `axisstyles` (Google `chts`, `chdls`, `chxs`) | the background | 4.5:1 (a replacement aims at 6:1, so the antialiased glyphs keep 4.5:1) |
+| axis tick and line colours of `axisstyles` | the background | 1.5:1 |
+
+Grounds are always exact: `background`, `bgfill`, `plotfill`, translucent
+colours (`rrggbbaa`, drawn over what is under them) and `marks` (drawn on the
+series). So `colors=ffcc00` on white is drawn as `b59000` (3.0:1), the legend
+swatch and the `format=json` layout show that drawn colour (the layout also
+the given one), and the image's `X-Dyngraph-Unsupported` header says
+`colours (colors 0: ffcc00 drawn as b59000 (3:1 against the background))`, as does the layout's `notes`
+(the index is the colour's position, from 0). Where no variant can reach the
+minimum against every colour of a wide gradient, the colour is drawn as given
+and the header says so.
+
+Text over a wide gradient: each text's ink is chosen for the pixels under its
+own box (light at the dark end, dark at the light end). Where no single ink
+reaches 4.5:1 against every colour under a text (a title across a black-to-
+white gradient, or a colour you gave), the text gets a thin halo (1 px, times
+`scale`) in the opposite extreme, so each glyph reads against its own surround.
+On a single-colour background no halo is ever drawn.
 
 ## Parameters
 

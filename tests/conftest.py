@@ -113,3 +113,12 @@ def applicable(kind, options):
 
     return {name: value for name, value in kept.items() if not says(name) or (
             (spec.needed(name, kind) is None or says(spec.needed(name, kind))) and not unused(name))}
+
+
+def drawn_colour(headers, hex_colour):
+    """The colour ``hex_colour`` was drawn in: itself, or the variant X-Dyngraph-Unsupported names for it
+    (a user colour with too little contrast on the background, see dyngraph.usercolours)."""
+    import re
+
+    found = re.search(rf": {hex_colour.lower()} drawn as ([0-9a-f]{{6}})", headers.get("X-Dyngraph-Unsupported", ""))
+    return found.group(1) if found else hex_colour

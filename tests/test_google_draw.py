@@ -218,14 +218,14 @@ def test_p3_top_is_an_ellipse_wider_than_high_over_its_rim():
 
 
 def test_pc_draws_every_series_as_a_ring_at_its_radius():
-    image = draw("cht=pc&chs=200x200&chd=t:100|100|100&chco=ff0000,00ff00,0000ff&chma=0,0,0,0")
+    image = draw("cht=pc&chs=200x200&chd=t:100|100|100&chco=ff0000,00aa00,0000ff&chma=0,0,0,0")
     row = [image.getpixel((x, 100)) for x in range(100, 200)]  # from the centre to the right edge
 
     def extent(rgb):
         xs = [i for i, c in enumerate(row) if all(abs(a - b) <= 10 for a, b in zip(c, rgb))]
         return min(xs), max(xs)
 
-    red, green, blue = extent((255, 0, 0)), extent((0, 255, 0)), extent((0, 0, 255))
+    red, green, blue = extent((255, 0, 0)), extent((0, 170, 0)), extent((0, 0, 255))
     assert red[0] == 0 and 28 <= red[1] <= 34  # the first series: the middle, a third of the radius
     assert 31 <= green[0] <= 36 and 61 <= green[1] <= 67
     assert 64 <= blue[0] <= 69 and blue[1] >= 96
@@ -250,18 +250,18 @@ def test_p3_has_a_darker_rim_below_the_pie():
 
 
 def test_chco_pipes_colour_each_bar_in_turn():
-    image = draw("cht=bvg&chs=300x150&chd=t:50,60,70,80&chco=ff0000|00ff00|0000ff&chbh=30,10,20&chma=0,0,0,0")
+    image = draw("cht=bvg&chs=300x150&chd=t:50,60,70,80&chco=ff0000|00aa00|0000ff&chbh=30,10,20&chma=0,0,0,0")
     row = [image.getpixel((x, 140)) for x in range(300)]
     starts = [x for x in range(1, 300) if row[x] != row[x - 1] and row[x] != (255, 255, 255)]
-    assert [row[x + 15] for x in starts] == [(255, 0, 0), (0, 255, 0), (0, 0, 255), (255, 0, 0)]  # cycled
-    assert unsupported("cht=bvg&chs=300x150&chd=t:50,60&chco=ff0000|00ff00").find("chco") == -1
+    assert [row[x + 15] for x in starts] == [(255, 0, 0), (0, 170, 0), (0, 0, 255), (255, 0, 0)]  # cycled
+    assert unsupported("cht=bvg&chs=300x150&chd=t:50,60&chco=ff0000|00aa00").find("chco") == -1
 
 
 def test_chco_pipes_and_commas_mix_per_bar_and_per_series_colours_in_hbars():
-    image = draw("cht=bhg&chs=200x200&chd=t:50,50|50,50&chco=ff0000|00ff00,0000ff&chbh=20,0,10&chma=0,0,0,0")
+    image = draw("cht=bhg&chs=200x200&chd=t:50,50|50,50&chco=ff0000|00aa00,0000ff&chbh=20,0,10&chma=0,0,0,0")
     column = [image.getpixel((20, y)) for y in range(200)]
     colours = [c for i, c in enumerate(column) if c != (255, 255, 255) and (i == 0 or column[i - 1] != c)]
-    assert sorted(set(colours)) == [(0, 0, 255), (0, 255, 0), (255, 0, 0)] and colours.count((0, 0, 255)) == 2
+    assert sorted(set(colours)) == [(0, 0, 255), (0, 170, 0), (255, 0, 0)] and colours.count((0, 0, 255)) == 2
 
 
 def test_chco_pipes_colour_each_scatter_point():
@@ -271,18 +271,18 @@ def test_chco_pipes_colour_each_scatter_point():
 
 
 def test_chco_pipes_colour_each_sparkline_segment_by_the_point_it_ends_at():
-    query = "cht=ls&chs=200x40&chd=t:50,50,50&chco=ff0000|00ff00|0000ff&chls=2"
+    query = "cht=ls&chs=200x40&chd=t:50,50,50&chco=ff0000|00aa00|0000ff&chls=2"
     image = draw(query)
-    green, blue = near(image, (0, 255, 0), tolerance=60), near(image, (0, 0, 255), tolerance=60)
+    green, blue = near(image, (0, 170, 0), tolerance=60), near(image, (0, 0, 255), tolerance=60)
     assert green and blue and max(x for x, _ in green) <= 103 and min(x for x, _ in blue) >= 97  # meet midway
     assert not near(image, (255, 0, 0), box=(20, 0, 180, 40), tolerance=60)  # point 0's colour ends no segment
     assert "chco" not in unsupported(query)
 
 
 def test_chco_pipes_colour_each_lxy_segment_and_series():
-    query = "cht=lxy&chs=200x100&chd=t:0,50,100|50,50,50|0,100|10,10&chco=ff0000|00ff00|0000ff,ff00ff&chma=0,0,0,0"
+    query = "cht=lxy&chs=200x100&chd=t:0,50,100|50,50,50|0,100|10,10&chco=ff0000|00aa00|0000ff,ff00ff&chma=0,0,0,0"
     image = draw(query)
-    green, blue = near(image, (0, 255, 0), tolerance=60), near(image, (0, 0, 255), tolerance=60)
+    green, blue = near(image, (0, 170, 0), tolerance=60), near(image, (0, 0, 255), tolerance=60)
     assert green and blue and max(x for x, _ in green) <= 103 and min(x for x, _ in blue) >= 97  # meet midway
     assert len(near(image, (255, 0, 255), tolerance=60)) > 100  # the second series keeps its own colour
     assert "chco" not in unsupported(query)
@@ -455,8 +455,8 @@ def test_chxtc_lengths_cycle_and_push_the_labels_out():
 
 
 def test_chco_pipes_colour_each_line_segment_by_the_point_it_ends_at():
-    image = draw("cht=lc&chs=300x100&chd=t:50,50,50,50&chco=ff0000|00ff00|0000ff&chls=3")
-    red, green, blue = (near(image, c, tolerance=20) for c in ((255, 0, 0), (0, 255, 0), (0, 0, 255)))
+    image = draw("cht=lc&chs=300x100&chd=t:50,50,50,50&chco=ff0000|00aa00|0000ff&chls=3")
+    red, green, blue = (near(image, c, tolerance=20) for c in ((255, 0, 0), (0, 170, 0), (0, 0, 255)))
     spans = {name: (min(x for x, _ in ps), max(x for x, _ in ps)) for name, ps in
              (("green", green), ("blue", blue), ("red", red))}
     # four points, three segments: ending at points 1, 2, 3 -> green, blue, then red again (the list cycles)
@@ -468,8 +468,8 @@ def test_chco_pipes_colour_each_line_segment_by_the_point_it_ends_at():
 
 # --- chdlp label order and vertical layouts ---------------------------------------------------
 
-_LEGEND = "cht=lc&chs=300x200&chd=t:10,50|30,20|5,5&chco=ff0000,00ff00,0000ff&chdl=Longer+name|B|Mid+one"
-_KEYS = {"red": (255, 0, 0), "green": (0, 255, 0), "blue": (0, 0, 255)}
+_LEGEND = "cht=lc&chs=300x200&chd=t:10,50|30,20|5,5&chco=ff0000,00aa00,0000ff&chdl=Longer+name|B|Mid+one"
+_KEYS = {"red": (255, 0, 0), "green": (0, 170, 0), "blue": (0, 0, 255)}
 
 
 def _legend_keys(image, box):

@@ -147,8 +147,8 @@ def test_negative_bars_report_their_lower_end():
 
 
 def test_pie_reports_one_series_per_slice_at_its_middle():
-    data = layout(make(type="pie", data=[[1, 0, 3]], labels=["a", "b", "c"], colors=["ff0000", "00ff00", "0000ff"]))
-    assert [(s["name"], s["colour"]) for s in data["series"]] == [("a", "ff0000"), ("b", "00ff00"), ("c", "0000ff")]
+    data = layout(make(type="pie", data=[[1, 0, 3]], labels=["a", "b", "c"], colors=["ff0000", "00aa00", "0000ff"]))
+    assert [(s["name"], s["colour"]) for s in data["series"]] == [("a", "ff0000"), ("b", "00aa00"), ("c", "0000ff")]
     (a,), (b,), (c,) = (s["points"] for s in data["series"])
     plot = data["plot"]
     cx, cy = (plot["left"] + plot["right"]) / 2, (plot["top"] + plot["bottom"]) / 2

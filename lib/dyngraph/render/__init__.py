@@ -6,7 +6,7 @@ supersamples shapes for antialiasing and draws text at 1x on top.
 
 from importlib import import_module
 
-from .. import fonts, theme
+from .. import fonts, theme, usercolours
 from ..record import replace
 from . import fills
 from .canvas import Canvas
@@ -49,6 +49,14 @@ def _drawn(spec, font_path, max_work=None):
     canvas.legend_order, canvas.legend_column = spec.legendorder, spec.legendcolumn
     under = _flat(canvas.background)
     canvas.ground(fills.colours(spec.bgfill, under), fills.colours(spec.plotfill, under))
+    given = spec.colors
+    # The user's colours as drawn: exact where they read on what is under them, else the nearest variant
+    # that does (reported); the legend, the layout and the description all see the drawn ones.
+    spec, canvas.replaced = usercolours.apply(spec, canvas.grounds, canvas.plot_grounds)
+    canvas.given_colours = dict(zip((c[:6] for c in spec.colors), given))
+    canvas.legend_ink = spec.legendcolor or None
+    if canvas.replaced:  # said in X-Dyngraph-Unsupported and the layout's notes
+        canvas.notes.append("colours (" + "; ".join(r.note() for r in canvas.replaced) + ")")
     if not spec.colors:  # the palette as drawn on this background: the legend shows the same colours
         spec = replace(spec, colors=canvas.palette)
     fills.paint(canvas, spec.bgfill, (0, 0, spec.width, spec.height))
@@ -82,7 +90,10 @@ def layout(spec, *, font_path="", max_work=None):
 
     ``{"width", "height", "plot": {left, top, right, bottom}, "texts": [{role, text, box}],
     "series": [{name, colour, points}]}``, all in pixels of the image (``scale`` included);
-    ``box`` is [l, t, r, b]; ``"notes"``: what was left out and why (value labels with no room), when any.
+    ``box`` is [l, t, r, b]; ``"notes"``: what was left out or drawn otherwise and why (value labels with
+    no room, user colours replaced), when any. A series whose colour the user gave also has ``given``: the colour asked for
+    (``colour`` is the one drawn, see usercolours); ``colours`` lists each user colour not drawn as given.
+    A text drawn with a halo (a wide gradient under it, see Canvas.text_inks) also has ``ink`` and ``halo``.
     """
     canvas = _drawn(spec, font_path, max_work)
     s = spec.scale  # the layout is drawn at 1x and painted at ``scale``: report the painted pixels
@@ -91,14 +102,24 @@ def layout(spec, *, font_path="", max_work=None):
         "width": spec.width * s,
         "height": spec.height * s,
         "plot": {"left": _px(left * s), "top": _px(top * s), "right": _px(right * s), "bottom": _px(bottom * s)},
-        "texts": [{"role": role, "text": text, "box": box} for role, text, box in canvas.texts()],
-        "series": [{"name": name, "colour": _hex(colour),
+        "texts": [{"role": role, "text": text, "box": box, **({"ink": _hex(ink), "halo": _hex(halo)} if halo else {})}
+                  for (role, text, box), (ink, halo) in zip(canvas.texts(), canvas.text_inks())],
+        "series": [{"name": name, "colour": _hex(colour), **_given(canvas, colour),
                     "points": [None if p is None else [_px(p[0] * s), _px(p[1] * s)]
                                for p in (points() if callable(points) else points)],
                     **_boxes(canvas, n, s)}
                    for n, (name, colour, points) in enumerate(canvas.series)],
         **({"notes": list(canvas.notes)} if canvas.notes else {}),
+        **({"colours": [{"param": r.param, "index": r.index, "given": r.given,
+                         "drawn": r.given if r.drawn is None else r.drawn, "minimum": r.minimum}
+                        for r in canvas.replaced]} if canvas.replaced else {}),
     }
+
+
+def _given(canvas, colour):
+    """``{"given": rrggbb}`` for a series drawn in a colour the user gave (perhaps replaced), else nothing."""
+    given = canvas.given_colours.get(_hex(colour)) if isinstance(colour, str) else None
+    return {"given": given[:6]} if given else {}
 
 
 def _boxes(canvas, series, s):

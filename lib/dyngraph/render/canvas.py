@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw
 
+from .. import colour as colours
 from .. import fonts, theme
 from ..values import rgba
 from ..errors import SpecError
@@ -61,6 +62,8 @@ WORK = {
     "measured": 3,  # characters measured per step
 }
 ROLES = ("title", "legend", "xtick", "ytick", "label", "value", "axis")  # what a text is, in the layout
+HALO = 1  # 1x pixels of the halo around text no one ink reads on everywhere (see Canvas.text_inks)
+SAMPLES = (16, 4)  # at most this many pixels (across, down) of the ground under a text are sampled
 SNAP_WIDTH = 3  # lines this thin (whole pixels) are snapped to the pixel grid: solid, not smeared over two rows
 
 
@@ -236,6 +239,7 @@ class Canvas:
         r, g, b, a = self.background
         grounds = tuple(grounds) or (tuple(round(c * a / 255 + 255 * (1 - a / 255)) for c in (r, g, b)),)
         plot_grounds = tuple(plot_grounds) or grounds
+        self.grounds, self.plot_grounds = grounds, plot_grounds
         self.inks = theme.inks(grounds)
         self.plot_inks = theme.inks(plot_grounds)
         self.plot_grounds = plot_grounds  # what lies under text drawn on the plot (value labels check their ink)
@@ -545,6 +549,68 @@ class Canvas:
         return [math.floor(min(b[0] for b in placed)), math.floor(min(b[1] for b in placed)),
                 math.ceil(max(b[2] for b in placed)), math.ceil(max(b[3] for b in placed))]
 
+    def text_inks(self):
+        """[(ink, halo or None)] per queued text, as finish() draws them.
+
+        On a single-colour ground every text keeps its ink (theme inks already read there; user
+        colours were checked, see usercolours). Where the ground is wide (a gradient no one ink reads
+        on everywhere), the pixels under each text box are sampled: a theme ink is re-chosen for
+        them, and where no single ink reaches TEXT_CONTRAST against all of them (or a user's colour
+        does not), the text gets a thin halo in the opposite extreme, so each glyph reads against
+        its own immediate surround.
+        """
+        cached = self.__dict__.get("_text_inks")
+        if cached is not None and len(cached) == len(self._texts):
+            return cached
+        plain = [(colour(t[4])[:4], None) for t in self._texts]
+        if not self._wide() or not self._texts:
+            self._text_inks = plain
+            return plain
+        image = self._sampled = self._reduced()
+        themed = {tuple(ink) for inks in (self.inks, self.plot_inks) for ink in inks.values()}
+        out = []
+        for (x, y, text, size, fill, anchor, _), (ink, _) in zip(self._texts, plain):
+            left, top, right, bottom = self.text_box(x, y, text, size, anchor)
+            box = (max(0, left - 1), max(0, top - 1), min(image.width, right + 1), min(image.height, bottom + 1))
+            if box[2] <= box[0] or box[3] <= box[1]:
+                out.append((ink, None))
+                continue
+            region = image.crop(box)
+            if region.width > SAMPLES[0] or region.height > SAMPLES[1]:
+                region = region.resize((min(region.width, SAMPLES[0]), min(region.height, SAMPLES[1])),
+                                       Image.Resampling.NEAREST)
+            under = [c[:3] for _, c in region.convert("RGB").getcolors(SAMPLES[0] * SAMPLES[1])]
+            out.append(self._ink_on(ink, under, tuple(ink[:3]) in themed))
+        self._text_inks = out
+        return out
+
+    @staticmethod
+    def _ink_on(ink, under, themed):
+        """(ink, halo or None) for a text in ``ink`` over the colours ``under`` it."""
+        rgb = tuple(ink[:3])
+        if colours.worst_contrast(rgb, under) >= theme.TEXT_CONTRAST:
+            return ink, None
+        extremes = ((0, 0, 0), (255, 255, 255))
+        if themed:
+            candidate = colours.reach(rgb, under, theme.TEXT_INK)
+            if colours.worst_contrast(candidate, under) < theme.TEXT_CONTRAST:
+                candidate = max(extremes, key=lambda e: colours.worst_contrast(e, under))
+            if colours.worst_contrast(candidate, under) >= theme.TEXT_CONTRAST:
+                return candidate + (ink[3],), None
+            rgb = candidate
+        halo = max(extremes, key=lambda e: colours.contrast(e, rgb))
+        return rgb + (ink[3],), halo
+
+    def _wide(self):
+        """True when the theme's text inks cannot read on every ground colour (a wide gradient)."""
+        return (colours.worst_contrast(self.inks["text"], self.grounds) < theme.TEXT_CONTRAST
+                or colours.worst_contrast(self.plot_inks["text"], self.plot_grounds) < theme.TEXT_CONTRAST)
+
+    def _reduced(self):
+        """The shapes at output size: the image text_inks() sampled (once; finish() draws the text on it), or new."""
+        image = self.__dict__.pop("_sampled", None)
+        return self._paint() if image is None else image
+
     def _pieces(self, x, y, text, size, anchor):
         """[((x, y), text, font, anchor)] in output pixels: what finish() draws for one queued text.
 
@@ -633,12 +699,19 @@ class Canvas:
 
     def finish(self):
         """Paint the shapes band by band, reduced to the final size, and draw the queued text on top, at ``scale``."""
-        image = self._paint()
+        inks = self.text_inks()  # before any text is drawn: they read the ground under each text
+        image = self._reduced()
         if self._texts:
             draw = ImageDraw.Draw(image)
-            for x, y, text, size, fill, anchor, _ in self._texts:
-                ink = colour(fill)
-                for xy, piece, font, piece_anchor in self._pieces(x, y, text, size, anchor):
+            halo_width = max(1, round(HALO * self.scale))
+            for (x, y, text, size, _, anchor, _), (ink, halo) in zip(self._texts, inks):
+                pieces = self._pieces(x, y, text, size, anchor)
+                if halo is not None:  # every halo first, so no piece's halo covers its neighbour's ink
+                    for xy, piece, font, piece_anchor in pieces:
+                        if not isinstance(font, EmojiFace):  # (a colour emoji brings its own colours)
+                            draw.text(xy, piece, font=font, fill=halo, anchor=piece_anchor,
+                                      stroke_width=halo_width, stroke_fill=halo)
+                for xy, piece, font, piece_anchor in pieces:
                     if isinstance(font, EmojiFace):
                         left, top, tile = emoji_tile(piece, font.size)
                         _composite(image, tile, round(xy[0]) + left, round(xy[1]) + top)
