@@ -262,3 +262,21 @@ def test_every_value_label_reads_where_it_is_drawn(query):
         pixels = [image.getpixel((x, y)) for x in range(left, right) for y in range(top, bottom)]
         ground = max(set(pixels), key=pixels.count)
         assert contrast(max(pixels, key=lambda c: contrast(c, ground)), ground) >= theme.TEXT_CONTRAST, t
+
+
+def test_hbar_rows_tall_enough_take_a_long_label_on_two_lines():
+    labels = ["Customer service and field support", "Donaudampfschifffahrtsgesellschaft", "Other"]
+    data = layout(make(type="hbar", data=[[3, 5, 2]], labels=labels, width=300, height=200))
+    ticks = [t for t in data["texts"] if t["role"] == "ytick"]
+    assert not any(fonts.ELLIPSIS in t["text"] for t in ticks)
+    assert " ".join(t["text"] for t in ticks).replace("- ", "") == " ".join(labels)  # all of each, in order
+    assert all(t["box"][2] <= data["plot"]["left"] for t in ticks)
+    _no_two_overlap(data["texts"])
+
+
+def test_hbar_rows_too_short_for_two_lines_keep_one():
+    labels = [f"Customer service region {i}" for i in range(12)]
+    data = layout(make(type="hbar", data=[list(range(1, 13))], labels=labels, width=300, height=200))
+    ticks = [t for t in data["texts"] if t["role"] == "ytick"]
+    assert len(ticks) <= 12
+    _no_two_overlap(data["texts"])

@@ -415,10 +415,16 @@ def cartesian(canvas, spec, box, *, low, high, count=0, mode="points", x_range=N
             if spec.labels:
                 limit = label_room
                 row_size = _row_label_size(canvas, band)  # a step smaller before rows are thinned out
-                every = max(1, math.ceil(canvas.line_height(row_size) / max(band, 1e-9)))
+                row = canvas.line_height(row_size)
+                every = max(1, math.ceil(row / max(band, 1e-9)))
+                two = every == 1 and band >= 2 * row + 2  # rows tall enough for a label on two lines
                 for i in range(0, min(count, len(spec.labels)), every):
-                    canvas.text(plot.left - gap, position(i), canvas.fit(spec.labels[i], limit, row_size),
-                                size=row_size, fill=inks["text"], anchor="rm", role="ytick")
+                    label = spec.labels[i]
+                    rows = canvas.wrap(label, limit, row_size, 2) if two and canvas.text_width(label, row_size) > limit \
+                        else [canvas.fit(label, limit, row_size)]
+                    for n, text in enumerate(rows):
+                        canvas.text(plot.left - gap, position(i) + (n - (len(rows) - 1) / 2) * row, text,
+                                    size=row_size, fill=inks["text"], anchor="rm", role="ytick")
             else:
                 for i, text in _category_ticks(spec, count, band, canvas, label_room):
                     canvas.text(plot.left - gap, position(i), text, fill=inks["text"], anchor="rm", role="ytick")
