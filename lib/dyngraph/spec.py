@@ -542,7 +542,8 @@ def needed(name, kind):
 
 
 def applicable(params):
-    """``params`` ({name: text}) less those that do not apply to its chart type.
+    """``params`` ({name: text}) less those that do not apply to its chart type (APPLIES_TO, ON_TIME_AXIS)
+    or have nothing to act on (NEEDS, UNUSED_WITH).
 
     For the dialect readers: Google and Chart.js ignore what a chart type does not use (a pie
     has no grid, a bar no line style), so their URLs draw as they did, while a native URL that
