@@ -85,6 +85,16 @@ CASES = [
          query=_q(type="bar", data="3,5,4", labels="A|B|C", bgfill="lg,0,000000,0,aaaaaa,1", title="Gradient",
                   format="png"),
          kind="bar", data=[[3, 5, 4]], labels=["A", "B", "C"]),
+    dict(name="brand-yellow", title="The brand yellow ffcc00 as a series colour on white",
+         query=_q(type="line", data="12,15,14,18,22,27|8,9,11,10,13,15", labels="Jan|Feb|Mar|Apr|May|Jun",
+                  legend="Brand|Other", colors="ffcc00,0072b2", title="Traffic", titlecolor="ffdd44"),
+         kind="line", data=[[12, 15, 14, 18, 22, 27], [8, 9, 11, 10, 13, 15]],
+         labels=["Jan", "Feb", "Mar", "Apr", "May", "Jun"], legend=["Brand", "Other"], colors=["#ffcc00", "#0072b2"],
+         title_colour="#ffdd44"),
+    dict(name="gradient-text", title="Text across a black-to-white gradient",
+         query=_q(type="bar", data="3,5,4|2,4,3", labels="Alpha|Beta|Gamma", legend="Sales|Costs",
+                  bgfill="lg,0,000000,0,ffffff,1", title="A title across the middle of the gradient"),
+         kind="bar", data=[[3, 5, 4], [2, 4, 3]], labels=["Alpha", "Beta", "Gamma"], legend=["Sales", "Costs"]),
 ]
 
 
@@ -134,12 +144,14 @@ def matplotlib_png(case):
         ax.set_xticks(xs, labels)
     else:
         for index, series in enumerate(data):
-            ax.plot(range(len(series)), series, label=names[index] if index < len(names) else None)
+            colour = {"color": case["colors"][index]} if index < len(case.get("colors", ())) else {}
+            ax.plot(range(len(series)), series, label=names[index] if index < len(names) else None, **colour)
         if labels:
             ax.set_xticks(range(len(labels)), labels)
     if names and kind != "pie":
         ax.legend(fontsize=6 if len(names) > 8 else None)
-    ax.set_title(case.get("title_text") or _title(case["query"]))
+    ax.set_title(case.get("title_text") or _title(case["query"]), **({"color": case["title_colour"]}
+                                                                      if case.get("title_colour") else {}))
     out = io.BytesIO()
     try:
         fig.savefig(out, format="png")
