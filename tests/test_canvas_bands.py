@@ -48,9 +48,12 @@ def _shapes(canvas, seed):
 
 
 def _painted(monkeypatch, make_canvas, draw, band_bytes):
-    monkeypatch.setattr(canvas_module, "BAND_BYTES", band_bytes)
+    """``band_bytes`` None: the reference, the whole supersampled canvas in one band, every column reduced."""
+    monkeypatch.setattr(canvas_module, "BAND_BYTES", 1 << 40 if band_bytes is None else band_bytes)
     canvas = make_canvas()
     draw(canvas)
+    if band_bytes is None:
+        monkeypatch.setattr(canvas, "_dirty", lambda live, top, bottom: [(0, canvas.width * canvas.scale)])
     return canvas.finish()
 
 
@@ -61,8 +64,8 @@ def test_bands_paint_the_pixels_of_the_whole_canvas(monkeypatch, seed, backgroun
     def make_canvas():
         return Canvas(*size, background, scale=scale)
 
-    whole = _painted(monkeypatch, make_canvas, lambda c: _shapes(c, seed), 1 << 40)
-    for band_bytes in (1, 30_000):  # one output row per band; a few rows
+    whole = _painted(monkeypatch, make_canvas, lambda c: _shapes(c, seed), None)
+    for band_bytes in (1, 30_000, 1 << 40):  # one output row per band; a few rows; one band
         banded = _painted(monkeypatch, make_canvas, lambda c: _shapes(c, seed), band_bytes)
         assert banded.mode == whole.mode and banded.size == whole.size
         assert banded.tobytes() == whole.tobytes(), f"bands of {band_bytes} bytes"
@@ -80,7 +83,9 @@ def test_bands_paint_the_pixels_of_the_whole_canvas(monkeypatch, seed, backgroun
 ], ids=["line", "area", "pie", "donut", "scatter", "radar", "bar-translucent"])
 def test_charts_drawn_in_bands_equal_the_whole_canvas(monkeypatch, spec):
     monkeypatch.setattr(canvas_module, "BAND_BYTES", 1 << 40)
-    whole = _drawn(spec, "").finish()
+    reference = _drawn(spec, "")
+    monkeypatch.setattr(reference, "_dirty", lambda live, top, bottom: [(0, reference.width * reference.scale)])
+    whole = reference.finish()
     monkeypatch.setattr(canvas_module, "BAND_BYTES", 20_000)
     canvas = _drawn(spec, "")
     assert canvas.height * canvas._m * canvas.width * canvas._m * 4 > 5 * 20_000  # really several bands
@@ -128,3 +133,17 @@ def test_disc_joints_cover_what_pillows_round_joints_cover():
     assert joints > 500
     assert missing <= joints / 20
     assert 0 < extra <= 2 * joints
+
+
+def test_only_columns_with_fractional_shapes_are_reduced():
+    """Whole-pixel rectangles and the background are painted at 1x; a short line's columns are supersampled."""
+    canvas = Canvas(300, 100)
+    assert canvas.k == 4
+    canvas.rect(10, 10, 200, 11, (200, 200, 200))  # whole pixels
+    canvas.rect(10.5, 50, 200, 51, (200, 200, 200))  # one unaligned edge, at x = 10.5
+    canvas.line([(100, 20), (120, 80)], (0, 0, 255), 2)
+    rows = canvas.height * canvas._m
+    assert canvas._dirty(canvas._ops[:1], 0, rows) == []
+    assert canvas._dirty(canvas._ops[1:2], 0, rows) == [(10, 11)]
+    (left, right), = canvas._dirty(canvas._ops[2:], 0, rows)
+    assert 95 <= left <= 100 and 120 <= right <= 125
