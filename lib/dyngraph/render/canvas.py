@@ -593,6 +593,8 @@ class Canvas:
             if region.width > SAMPLES[0] or region.height > SAMPLES[1]:
                 region = region.resize((min(region.width, SAMPLES[0]), min(region.height, SAMPLES[1])),
                                        Image.Resampling.NEAREST)
+            if region.mode == "RGBA":  # see-through: read as over white, as ground() does
+                region = Image.alpha_composite(Image.new("RGBA", region.size, (255, 255, 255, 255)), region)
             under = [c[:3] for _, c in region.convert("RGB").getcolors(SAMPLES[0] * SAMPLES[1])]
             out.append(self._ink_on(ink, under, tuple(ink[:3]) in themed))
         self._text_inks = out
