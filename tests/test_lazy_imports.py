@@ -145,6 +145,21 @@ def test_a_google_304_and_400_import_neither_re_nor_functools():
             assert name in at_start or not loaded(answer["modules"], name), f"{name} imported on the Google {path} path"
 
 
+def test_a_stored_chart_304_imports_neither_re_nor_random(tmp_path):
+    """graphId=: the store is read (sqlite3), but the id is checked without re and no lot is drawn."""
+    from dyngraph.settings import Settings
+    from dyngraph.store import open_store
+
+    at_start = interpreter_modules()
+    query = "graphId=" + open_store(Settings(data_dir=str(tmp_path))).put("type=bar&data=1,2,3")
+    etag = serve_fresh(query, method="HEAD", cache_dir=tmp_path)["headers"]["ETag"]
+    answer = serve_fresh(query, etag=etag, cache_dir=tmp_path)
+    assert answer["status"] == "304 Not Modified" and answer["headers"]["ETag"] == etag
+    assert loaded(answer["modules"], "sqlite3"), "the guard needs the store read"
+    for name in (*HEAVY, "re", "enum", "random"):
+        assert name in at_start or not loaded(answer["modules"], name), f"{name} imported on a graphId 304"
+
+
 def test_a_time_axis_does_import_the_time_readers():
     """The guard above can fail: a chart with ``start`` + ``step`` reads them with dyngraph.timeparse."""
     answer = serve_fresh("data=1,2,3&start=2026-03-01&step=1d&width=huge")

@@ -6,7 +6,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from dyngraph import compact, query, signing, styles, values
+from dyngraph import compact, query, signing, store, styles, values
 from dyngraph.google import params as google_params
 from dyngraph.errors import SpecError, Forbidden
 from dyngraph.settings import Settings
@@ -21,6 +21,7 @@ NAME = re.compile(r"[A-Za-z][A-Za-z0-9_:.-]{0,31}\Z")
 GOOGLE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,31}\Z")
 LONE_PERCENT = re.compile(rb"%(?![0-9A-Fa-f]{2})")
 HAS_CHT = re.compile(rb"(?:\A|&)(?:amp;)?cht=")
+ID = re.compile(r"[A-Za-z0-9_-]{22}\Z", re.ASCII)
 SIG = re.compile(r"[A-Za-z0-9_-]{43}\Z", re.ASCII)
 EXP = re.compile(r"\d{1,12}\Z", re.ASCII)
 B64 = re.compile(r"[A-Za-z0-9_-]*\Z", re.ASCII)
@@ -171,6 +172,18 @@ def test_signatures_and_expiry_are_checked_as_before(text):
             assert bad == ("unix time" in str(error)), exp
         else:
             assert not bad
+
+
+@given(BASE64ISH)
+@settings(max_examples=1000)
+def test_stored_chart_ids_are_checked_as_before(text):
+    for candidate in (text, text[:22], text[:21], text[:23], text[:21] + "\n"):
+        try:
+            store.check_id(candidate)
+        except SpecError as error:
+            assert not ID.match(candidate) and str(error).startswith("graphId: must be 22 characters")
+        else:
+            assert ID.match(candidate)
 
 
 @given(BASE64ISH)

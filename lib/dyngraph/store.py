@@ -11,12 +11,11 @@ Every backend has ``put(query) -> id``, ``get(id) -> query`` (raising
 fault in the backend is raised as :class:`StoreUnavailable` (503).
 """
 
-import re
-
 from .errors import SpecError, StoreUnavailable, shown
 
 ID_LENGTH = 22  # 132 bits of SHA-256, base64url
-_ID = re.compile(r"[A-Za-z0-9_-]{%d}\Z" % ID_LENGTH, re.ASCII)
+# A set, not ``re`` (~4.5 ms per CGI process: a graphId 304 would pay it).
+BASE64URL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 _OPEN = {}
 
@@ -33,7 +32,7 @@ def graph_id(canonical_query):
 
 def check_id(text):
     """Return ``text`` if it is a well-formed id; SpecError (400) otherwise. Never used as a path."""
-    if not _ID.match(text):
+    if len(text) != ID_LENGTH or not BASE64URL.issuperset(text):
         msg = f"must be {ID_LENGTH} characters of A-Z a-z 0-9 - _, got {shown(text)}"
         raise SpecError("graphId", msg)
     return text
