@@ -280,3 +280,18 @@ def test_hbar_rows_too_short_for_two_lines_keep_one():
     ticks = [t for t in data["texts"] if t["role"] == "ytick"]
     assert len(ticks) <= 12
     _no_two_overlap(data["texts"])
+
+
+@pytest.mark.parametrize("query", [
+    "type=line&data=" + ",".join(str(100 + i * 13 % 50) for i in range(60)) + "&marks=N,000000,0,-1,10"
+    "&width=400&height=200&title=Daily",
+    "type=radar&data=" + ",".join(str(50 + i * 7 % 40) for i in range(36)) + "&marks=N,000000,0,-1,10&width=240&height=240",
+    "cht=lc&chs=200x100&chd=t:0,100,0,100,0,100,0,100,0,100,0,100,0,100,0,100&chm=N,ff0000,0,-1,12&chma=0,0,0,0",
+])
+def test_value_labels_on_points_never_overprint_and_stay_in_the_image(query):
+    data = layout(_resolved(query))
+    values = [t for t in data["texts"] if t["role"] == "value"]
+    assert values
+    _no_two_overlap(data["texts"])
+    assert all(0 <= t["box"][0] and t["box"][2] <= data["width"] and 0 <= t["box"][1] and t["box"][3] <= data["height"]
+               for t in values)

@@ -345,8 +345,8 @@ PARAMS = {
            "series from `series`: low, open, close, high; size: body width), often on `hidden` series; "
            "`@` before a point kind places it at `x:y` (fractions of the plot). On bars, a value label sits beyond "
            "the bar's end (room kept on the value axis), else inside it in an ink that reads on the bar; on "
-           "stacked bars inside its segment; one with no room is left out, never overprinted, and counted in "
-           "`X-Dyngraph-Unsupported`: "
+           "stacked bars inside its segment; on points above the point, else below it; one with no room is left "
+           "out, never overprinted, and counted in `X-Dyngraph-Unsupported`: "
            "`o,ff0000,0,-1,6|B,e6f2fa,0,0,0|@tHi,000000,0,0.5:0.5,12`.",
            "kind,colour,series,which,size"),
         _p("linestyles", _styles("read_line_styles"), _styles("write_line_styles"),

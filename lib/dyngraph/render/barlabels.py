@@ -1,4 +1,7 @@
-"""Value labels on bars (marks ``N``, Google's ``chm=N``, QuickChart's datalabels): where they read, or not at all.
+"""Value labels (marks ``N``, Google's ``chm=N``, QuickChart's datalabels): where they read, or not at all.
+
+On points (lines, radar, marker series) a label sits above its point, else below it, and is
+left out where it would overprint other text (a label of a denser neighbour, the title).
 
 A label sits beyond its bar's end (above a bar, below a negative one, right of an
 hbar, left of a negative one), where the value axis has room reserved for it
@@ -65,7 +68,7 @@ class BarLabels:
         plot = places.plot.box
         self.plot = (plot.left * s, plot.top * s, plot.right * s, plot.bottom * s)
         self.taken = Occupied(tuple(box) for _, _, box in canvas.texts())
-        self.dropped = 0
+        self.dropped = self.dropped_points = 0
         self._categories = {}
 
     def label(self, kind, value, size, colour, series, index):
@@ -112,11 +115,36 @@ class BarLabels:
             return
         self.dropped += 1
 
+    def point(self, kind, value, size, colour, point):
+        """Place the label of a point (a line's, a radar's, a marker series'): above it, else below it, where
+        it meets no other text and stays in the image; else count it as dropped."""
+        text = styles.format_value(kind, value)
+        if not text:
+            return
+        size, (x, y) = round(size) or None, point
+        s = self.scale
+        image = (0, 0, self.canvas.width * s, self.canvas.height * s)
+        for y_, anchor in ((y - GAP, "md"), (y + GAP, "ma")):
+            box = self.canvas.text_box(x, y_, text, size, anchor)
+            shift = max(0, image[0] - box[0]) - max(0, box[2] - image[2])  # at the image's edge: moved into it
+            x_ = x + shift / s
+            if shift:
+                box = self.canvas.text_box(x_, y_, text, size, anchor)
+            if _within(box, image) and self.taken.free(box, SPACE * s):
+                self.taken.add(box)
+                self.canvas.text(x_, y_, text, size=size, fill=colour, anchor=anchor, role="value")
+                return
+        self.dropped_points += 1
+
     def close(self):
         """Say how many labels had no room."""
         if self.dropped:
             self.canvas.notes.append(f"{self.dropped} value label{'s' if self.dropped > 1 else ''} not drawn: "
                                      f"no room beside or inside {'its bar' if self.dropped == 1 else 'their bars'}")
+        if self.dropped_points:
+            n = self.dropped_points
+            self.canvas.notes.append(f"{n} value label{'s' if n > 1 else ''} not drawn: "
+                                     f"{'it' if n == 1 else 'they'} would overprint other text")
 
     def _bars_across(self, box, index):
         """The boxes of the bars whose categories ``box`` (1x) spans, from category ``index`` outwards; None

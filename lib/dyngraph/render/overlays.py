@@ -112,13 +112,15 @@ def over(canvas, spec, places):
                 point, value = at(places, series, index)
                 if point is None:
                     continue
-                if base == "N" and places.bars is not None and series < places.drawn and value is not None \
-                        and index == int(index):
+                if base == "N" and value is not None:  # value labels: never over other text
                     if labels is None:
                         from .barlabels import BarLabels
 
                         labels = BarLabels(canvas, places, places.bars)
-                    labels.label(kind, value, size, colour, series, int(index))
+                    if places.bars is not None and series < places.drawn and index == int(index):
+                        labels.label(kind, value, size, colour, series, int(index))
+                    else:
+                        labels.point(kind, value, size, colour, point)
                 else:
                     _point_mark(canvas, base, kind, point, value, size, colour, box)
     if labels is not None:
