@@ -58,10 +58,12 @@ def reach(ink, grounds, minimum):
         return ink
     best = None
     for extreme in ((0, 0, 0), (255, 255, 255)):
-        passes = [n for n in range(1, STEPS + 1) if _worst(luminance(mix(ink, extreme, n / STEPS)), levels) >= minimum]
-        if not passes:
+        # the first step that reaches (the search stops there: every chart asks this of its inks)
+        reaches = (n for n in range(1, STEPS + 1) if _worst(luminance(mix(ink, extreme, n / STEPS)), levels) >= minimum)
+        first = next(reaches, None)
+        if first is None:
             continue
-        low, high = (passes[0] - 1) / STEPS, passes[0] / STEPS
+        low, high = (first - 1) / STEPS, first / STEPS
         for _ in range(6):  # refine inside the first step that reaches (contrast is monotonic there)
             middle = (low + high) / 2
             if _worst(luminance(mix(ink, extreme, middle)), levels) >= minimum:
