@@ -157,6 +157,16 @@ the given one), and the image's `X-Dyngraph-Unsupported` header says
 minimum against every colour of a wide gradient, the colour is drawn as given
 and the header says so.
 
+Filled shapes are the exception to "drawn as the nearest variant": a bar's,
+an hbar's or a pie or donut slice's colour that is too pale (or too dark) for
+the background stays the fill, exactly as given, and the shape gets an edge in
+the nearest variant (1 px on bars and legend keys, 1.5 px around slices), so
+its outline reads at 3:1 while the chart keeps the site's colours (Google's
+default pies shade down to `ffffcc`). The header then says `colours (colors 1:
+ffee00 kept as the fill, edged in a29700 (3:1 against the background))` and
+the layout's `colours` entry has the `edge`. Lines, dots and areas have no
+inside to keep, so they are drawn in the variant.
+
 Text over a wide gradient: each text's ink is chosen for the pixels under its
 own box (light at the dark end, dark at the light end). Where no single ink
 reaches 4.5:1 against every colour under a text (a title across a black-to-

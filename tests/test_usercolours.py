@@ -2,13 +2,14 @@
 reported in X-Dyngraph-Unsupported and the layout; measured on decoded pixels."""
 
 import json
+import math
 
 import pytest
 
 from dyngraph import usercolours
 from dyngraph.colour import contrast, lab, worst_contrast
 from dyngraph.encode import encode
-from dyngraph.render import render
+from dyngraph.render import layout, render
 from dyngraph.spec import parse
 from tests.conftest import decode
 
@@ -91,15 +92,37 @@ def test_a_user_colour_that_reads_comes_out_byte_exact():
     assert line == swatch == rgb("2a6f3b")
 
 
-def test_bars_and_pie_slices_in_a_passing_colour_are_exact_and_failing_ones_reach():
-    bars = png("type=bar&data=3,5|4,2&colors=8a1c00,ffee00&width=300&height=160&grid=0&format=png")
-    colours = {c for n, c in bars.getcolors(1 << 16) if n > 300}
-    assert rgb("8a1c00") in colours and rgb("ffee00") not in colours
-    reached = [c for c in colours if c not in (WHITE, rgb("8a1c00"))]
-    assert reached and all(contrast(c, WHITE) >= 3.0 for c in reached)
-    pie = png("type=pie&data=3,5&colors=0055aa,ffffcc&width=200&height=160&format=png")
+def test_bars_in_a_passing_colour_are_exact_and_too_pale_ones_keep_their_fill_inside_an_edge_that_reads():
+    query = "type=bar&data=3,5|4,2&colors=8a1c00,ffee00&width=300&height=160&grid=0&format=png"
+    bars, drawn = png(query), layout(parse(query))
+    pale = drawn["series"][1]
+    assert pale["colour"] == pale["given"] == "ffee00"
+    (edged,) = drawn["colours"]
+    assert edged["given"] == "ffee00" and contrast(rgb(edged["edge"]), WHITE) >= 3.0
+    for left, top, right, bottom in pale["boxes"]:
+        middle = round((left + right) / 2)
+        assert bars.getpixel((middle, round((top + bottom) / 2))) == rgb("ffee00")  # the fill, exact
+        assert contrast(bars.getpixel((middle, top)), WHITE) >= 3.0  # its top edge stands out
+        assert contrast(bars.getpixel((math.ceil(left), round((top + bottom) / 2))), WHITE) >= 3.0
+    for left, top, right, bottom in drawn["series"][0]["boxes"]:
+        assert bars.getpixel((round((left + right) / 2), top)) == rgb("8a1c00")  # a colour that reads: no edge
+
+
+def test_a_too_pale_pie_slice_keeps_its_fill_and_its_rim_reads():
+    query = "type=pie&data=3,5&colors=0055aa,ffffcc&width=200&height=160&format=png"
+    pie, drawn = png(query), layout(parse(query))
     colours = {c for n, c in pie.getcolors(1 << 16) if n > 300}
-    assert rgb("0055aa") in colours and rgb("ffffcc") not in colours
+    assert rgb("0055aa") in colours and rgb("ffffcc") in colours
+    (edged,) = drawn["colours"]
+    centre_x = (drawn["plot"]["left"] + drawn["plot"]["right"]) / 2
+    centre_y = (drawn["plot"]["top"] + drawn["plot"]["bottom"]) / 2
+    # walk out from the middle of the pale slice: the last pixel before the background must read on it
+    point = drawn["series"][1]["points"][0]
+    dx, dy = point[0] - centre_x, point[1] - centre_y
+    steps = [(round(centre_x + dx * t / 100), round(centre_y + dy * t / 100)) for t in range(100, 400)]
+    inside = [p for p in steps if 0 <= p[0] < pie.width and 0 <= p[1] < pie.height and pie.getpixel(p) != WHITE]
+    rim = max(contrast(pie.getpixel(p), WHITE) for p in inside[-4:])  # its outermost pixels are antialiased
+    assert rim >= 3.0 and contrast(pie.getpixel(inside[-12]), WHITE) < 1.1  # the fill inside stays pale
 
 
 def test_text_colours_reach_four_and_a_half_to_one_from_pixels():
@@ -140,7 +163,16 @@ def test_replacements_are_named_in_the_header_and_the_layout(graph):
 
 
 def test_on_a_dark_background_a_too_dark_colour_is_lightened():
-    image = png("type=bar&data=3,5&colors=202080&background=101010&width=200&height=120&grid=0&format=png")
+    image = png("type=line&data=3,5,4&colors=202080&linewidth=4&background=101010&width=200&height=120&grid=0"
+                "&format=png")
     ground = (0x10, 0x10, 0x10)
-    bars = [c for n, c in image.getcolors(1 << 16) if n > 300 and c != ground]
-    assert bars and all(worst_contrast(c, (ground,)) >= 3.0 for c in bars)
+    lines = [c for n, c in image.getcolors(1 << 16) if n > 200 and c != ground]
+    assert lines and all(worst_contrast(c, (ground,)) >= 3.0 for c in lines)
+
+
+def test_on_a_dark_background_a_too_dark_bar_gets_a_light_edge():
+    query = "type=bar&data=3,5&colors=202080&background=101010&width=200&height=120&grid=0&format=png"
+    image, drawn = png(query), layout(parse(query))
+    left, top, right, bottom = drawn["series"][0]["boxes"][0]
+    assert image.getpixel((round((left + right) / 2), round((top + bottom) / 2))) == rgb("202080")
+    assert worst_contrast(image.getpixel((round((left + right) / 2), math.ceil(top))), ((0x10, 0x10, 0x10),)) >= 3.0

@@ -12,6 +12,12 @@ against the background. Grounds are always exact: ``background``, ``bgfill``,
 ``plotfill``, translucent colours (``rrggbbaa``, drawn over what is under
 them) and ``marks`` (drawn on the series). Where no variant reaches (a wide
 gradient) the colour is kept and that is reported (text then gets a halo).
+
+Filled shapes (bars, pie and donut slices) keep a too-pale colour as their
+fill and get an edge in the variant instead (``edged``): the shape then stands
+out from the background at 3:1 while the fill stays the colour the site uses
+(Google's default pies shade down to ffffcc; a brand's pastel); a line or a
+dot has no inside, so it is drawn in the variant.
 """
 
 from . import colour
@@ -26,10 +32,11 @@ LINE = 1.5
 class Replaced:
     """One user colour that is not drawn as given (``drawn`` None: kept, no variant reaches)."""
 
-    __slots__ = ("param", "index", "given", "drawn", "minimum")
+    __slots__ = ("param", "index", "given", "drawn", "minimum", "edged")
 
-    def __init__(self, param, index, given, drawn, minimum):
+    def __init__(self, param, index, given, drawn, minimum, edged=False):
         self.param, self.index, self.given, self.drawn, self.minimum = param, index, given, drawn, minimum
+        self.edged = edged  # a filled shape: ``given`` is the fill, ``drawn`` its edge
 
     def note(self):
         """The line X-Dyngraph-Unsupported carries."""
@@ -37,6 +44,8 @@ class Replaced:
         if self.drawn is None:
             return f"{where}: {self.given} drawn as given, below {self.minimum:g}:1 against parts of the background " \
                    f"(no variant of it reaches that)"
+        if self.edged:
+            return f"{where}: {self.given} kept as the fill, edged in {self.drawn} ({self.minimum:g}:1 against the background)"
         return f"{where}: {self.given} drawn as {self.drawn} ({self.minimum:g}:1 against the background)"
 
 
@@ -60,17 +69,23 @@ def checked(hex_colour, grounds, minimum, aim=None):
     return "%02x%02x%02x" % variant, True
 
 
+FILLED = ("bar", "hbar", "pie", "donut")  # chart types whose series are filled shapes: edged, not replaced
+
+
 def apply(spec, grounds, plot_grounds=()):
     """(``spec`` with every user colour as it will be drawn, [Replaced, ...]).
 
     ``grounds``: the RGB colours under the text (the background, a gradient's
     colours); ``plot_grounds``: those under the plot, when it has its own fill.
+    For FILLED types the series colours stay in the spec; their Replaced entries
+    are ``edged`` (see :func:`edges`).
     """
+    filled = spec.type in FILLED
     grounds = tuple(grounds)
     series_grounds = grounds + tuple(plot_grounds)
     replaced, changes, cache = [], {}, {}
 
-    def check(param, index, value, ground, minimum):
+    def check(param, index, value, ground, minimum, edge=False):
         key = (value, minimum, ground is grounds)
         if key not in cache:
             cache[key] = checked(value, ground, minimum, TEXT_AIM if minimum == TEXT else None)
@@ -78,15 +93,17 @@ def apply(spec, grounds, plot_grounds=()):
         if not reached:
             replaced.append(Replaced(param, index, value, None, minimum))
         elif drawn != value:
-            replaced.append(Replaced(param, index, value, drawn, minimum))
+            replaced.append(Replaced(param, index, value, drawn, minimum, edged=edge))
+            if edge:
+                return value
         return drawn
 
     if spec.colors:
-        colors = tuple(check("colors", i, c, series_grounds, SERIES) for i, c in enumerate(spec.colors))
+        colors = tuple(check("colors", i, c, series_grounds, SERIES, filled) for i, c in enumerate(spec.colors))
         if colors != spec.colors:
             changes["colors"] = colors
     if spec.pointcolors:
-        points = tuple(tuple(check("pointcolors", f"{s}.{i}", c, series_grounds, SERIES) for i, c in enumerate(g))
+        points = tuple(tuple(check("pointcolors", f"{s}.{i}", c, series_grounds, SERIES, filled) for i, c in enumerate(g))
                        for s, g in enumerate(spec.pointcolors))
         if points != spec.pointcolors:
             changes["pointcolors"] = points
@@ -104,3 +121,8 @@ def apply(spec, grounds, plot_grounds=()):
         if styles != spec.axisstyles:
             changes["axisstyles"] = styles
     return (replace(spec, **changes) if changes else spec), replaced
+
+
+def edges(replaced):
+    """{fill rrggbb: edge rrggbb} for the filled shapes whose colour alone would not read."""
+    return {r.given[:6]: r.drawn for r in replaced if r.edged}

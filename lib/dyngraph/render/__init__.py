@@ -54,6 +54,7 @@ def _drawn(spec, font_path, max_work=None):
     # that does (reported); the legend, the layout and the description all see the drawn ones.
     spec, canvas.replaced = usercolours.apply(spec, canvas.grounds, canvas.plot_grounds)
     canvas.given_colours = dict(zip((c[:6] for c in spec.colors), given))
+    canvas.edges = usercolours.edges(canvas.replaced)
     canvas.legend_ink = spec.legendcolor or None
     if canvas.replaced:  # said in X-Dyngraph-Unsupported and the layout's notes
         canvas.notes.append("colours (" + "; ".join(r.note() for r in canvas.replaced) + ")")
@@ -111,7 +112,8 @@ def layout(spec, *, font_path="", max_work=None):
                    for n, (name, colour, points) in enumerate(canvas.series)],
         **({"notes": list(canvas.notes)} if canvas.notes else {}),
         **({"colours": [{"param": r.param, "index": r.index, "given": r.given,
-                         "drawn": r.given if r.drawn is None else r.drawn, "minimum": r.minimum}
+                         "drawn": r.given if r.drawn is None or r.edged else r.drawn, "minimum": r.minimum,
+                         **({"edge": r.drawn} if r.edged else {})}
                         for r in canvas.replaced]} if canvas.replaced else {}),
     }
 

@@ -127,7 +127,7 @@ def _draw(canvas, spec, *, horizontal):
             across0, across1, along0, along1 = round(across0), round(across1), round(along0), round(along1)
         colour = bar_colour(spec, s, category)
         box = (along0, across0, along1, across1) if horizontal else (across0, along1, across1, along0)
-        canvas.rect(*box, colour)
+        canvas.shape_rect(*box, colour)
         hatch(canvas, box, _hatch(spec, s))
     overlays.over(canvas, spec, places)
 
@@ -175,7 +175,7 @@ def _fixed(canvas, spec, plot, bars, horizontal):
             box = (along0, across0, along1, min(across1, plot.box.bottom))
         else:
             box = (across0, along1, min(across1, plot.box.right), along0)
-        canvas.rect(*box, colour)
+        canvas.shape_rect(*box, colour)
         hatch(canvas, box, _hatch(spec, s))
 
 
@@ -344,9 +344,9 @@ def _steps(canvas, spec, plot, bars, lo_edge, hi_edge, horizontal):
             a, b = sorted((_clamped(av * start + bv, lo_edge, hi_edge), _clamped(av * end + bv, lo_edge, hi_edge)))
             colour = bar_colour(spec, s, category)
             if horizontal:
-                canvas.rect(a, pixel, max(b, a + 0.5), pixel + 1, colour)
+                canvas.shape_rect(a, pixel, max(b, a + 0.5), pixel + 1, colour)
             else:
-                canvas.rect(pixel, a, pixel + 1, max(b, a + 0.5), colour)
+                canvas.shape_rect(pixel, a, pixel + 1, max(b, a + 0.5), colour)
 
 
 def _dense(canvas, spec, plot, bars, group, lo_edge, hi_edge, horizontal):
@@ -365,9 +365,9 @@ def _dense(canvas, spec, plot, bars, group, lo_edge, hi_edge, horizontal):
         a, b = _clamped(a, lo_edge, hi_edge), _clamped(b, lo_edge, hi_edge)
         colour = bar_colour(spec, s, category)  # the first bar of the pixel
         if horizontal:
-            canvas.rect(a, pixel, max(b, a + 0.5), pixel + 1, colour)
+            canvas.shape_rect(a, pixel, max(b, a + 0.5), pixel + 1, colour)
         else:
-            canvas.rect(pixel, a, pixel + 1, max(b, a + 0.5), colour)
+            canvas.shape_rect(pixel, a, pixel + 1, max(b, a + 0.5), colour)
 
 
 def _clamped(p, a, b):

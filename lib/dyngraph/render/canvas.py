@@ -239,6 +239,7 @@ class Canvas:
         self.series = []  # [(name, colour, points)] as charts report them, for the layout
         self.plot = (0.0, 0.0, float(width), float(height))  # the plot box, set by the chart
         self.marker_data = ()  # series only marks use (spec.hidden), set by render()
+        self.edges = {}  # {fill rrggbb: edge rrggbb}: filled shapes too pale alone (usercolours.edges)
         self._limit = 4.0 * max(width, height)  # any coordinate is clamped to +-this
 
     def ground(self, grounds, plot_grounds=()):
@@ -295,6 +296,21 @@ class Canvas:
         ink = colour(fill)
         self._ops.append((top_k, bottom_k + 1, lambda band, draw, dy: draw.rectangle(
             (left_k, top_k - dy, right_k, bottom_k - dy), fill=ink), (left_k, top_k, right_k, bottom_k, ink)))
+
+    def shape_rect(self, x0, y0, x1, y1, fill):
+        """A filled shape's box (a bar, a legend key): ``rect``, with a 1 px edge where its fill alone
+        would not stand out from the background (``edges``); a box too thin for an inside is all edge."""
+        edge = self.edges.get(fill[:6]) if isinstance(fill, str) else None
+        if edge is None:
+            self.rect(x0, y0, x1, y1, fill)
+            return
+        self.rect(x0, y0, x1, y1, edge)
+        left, right = sorted((x0, x1))
+        top, bottom = sorted((y0, y1))
+        # the inside on whole pixels, so the edge has at least one whole pixel of its colour on each side
+        inner = (math.ceil(left) + 1, math.ceil(top) + 1, math.floor(right) - 1, math.floor(bottom) - 1)
+        if inner[2] > inner[0] and inner[3] > inner[1]:
+            self.rect(*inner, fill)
 
     def line(self, points, fill, width, *, clip=None):
         """A polyline of ``width`` pixels with round joints, cut to ``clip`` (default: the image)."""
@@ -457,16 +473,18 @@ class Canvas:
             _shifted(box, dy), fill=ink, outline=edge, width=ring or 1), (box[0] - 1, box[2] + 2)))
 
     def pieslice(self, cx, cy, radius, start, end, fill):
-        """A slice from ``start`` to ``end`` degrees, clockwise from 3 o'clock."""
+        """A slice from ``start`` to ``end`` degrees, clockwise from 3 o'clock; edged as ``shape_rect``."""
         radius = clamp(radius, 0.0, float(max(self.width, self.height)))
         k = self._m
         sweep = min(abs(clamp(end, -720, 720) - clamp(start, -720, 720)), 360.0) / 360
         self.charge(1 + math.pi * (radius * k) ** 2 * sweep / WORK["slice"])
         x, y, r = clamp(cx, 0, self.width) * k, clamp(cy, 0, self.height) * k, radius * k
         start, end, ink = clamp(start, -720, 720), clamp(end, -720, 720), colour(fill)
+        edge = self.edges.get(fill[:6]) if isinstance(fill, str) else None
+        edge, ring = (colour(edge), max(1, round(1.5 * k))) if edge else (None, 1)  # 1.5 px: whole on diagonals too
         box = _whole((x - r, y - r, x + r, y + r))
         self._ops.append((box[1] - 1, box[3] + 2, lambda band, draw, dy: draw.pieslice(
-            _shifted(box, dy), start, end, fill=ink), (box[0] - 1, box[2] + 2)))
+            _shifted(box, dy), start, end, fill=ink, outline=edge, width=ring), (box[0] - 1, box[2] + 2)))
 
     def paste(self, left, top, image):
         """Paste an RGBA ``image`` drawn at output size (1x size times ``scale``) with its top-left at

@@ -225,7 +225,7 @@ def _entry(canvas, entry, left, top, swatch, row_height, width):
         marker(canvas, theme.CYCLE_MARKERS[entry.look], left + swatch / 2, middle, swatch / 3, entry.colour)
     else:
         box = (round(left), round(middle - swatch / 2), round(left + swatch), round(middle + swatch / 2))
-        canvas.rect(*box, entry.colour)
+        canvas.shape_rect(*box, entry.colour)
         hatch(canvas, box, theme.CYCLE_HATCHES[entry.look])
     size = getattr(canvas, "legend_size", 0) or None
     text = canvas.fit(entry.name, width - swatch - 5, size)
