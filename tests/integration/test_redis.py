@@ -175,9 +175,9 @@ def _count_draws(monkeypatch):
 
     calls = []
     real = draw.draw_chart
-    def spy(spec, settings, notes=None):
+    def spy(spec, settings, *rest, **options):
         calls.append(spec)
-        return real(spec, settings, notes)
+        return real(spec, settings, *rest, **options)
 
     monkeypatch.setattr(draw, "draw_chart", spy)
     return calls
