@@ -4,7 +4,7 @@ Each draw function takes a :class:`Canvas` and the spec; the canvas
 supersamples shapes for antialiasing and draws text at 1x on top.
 """
 
-from importlib import import_module
+import sys
 
 from .. import fonts, theme, usercolours
 from ..record import replace
@@ -36,7 +36,9 @@ CHARTS = {
 def draw_function(kind, timed=False):
     """The function that draws chart ``kind`` (over a time axis when ``timed``), its module imported now."""
     module, name = (TIME_CHARTS if timed else CHARTS)[kind]
-    return getattr(import_module(f"{__name__}.{module}"), name)
+    module = f"{__name__}.{module}"
+    __import__(module)  # not importlib.import_module: importlib itself is not loaded in a CGI request
+    return getattr(sys.modules[module], name)
 
 
 def _drawn(spec, font_path, max_work=None):
