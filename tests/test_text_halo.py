@@ -106,3 +106,24 @@ def test_a_users_text_colour_keeps_its_colour_with_a_halo():
 def test_solid_backgrounds_draw_no_halo(background):
     _, texts = drawn(f"type=bar&data=3,5&labels=A|B&title=Plain&legend=One&background={background}")
     assert not any("halo" in t for t in texts)
+
+
+@pytest.mark.parametrize("fill", [BLACK_TO_WHITE, "bgfill=lg,0,ffffff,0,000000,1", "plotfill=lg,90,000000,0,ffffff,1"])
+def test_grid_and_axis_lines_stay_visible_from_one_end_of_a_wide_gradient_to_the_other(fill):
+    query = f"type=line&data=3,5,4,6|2,4,3,1&{fill}&width=480&height=240&format=png"
+    spec = parse(query)
+    image, plan = decode(encode(render(spec), "png")).convert("RGB"), layout(spec)
+    data, plot = image.load(), plan["plot"]
+    ticks = [t for t in plan["texts"] if t["role"] == "ytick"]
+    assert len(ticks) >= 3
+    series = [tuple(p) for s in plan["series"] for p in s["points"] if p]
+    xs = [x for x in range(plot["left"] + 2, plot["right"] - 2, 6)
+          if not any(abs(x - px) < 12 for px, _ in series)]  # away from where the series cross
+
+    def seen(row, x):  # the line's pixel against the ground beside it (the better side: an edge row has one)
+        return max(contrast(data[x, row], data[x, row - 3]), contrast(data[x, row], data[x, min(row + 3, image.height - 1)]))
+
+    for tick in ticks:
+        y = round((tick["box"][1] + tick["box"][3]) / 2)  # a grid line (or the axis) runs through the label's middle
+        worst = max(min(seen(row, x) for x in xs) for row in range(y - 2, y + 3))
+        assert worst >= 1.45, (tick["text"], worst)

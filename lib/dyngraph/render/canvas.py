@@ -63,6 +63,7 @@ WORK = {
 }
 ROLES = ("title", "legend", "xtick", "ytick", "label", "value", "axis")  # what a text is, in the layout
 HALO = 1  # 1x pixels of the halo around text no one ink reads on everywhere (see Canvas.text_inks)
+RULE_PIECE = 12  # px: a grid or axis line over a wide ground is inked per piece this long
 SAMPLES = (16, 4)  # at most this many pixels (across, down) of the ground under a text are sampled
 SNAP_WIDTH = 3  # lines this thin (whole pixels) are snapped to the pixel grid: solid, not smeared over two rows
 
@@ -89,6 +90,16 @@ def colour(value):
     if isinstance(value, str):
         return rgba(value)
     return tuple(value) + (255,) * (4 - len(value))
+
+
+def _rule_ink(rgb, ground, need):
+    """``rgb`` where it has ``need`` against ``ground``, else its nearest variant that has, else the better extreme."""
+    if colours.contrast(rgb, ground) >= need:
+        return rgb
+    reached = colours.reach(rgb, (ground,), need)
+    if colours.contrast(reached, ground) >= need:
+        return reached
+    return max(((0, 0, 0), (255, 255, 255)), key=lambda e: colours.contrast(e, ground))
 
 
 @lru_cache(maxsize=512)
@@ -239,6 +250,7 @@ class Canvas:
         self.series = []  # [(name, colour, points)] as charts report them, for the layout
         self.plot = (0.0, 0.0, float(width), float(height))  # the plot box, set by the chart
         self.marker_data = ()  # series only marks use (spec.hidden), set by render()
+        self._ground_images = []  # [(left, top, RGBA image at output size)]: gradients painted (fills.paint)
         self.edges = {}  # {fill rrggbb: edge rrggbb}: filled shapes too pale alone (usercolours.edges)
         self._limit = 4.0 * max(width, height)  # any coordinate is clamped to +-this
 
@@ -311,6 +323,50 @@ class Canvas:
         inner = (math.ceil(left) + 1, math.ceil(top) + 1, math.floor(right) - 1, math.floor(bottom) - 1)
         if inner[2] > inner[0] and inner[3] > inner[1]:
             self.rect(*inner, fill)
+
+    def ground_image(self, left, top, image):
+        """Say that ``image`` (RGBA, output size) was painted at (left, top) 1x: rules read the ground from it."""
+        self._ground_images.append((left, top, image))
+
+    def ground_at(self, x, y):
+        """The RGB colour under (x, y) 1x as the grounds were painted (the background, a gradient on it)."""
+        r, g, b, a = self.background  # see-through: over white, as ground() reads it
+        under = tuple(round(c * a / 255 + 255 * (1 - a / 255)) for c in (r, g, b))
+        for left, top, image in self._ground_images:  # in painting order: each one over the last
+            px, py = int((x - left) * self.scale), int((y - top) * self.scale)
+            if 0 <= px < image.width and 0 <= py < image.height:
+                r, g, b, a = image.getpixel((px, py))
+                under = tuple(round(c * a / 255 + u * (1 - a / 255)) for c, u in zip((r, g, b), under))
+        return under
+
+    def rule(self, x0, y0, x1, y1, ink, role):
+        """A grid, zero or axis line (``rect``) in ``ink``; over a wide ground (a gradient no one ink of
+        ``role`` reads on everywhere) inked piece by piece for the ground under each piece, so it keeps
+        theme.MIN_CONTRAST[role] from one end to the other."""
+        need = theme.MIN_CONTRAST[role]
+        rgb = tuple(colour(ink)[:3])
+        if not self._ground_images or colours.worst_contrast(rgb, self.plot_grounds) >= need:
+            self.rect(x0, y0, x1, y1, ink)
+            return
+        across = abs(x1 - x0) >= abs(y1 - y0)
+        start, end = sorted((x0, x1) if across else (y0, y1))
+        pieces = max(1, math.ceil((end - start) / RULE_PIECE))
+        step, inked, runs = (end - start) / pieces, {}, []
+        for i in range(pieces):
+            a = start + i * step
+            middle = a + step / 2
+            ground = self.ground_at(middle, (y0 + y1) / 2) if across else self.ground_at((x0 + x1) / 2, middle)
+            if ground not in inked:
+                inked[ground] = _rule_ink(rgb, ground, need)
+            if runs and runs[-1][2] == inked[ground]:
+                runs[-1][1] = a + step
+            else:
+                runs.append([a, a + step, inked[ground]])
+        for a, b, piece in runs:
+            if across:
+                self.rect(a, y0, b, y1, piece)
+            else:
+                self.rect(x0, a, x1, b, piece)
 
     def line(self, points, fill, width, *, clip=None):
         """A polyline of ``width`` pixels with round joints, cut to ``clip`` (default: the image)."""

@@ -29,7 +29,9 @@ def paint(canvas, fill, box):
         canvas.rect(left, top, right, bottom, stops[0][0])
         return
     scale = canvas.scale  # drawn at output size: a 2x gradient is as smooth as a 1x one
-    canvas.paste(left, top, image(kind, angle, stops, width * scale, height * scale))
+    painted = image(kind, angle, stops, width * scale, height * scale)
+    canvas.paste(left, top, painted)
+    canvas.ground_image(left, top, painted)  # grid and axis lines read the colour under each of their pieces
 
 
 def colours(fill, under):

@@ -460,7 +460,7 @@ def time_axis(canvas, spec, plot, time_range, *, labelled, top, left):
         for x in xs:
             p = round(x)
             if box.left < p < box.right:
-                canvas.rect(p, box.top, p + 1, box.bottom, canvas.inks["grid"])
+                canvas.rule(p, box.top, p + 1, box.bottom, canvas.inks["grid"], "grid")
     if not labelled:
         return chosen
     widths = [canvas.text_width(t) for t in chosen.labels]
@@ -526,9 +526,9 @@ def _value_grid(canvas, spec, plot, ticks, scale, *, vertical_lines):
     for v in ticks.values:
         p = round(scale(v))
         if vertical_lines and plot.left <= p < plot.right:
-            canvas.rect(p, plot.top, p + 1, plot.bottom, canvas.plot_inks["grid"])
+            canvas.rule(p, plot.top, p + 1, plot.bottom, canvas.plot_inks["grid"], "grid")
         elif not vertical_lines and plot.top <= p <= plot.bottom:
-            canvas.rect(plot.left, p, plot.right, p + 1, canvas.plot_inks["grid"])
+            canvas.rule(plot.left, p, plot.right, p + 1, canvas.plot_inks["grid"], "grid")
 
 
 def _value_axis(canvas, spec, plot, ticks, texts, horizontal):
@@ -542,11 +542,11 @@ def _value_axis(canvas, spec, plot, ticks, texts, horizontal):
         p = round(scale(v))
         if horizontal:
             if spec.grid and not spec.gridlines and box.left <= p <= box.right and not (has_zero and v == 0):
-                canvas.rect(p, box.top, p + 1, box.bottom, lines["grid"])
+                canvas.rule(p, box.top, p + 1, box.bottom, lines["grid"], "grid")
             half = canvas.text_width(text) / 2 + 2
         else:
             if spec.grid and not spec.gridlines and box.top <= p <= box.bottom and not (has_zero and v == 0):
-                canvas.rect(box.left, p, box.right, p + 1, lines["grid"])
+                canvas.rule(box.left, p, box.right, p + 1, lines["grid"], "grid")
             half = canvas.line_height() / 2
         if not text:
             continue
@@ -560,8 +560,8 @@ def _value_axis(canvas, spec, plot, ticks, texts, horizontal):
             canvas.text(box.left - gap, p, text, fill=inks["muted"], anchor="rm", role="ytick")
     baseline = scale(0) if has_zero else scale(ticks.low)
     p = round(baseline)
-    ink = lines["zero"] if has_zero else lines["axis"]
+    role = "zero" if has_zero else "axis"
     if horizontal:
-        canvas.rect(p, box.top, p + 1, box.bottom, ink)
+        canvas.rule(p, box.top, p + 1, box.bottom, lines[role], role)
     else:
-        canvas.rect(box.left, p, box.right, p + 1, ink)
+        canvas.rule(box.left, p, box.right, p + 1, lines[role], role)
