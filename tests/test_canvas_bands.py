@@ -147,3 +147,13 @@ def test_only_columns_with_fractional_shapes_are_reduced():
     assert canvas._dirty(canvas._ops[1:2], 0, rows) == [(10, 11)]
     (left, right), = canvas._dirty(canvas._ops[2:], 0, rows)
     assert 95 <= left <= 100 and 120 <= right <= 125
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_chart_of_many_shapes_is_painted_in_one_band_with_the_same_pixels(monkeypatch, seed):
+    def make_canvas():
+        return Canvas(240, 120, scale=1)
+
+    whole = _painted(monkeypatch, make_canvas, lambda c: _shapes(c, seed), None)
+    monkeypatch.setattr(canvas_module, "BAND_SHAPES", 3)  # these ~30 shapes count as many
+    assert _painted(monkeypatch, make_canvas, lambda c: _shapes(c, seed), 30_000).tobytes() == whole.tobytes()

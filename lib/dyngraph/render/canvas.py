@@ -22,6 +22,7 @@ image is the 1x layout drawn sharper, never re-fitted.
 """
 
 import math
+from bisect import bisect_right
 from functools import lru_cache
 
 from PIL import Image, ImageDraw
@@ -35,6 +36,9 @@ from .geometry import clamp, clip_polygon, clip_polyline
 
 MEMORY_BUDGET = 24 * 1024 * 1024  # bytes for the supersampled canvas (4 bytes a pixel), were it held whole
 BAND_BYTES = 1536 * 1024  # bytes of one band of the supersampled canvas, painted one after the other
+MERGE_GAP = 8  # pixel columns: stretches to reduce closer than this are reduced as one
+BAND_SHAPES = 400  # a chart of more shapes is painted as one band (each shape drawn into every band it
+# crosses would cost more than the canvas's memory saves; MEMORY_BUDGET still bounds it)
 TIME_BUDGET = 2_000_000  # supersampled pixels above which k drops (filling and reducing cost time)
 MAX_FACTOR = 4
 LIMIT = 1e9  # coordinates are clamped to +-LIMIT (and NaN removed) before clipping
@@ -204,7 +208,8 @@ def _segment_columns(points, reach):
 def _whole(box):
     """An ellipse's or slice's box as the whole samples Pillow draws it at: it truncates each coordinate
     (10.1 to 13), so a box shifted into a band must be truncated before it is shifted."""
-    return tuple(int(v) for v in box)
+    left, top, right, bottom = box
+    return (int(left), int(top), int(right), int(bottom))
 
 
 def _shifted(box, dy):
@@ -764,6 +769,8 @@ class Canvas:
                 op[2](band, draw, 0)
             return band
         rows = min(height, max(k, BAND_BYTES // (4 * width) // k * k))  # whole output rows per band
+        if len(ops) > BAND_SHAPES:
+            rows = height
         image = Image.new(self.mode, (width // k, height // k), fill)
         flat = ImageDraw.Draw(image, "RGBA")
         band = draw = None
@@ -771,14 +778,22 @@ class Canvas:
             bottom = min(height, top + rows)
             live = [op for op in ops if op[0] < bottom and op[1] > top]
             # RGBA: every column reduced (Pillow's reduce may change the colour under alpha 0)
-            dirty = self._dirty(live, top, bottom) if self.mode == "RGB" else [(0, width // k)]
+            # (many shapes: every column, as working out which would cost more than reducing them)
+            dirty = self._dirty(live, top, bottom) if self.mode == "RGB" and len(live) <= BAND_SHAPES \
+                else [(0, width // k)]
             if dirty:
                 if band is None:
                     band = Image.new(self.mode, (width, rows), fill)
                     draw = ImageDraw.Draw(band, "RGBA")
                 else:
                     band.paste(fill, (0, 0, width, rows))
+                dirty_ends = [right for _, right in dirty]
                 for op in live:
+                    where = op[3]
+                    if not callable(where) and len(where) == 5:  # a rectangle wholly in clean columns: 1x only
+                        index = bisect_right(dirty_ends, where[0] // k)
+                        if index == len(dirty) or dirty[index][0] > where[2] // k:
+                            continue
                     op[2](band, draw, top)
                 for left, right in dirty:
                     image.paste(band.reduce(k, (left * k, 0, right * k, bottom - top)), (left, top // k))
@@ -787,15 +802,18 @@ class Canvas:
                 if left > start:
                     clean.append((start, left))
                 start = right
+            ends = [high for _, high in clean]
             for _, _, _, where in live:  # only whole-pixel rectangles reach the clean columns
                 if not callable(where) and len(where) == 5:
                     left, top_k, right, bottom_k, ink = where
-                    first = max(top_k, top) // k
-                    last = (min(bottom_k + 1, bottom)) // k - 1
-                    for low, high in clean:
-                        a, b = max(low, -(-left // k)), min(high, (right + 1) // k)
-                        if a < b and first <= last:
+                    first, last = max(top_k, top) // k, min(bottom_k + 1, bottom) // k - 1
+                    left, right = -(-left // k), (right + 1) // k  # the whole pixels it covers
+                    index = bisect_right(ends, left)  # the first clean stretch ending after its left
+                    while first <= last and index < len(clean) and clean[index][0] < right:
+                        a, b = max(clean[index][0], left), min(clean[index][1], right)
+                        if a < b:
                             flat.rectangle((a, first, b - 1, last), fill=ink)
+                        index += 1
         return image
 
     def _dirty(self, live, top, bottom):
@@ -820,7 +838,7 @@ class Canvas:
         for left, right in sorted((max(0, a // k), min(columns, -(-b // k))) for a, b in spans):
             if left >= right:
                 continue
-            if out and left <= out[-1][1]:
+            if out and left <= out[-1][1] + MERGE_GAP:  # a reduce call costs more than a few columns
                 out[-1] = (out[-1][0], max(out[-1][1], right))
             else:
                 out.append((left, right))
