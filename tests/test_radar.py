@@ -88,3 +88,35 @@ def test_quickchart_radar_fills_under_in_chartjs2():
     config = "{type:'radar',data:{labels:['a','b','c'],datasets:[{label:'x',data:[3,4,5]}]}}"
     chart = resolve("c=" + quote(config), Settings())
     assert chart.type == "radar" and chart.labels == ("a", "b", "c") and chart.marks[0][0] == "B"
+
+
+def _ink_along(image, a, b, ink, steps=400):
+    """How many of ``steps`` points on the segment a-b are close to ``ink``."""
+    hits = 0
+    for i in range(steps):
+        x = round(a[0] + (b[0] - a[0]) * i / steps)
+        y = round(a[1] + (b[1] - a[1]) * i / steps)
+        pixel = image.getpixel((x, y))
+        hits += sum(abs(p - q) for p, q in zip(pixel, ink)) < 120
+    return hits / steps
+
+
+def test_dashed_linestyles_draw_dashes_on_the_outline():
+    solid = render(spec(colors=["ff0000"], linestyles="3")).convert("RGB")
+    dashed = render(spec(colors=["ff0000"], linestyles="3,8,8")).convert("RGB")
+    a, b = layout(spec())["series"][0]["points"][:2]
+    inner = (a[0] + (b[0] - a[0]) * 0.1, a[1] + (b[1] - a[1]) * 0.1)
+    outer = (a[0] + (b[0] - a[0]) * 0.9, a[1] + (b[1] - a[1]) * 0.9)
+    assert _ink_along(solid, inner, outer, (255, 0, 0)) > 0.95
+    assert 0.3 < _ink_along(dashed, inner, outer, (255, 0, 0)) < 0.75  # dash and gap alternate
+
+
+def test_series_past_the_palette_differ_by_dashes_not_by_nothing():
+    count = 14  # the palette has 12 colours: the 13th repeats the first one's colour
+    data = [[2 + (n % 7), 9 - (n % 5), 3 + (n % 4), 8 - (n % 3)] for n in range(count)]
+    first = [[0] * 4 for _ in range(count)]
+    first[0], thirteenth = data[0], [[0] * 4 for _ in range(count)]
+    thirteenth[12] = data[0]
+    one = render(spec(data=first)).convert("RGB")
+    other = render(spec(data=thirteenth)).convert("RGB")
+    assert one.tobytes() != other.tobytes()  # the same outline, the same colour: only the dashes tell them apart

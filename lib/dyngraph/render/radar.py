@@ -13,7 +13,7 @@ from .. import theme
 from ..scale import Linear, format_number, nice_ticks
 from . import overlays
 from .frame import Box, Plot, compact, legend, no_data, outer_box, report, series_entries, title
-from .line import line_style
+from .line import dashed, line_style
 
 MAX_RINGS = 6
 MAX_SPOKE_LABELS = 60  # more spokes than this are drawn without their labels
@@ -67,12 +67,13 @@ def draw_radar(canvas, spec):
             if len(shape) >= 3:
                 canvas.polygon(shape, colour)
     for n, outline in enumerate(outlines):
-        width, _, _ = line_style(spec, n)
+        width, dash, space = line_style(spec, n)
         if width <= 0:
             continue
         ink = theme.series_colour(spec.colors, n)
-        for run in _closed_runs(outline):
-            canvas.line(run, ink, width)
+        for run in _closed_runs(outline):  # dashed as on a line chart: its linestyles, or past the palette
+            for piece in dashed(canvas, run, dash, space) if dash else [run]:
+                canvas.line(piece, ink, width)
         if spec.dots:
             for p in outline:
                 if p is not None:
