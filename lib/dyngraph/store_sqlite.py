@@ -116,7 +116,7 @@ class SQLiteStore:
         conn = sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)
         try:
             if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-                _create_schema(conn)
+                _create_schema(conn, self.busy_timeout)
             conn.execute("PRAGMA synchronous = NORMAL")
         except BaseException:
             conn.close()
@@ -124,10 +124,9 @@ class SQLiteStore:
         return conn
 
 
-def _create_schema(conn):
+def _create_schema(conn, busy_timeout):
     """WAL mode and the table, once per file; concurrent first writers are serialised."""
-    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
+    _wal(conn, busy_timeout)
     conn.execute("BEGIN IMMEDIATE")
     try:
         for statement in _SCHEMA:
@@ -155,3 +154,18 @@ class _faults:
         if isinstance(error, OSError):
             raise StoreUnavailable(f"store: chart store unavailable ({error.strerror})") from error
         return False
+
+
+def _wal(conn, busy_timeout):
+    """Switch the file to WAL. SQLite answers a journal-mode change with "database is locked" at once,
+    without its busy handler, while another first writer holds the file: retry until ``busy_timeout``."""
+    deadline = time.monotonic() + busy_timeout
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)

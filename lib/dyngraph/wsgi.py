@@ -10,3 +10,13 @@ from .graph_app import application as graph_application
 from .page_app import application as page_application
 
 application = make_router(page_application, graph_application)
+
+
+def _preload():
+    """A server process draws many charts: load the renderer (Pillow and every chart kind) at start."""
+    from . import render
+
+    render.preload()
+
+
+_preload()

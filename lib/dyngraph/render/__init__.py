@@ -41,6 +41,14 @@ def draw_function(kind, timed=False):
     return getattr(sys.modules[module], name)
 
 
+def preload():
+    """Import every chart kind's module now. For long-running servers (dyngraph.wsgi): each worker pays
+    the imports once, before its first request, and its memory no longer steps up at whichever request
+    first draws a kind (a CGI request, one chart per process, never calls this)."""
+    for module, _ in (*CHARTS.values(), *TIME_CHARTS.values()):
+        __import__(f"{__name__}.{module}")
+
+
 def _drawn(spec, font_path, max_work=None):
     """Run the chart's drawing on a new canvas; the canvas then holds the shapes, texts and layout."""
     font_path = fonts.primary(font_path)
