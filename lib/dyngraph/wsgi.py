@@ -13,9 +13,14 @@ application = make_router(page_application, graph_application)
 
 
 def _preload():
-    """A server process draws many charts: load the renderer (Pillow and every chart kind) at start."""
-    from . import render
-
+    """A server process draws many charts: load the renderer (Pillow and every chart kind) at start.
+    Without Pillow the pages are still served and each chart request says what is missing, as before."""
+    try:
+        from . import render
+    except ModuleNotFoundError as error:
+        if error.name != "PIL":
+            raise
+        return
     render.preload()
 
 
