@@ -40,10 +40,12 @@ IMG_ACCEPT = "image/avif,image/webp,image/*,*/*;q=0.8"
 
 def application_factory():
     """The gunicorn target: page and image apps routed as under Apache's cgi-bin."""
+    from dyngraph import render
     from dyngraph.devserver import make_router
     from dyngraph.graph_app import make_app as make_graph
     from dyngraph.page_app import make_app as make_page
 
+    render.preload()  # as dyngraph.wsgi does: every chart kind loaded before the first request
     return make_router(make_page(), make_graph())
 
 
@@ -59,6 +61,7 @@ def free_port():
 def start_gunicorn(workers, port, timeout=30):
     """Start gunicorn (sync workers) on 127.0.0.1:port; return the Popen once it answers."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DYNGRAPH_")}
+    env["DYNGRAPH_CACHE_BYTES"] = "0"  # every 200 drawn: the soak is of the renderer, not of a warm cache
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "lib"), str(ROOT / "bench"), env.get("PYTHONPATH", "")])
     command = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
                "--timeout", str(timeout), "--log-level", "warning", "soak:application_factory()"]

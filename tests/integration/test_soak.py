@@ -22,7 +22,7 @@ def test_short_soak_has_no_5xx_no_drops_and_flat_memory():
     finally:
         sys.path.remove(str(ROOT / "bench"))
 
-    report = soak.soak(requests=1600, clients=6, workers=2, seconds=120, warmup=400)
+    report = soak.soak(requests=1600, clients=6, workers=2, seconds=120, warmup=2000)  # caches filled first
 
     assert report["sent"] == 1600, "the time bound cut the run short"
     assert report["server_errors"] == 0, report["statuses"]
