@@ -91,6 +91,11 @@ CASES = [
          kind="line", data=[[12, 15, 14, 18, 22, 27], [8, 9, 11, 10, 13, 15]],
          labels=["Jan", "Feb", "Mar", "Apr", "May", "Jun"], legend=["Brand", "Other"], colors=["#ffcc00", "#0072b2"],
          title_colour="#ffdd44"),
+    dict(name="pastel-fills", title="Pastel slices and bars: the colours given, inside an edge that reads",
+         query=_q(type="pie", data="30,25,20,15,10", labels="Rent|Food|Travel|Fun|Other",
+                  colors="ffd1dc,ffe4b5,fffacd,e0ffff,e6e6fa", title="Where the money went"),
+         kind="pie", data=[[30, 25, 20, 15, 10]], labels=["Rent", "Food", "Travel", "Fun", "Other"],
+         colors=["#ffd1dc", "#ffe4b5", "#fffacd", "#e0ffff", "#e6e6fa"]),
     dict(name="gradient-text", title="Text across a black-to-white gradient",
          query=_q(type="bar", data="3,5,4|2,4,3", labels="Alpha|Beta|Gamma", legend="Sales|Costs",
                   bgfill="lg,0,000000,0,ffffff,1", title="A title across the middle of the gradient"),
@@ -116,7 +121,8 @@ def matplotlib_png(case):
     data, labels, names = case["data"], case.get("labels"), case.get("legend") or []
     kind = case["kind"]
     if kind == "pie":
-        ax.pie(data[0], labels=labels, startangle=90, counterclock=False)
+        ax.pie(data[0], labels=labels, startangle=90, counterclock=False,
+               **({"colors": case["colors"]} if case.get("colors") else {}))
     elif kind == "bar" and case.get("stacked"):
         bottom = [0.0] * len(data[0])
         for index, series in enumerate(data):
