@@ -244,3 +244,27 @@ def test_inlined_quote_matches_urllib():
 
     text = "".join(map(chr, range(0, 0x2FF))) + "€ 😀 |,~+%&=#?/"
     assert quote(text) == urllib_quote(text, safe=_SAFE)
+
+
+# A fresh chart draws through Pillow's C core (dyngraph.pilcore): PIL.Image, and the re, enum, typing
+# and EXIF tables it imports (~20 ms of a ~50 ms request), are loaded only for what the core path
+# hands over (gradients, halos, emoji, GIF and WebP). tests/test_pilcore.py checks the bytes are Pillow's.
+@pytest.mark.parametrize("query", [STANDARD, STANDARD.replace("format=png", "format=jpeg"),
+                                   "cht=lc&chs=300x160&chd=t:10,25,20,45&chg=0,25,4,2&chxt=x,y&chtt=Dashed",
+                                   "type=pie&data=3,5,2&labels=a|b|c&scale=2&format=png"])
+def test_a_fresh_chart_is_drawn_without_importing_pil_image(query):
+    from dyngraph import pilcore
+
+    if not pilcore.ENABLED:
+        pytest.skip("pilcore is off for this Pillow: charts go through PIL.Image")
+    at_start = interpreter_modules()
+    answer = serve_fresh(query)
+    assert answer["status"] == "200 OK" and answer["headers"]["Content-Type"].startswith("image/")
+    assert loaded(answer["modules"], "PIL._imaging")
+    for name in ("PIL.Image", "PIL.ImageDraw", "PIL.ImageFont", "re", "enum", "typing"):
+        assert name in at_start or not loaded(answer["modules"], name), f"{name} imported drawing {query[:40]}"
+
+
+def test_a_gradient_chart_hands_over_to_pil_image():
+    answer = serve_fresh("type=line&data=3,5,2&bgfill=lg,0,ffffff,0,dddddd,1&format=png")
+    assert answer["status"] == "200 OK" and loaded(answer["modules"], "PIL.Image")

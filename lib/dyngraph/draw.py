@@ -14,7 +14,7 @@ def draw_chart(spec, settings, notes=None, remarks=None):
 
         return body(spec)
     from .encode import encode
-    from .render import render
+    from .render import picture
 
     if spec.type == "qr":  # a code, not a chart: modules drawn pixel-exact by segno (dyngraph[qr])
         from .record import replace
@@ -28,7 +28,7 @@ def draw_chart(spec, settings, notes=None, remarks=None):
         from .render import layout
 
         return json.dumps(layout(spec, font_path=settings.font_path, max_work=settings.limits.max_work), separators=(",", ":")).encode("utf-8")
-    image = render(spec, font_path=settings.font_path, max_work=settings.limits.max_work)
+    image = picture(spec, font_path=settings.font_path, max_work=settings.limits.max_work)
     if notes is not None and image.info.get("unsupported"):
         notes.extend(image.info["unsupported"])
     if remarks is not None:
@@ -39,6 +39,6 @@ def draw_chart(spec, settings, notes=None, remarks=None):
 def draw_error(message, fmt, width, height, settings):
     """Render and encode an error message as a small image."""
     from .encode import encode
-    from .render import render_error
+    from .render import error_picture
 
-    return encode(render_error(message, width=width, height=height), fmt)
+    return encode(error_picture(message, width=width, height=height), fmt)

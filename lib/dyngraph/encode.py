@@ -1,17 +1,23 @@
-"""PIL Image -> bytes per format; MIME table. Imports Pillow; used only once a chart is drawn."""
+"""Image -> bytes per format; MIME table. Imports Pillow; used only once a chart is drawn.
+
+An image is a PIL image or a pilcore.Surface: PNG and JPEG are made from Pillow's C core without
+importing PIL.Image (see pilcore); GIF, WebP and gradients go through Image.save.
+"""
 
 import io
 import struct
 import zlib
 
 import PIL
-from PIL import Image
+
+from . import pilcore
 
 MIME_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
 _PLUGINS = {"jpeg": "JpegImagePlugin", "png": "PngImagePlugin", "gif": "GifImagePlugin", "webp": "WebPImagePlugin"}
 KEY_COLOURS = 128  # at most this many frequent colours (each at least 0.1% of the image) are kept exact
 SNAP_DISTANCE = 12  # a palette entry this close (per channel) to a key colour becomes it
 FLATTEN_ONTO = (255, 255, 255)
+FASTOCTREE = 2  # Image.Quantize.FASTOCTREE
 
 
 def _load_plugin(fmt):
@@ -21,6 +27,8 @@ def _load_plugin(fmt):
     (~12 ms, a quarter of a CGI request) unless ``Image._initialized`` says it
     already ran; registering the one plugin we use and raising the flag skips it.
     """
+    from PIL import Image
+
     __import__(f"PIL.{_PLUGINS[fmt]}")
     Image._initialized = max(Image._initialized, 1)
 
@@ -36,6 +44,7 @@ def encode(image, fmt, *, quality=90):
             return _png_from_core(*quantized)
     if fmt == "jpeg" and jpeg_verified():
         return jpeg(flatten(image), quality=quality)
+    image = pilcore.pil(image)
     _load_plugin(fmt)
     out = io.BytesIO()
     if fmt == "jpeg":
@@ -53,7 +62,9 @@ def flatten(image):
     """An RGB image: a translucent background is composited onto white (JPEG and GIF have no alpha)."""
     if image.mode == "RGB":
         return image
-    rgba = image.convert("RGBA")
+    from PIL import Image
+
+    rgba = pilcore.pil(image).convert("RGBA")
     base = Image.new("RGBA", rgba.size, FLATTEN_ONTO + (255,))
     return Image.alpha_composite(base, rgba).convert("RGB")
 
@@ -93,7 +104,7 @@ def _quantized(image):
     if image.mode != "RGB" or image.info.get("smooth"):
         return None
     try:
-        core = image.im.quantize(256, Image.Quantize.FASTOCTREE, 0)
+        core = image.im.quantize(256, FASTOCTREE, 0)
         pairs = _pairs(image, core)
         if pairs is None:
             return None
@@ -271,9 +282,12 @@ def jpeg(image, *, quality=90):
     return _encoded(image.im, "jpeg", image.mode, config)
 
 
-def _encoded(core, name, *args):
-    """Run Pillow's C encoder ``name`` over a whole core image, as ImageFile._save does, without importing it."""
-    encoder = Image._getencoder(core.mode, name, *args)
+def _encoded(core, name, rawmode, config=()):
+    """Run Pillow's C encoder ``name`` over a whole core image, as ImageFile._save does, without importing it
+    (nor PIL.Image: the encoder is looked up in the core as Image._getencoder does)."""
+    from PIL import _imaging
+
+    encoder = getattr(_imaging, f"{name}_encoder")(core.mode, rawmode, *config)
     encoder.setimage(core, (0, 0, *core.size))
     chunks = []
     try:

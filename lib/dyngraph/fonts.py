@@ -18,7 +18,7 @@ fontconfig subprocess runs per request.
 import os
 from functools import lru_cache
 
-from PIL import ImageFont
+from . import pilcore
 
 ELLIPSIS = "…"
 BUILT_IN_SPACE = 0.3  # the built-in font's word space, in ems (its own is 0.25 and reads as none)
@@ -174,6 +174,8 @@ def colour_face():
         if not os.path.isfile(path):
             continue
         for strike in STRIKES:
+            from PIL import ImageFont  # colour emoji are drawn by ImageDraw (a text that has one pays the import)
+
             try:
                 return path, strike, ImageFont.truetype(path, strike)
             except OSError:  # not one of its sizes (or not a face FreeType reads): try the next
@@ -218,16 +220,29 @@ def emoji_width(cluster, size):
     return font.getlength(emoji.glyph(cluster)) * size / strike
 
 
-@lru_cache(maxsize=64)
 def font(size, path=""):
-    """The font at ``size`` pixels: the TrueType file at ``path``, else Pillow's built-in one."""
-    size = max(4, min(600, int(size)))  # up to 72 px text at scale 3, and some
+    """The font at ``size`` pixels: the TrueType file at ``path``, else Pillow's built-in one.
+
+    A TrueType face is a pilcore.Face (Pillow's core font, measured and drawn as ImageFont does it,
+    without importing PIL.Image) unless pilcore is off for this Pillow.
+    """
+    return _font(max(4, min(600, int(size))), path, pilcore.ENABLED)  # up to 72 px text at scale 3, and some
+
+
+@lru_cache(maxsize=64)
+def _font(size, path, core):
     if path:
         try:
+            if core:
+                return pilcore.Face(path, size)
+            from PIL import ImageFont
+
             return ImageFont.truetype(path, size)
         except OSError as error:  # a configured file that is not a font FreeType reads
             msg = f"font {path!r} cannot be loaded ({error}); check DYNGRAPH_FONT_PATH"
             raise OSError(msg) from None
+    from PIL import ImageFont
+
     return ImageFont.load_default(size=size)
 
 

@@ -6,7 +6,7 @@ supersamples shapes for antialiasing and draws text at 1x on top.
 
 import sys
 
-from .. import fonts, theme, usercolours
+from .. import fonts, pilcore, theme, usercolours
 from ..record import replace
 from . import fills
 from .canvas import Canvas
@@ -82,8 +82,13 @@ def _drawn(spec, font_path, max_work=None):
 def render(spec, *, font_path="", max_work=None):
     """Draw ``spec``; an RGB image (RGBA with a translucent background) of exactly spec.width x spec.height
     times ``spec.scale``, laid out as the 1x chart."""
+    return pilcore.pil(picture(spec, font_path=font_path, max_work=max_work))
+
+
+def picture(spec, *, font_path="", max_work=None):
+    """``render(spec)`` as the encoder takes it: a pilcore.Surface (PIL.Image was never imported) or a PIL image."""
     canvas = _drawn(spec, font_path, max_work)
-    image = canvas.finish()
+    image = canvas.picture()
     if canvas.unsupported:
         image.info["unsupported"] = tuple(sorted(canvas.unsupported))  # characters and emoji sequences
     if canvas.notes:
@@ -91,7 +96,7 @@ def render(spec, *, font_path="", max_work=None):
     if any(fill and fill[0] == "lg" for fill in (spec.bgfill, spec.plotfill)):
         image.info["smooth"] = True  # a gradient: encoders keep every colour (no palette bands)
     if spec.opacity < 1:  # the whole image see-through (Google's chf=a)
-        image = image.convert("RGBA")
+        image = pilcore.pil(image).convert("RGBA")
         image.putalpha(image.getchannel("A").point(lambda a: round(a * spec.opacity)))
     return image
 
@@ -169,6 +174,11 @@ def render_error(message, *, width, height, font_path=""):
     Drawn through the Canvas like a chart, so a quoted value in any script (CJK, emoji) is drawn from
     the fallback faces as in the chart it was meant for.
     """
+    return pilcore.pil(error_picture(message, width=width, height=height, font_path=font_path))
+
+
+def error_picture(message, *, width, height, font_path=""):
+    """``render_error`` as the encoder takes it (see ``picture``)."""
     width, height = max(1, min(int(width), 2000)), max(1, min(int(height), 2000))
     font_path = fonts.primary(font_path)
     canvas = Canvas(width, height, theme.ERROR_BACKGROUND, font_path=font_path)
@@ -183,4 +193,4 @@ def render_error(message, *, width, height, font_path=""):
     top = max(1, (height - len(lines) * line_height) // 2) if len(lines) * line_height < height - 2 * pad else pad
     for index, text in enumerate(lines):
         canvas.text(pad, top + index * line_height, text, size=size, fill=theme.ERROR_TEXT)
-    return canvas.finish()
+    return canvas.picture()

@@ -25,10 +25,8 @@ import math
 from bisect import bisect_right
 from functools import lru_cache
 
-from PIL import Image, ImageDraw
-
 from .. import colour as colours
-from .. import fonts, theme
+from .. import fonts, pilcore, theme
 from ..values import rgba
 from ..errors import SpecError
 from ..limits import DEFAULT_LIMITS
@@ -112,6 +110,8 @@ def emoji_tile(cluster, size):
     baseline. Drawn in its colours from the colour face at its strike size (bitmap faces have no other)
     and scaled down (Lanczos after a box reduction; Pillow resamples RGBA premultiplied), once per
     process for each size."""
+    from PIL import Image, ImageDraw
+
     from .. import emoji
 
     _, strike, font = fonts.colour_face()
@@ -141,6 +141,7 @@ def _face(size, face):
 
 def _composite(image, tile, x, y):
     """Blend the RGBA ``tile`` onto ``image`` with its top-left at whole pixel (x, y), cut to the image."""
+    image = pilcore.pil(image)
     if image.mode != "RGBA":
         image.paste(tile.convert(image.mode), (x, y), tile.getchannel("A"))
         return
@@ -192,6 +193,19 @@ def _polyline(points, ink, pixels, joint):
                 draw.line([(x, y - dy) for x, y in points[first:last + 2]], fill=ink, width=pixels, joint=joint)
                 start = n
     return paint
+
+
+def _stamp(covered, vertical, thickness, alpha):
+    """The mask of a dashed line: ``covered`` (bytes, 255 where a dash is) along it, ``thickness`` samples
+    across; a translucent ink's stamp carries its alpha."""
+    size = (1, len(covered)) if vertical else (len(covered), 1)
+    wide = (thickness, len(covered)) if vertical else (len(covered), thickness)
+    if pilcore.ENABLED and alpha == 255:
+        return pilcore.mask(covered, size, wide)
+    from PIL import Image
+
+    mask = Image.frombytes("L", size, covered).resize(wide, Image.Resampling.NEAREST)
+    return mask if alpha == 255 else mask.point(lambda v: v * alpha // 255)
 
 
 def _segment_columns(points, reach):
@@ -429,19 +443,16 @@ class Canvas:
         key = (covered, vertical, b - a + 1, ink[3])
         stamps = self.__dict__.setdefault("_stamps", {})
         if key not in stamps:
-            line = Image.frombytes("L", (1, len(covered)) if vertical else (len(covered), 1), covered)
-            mask = line.resize((b - a + 1, len(covered)) if vertical else (len(covered), b - a + 1),
-                               Image.Resampling.NEAREST)
-            if ink[3] < 255:  # a translucent ink blends: the stamp carries its alpha
-                mask = mask.point(lambda v: v * ink[3] // 255)
-            stamps[key] = mask
+            stamps[key] = _stamp(covered, vertical, b - a + 1, ink[3])
         mask, (x, y) = stamps[key], ((a, low) if vertical else (low, a))
         if self.mode == "RGBA" and ink[3] < 255:  # blended over what is there, transparency included
+            from PIL import Image
+
             layer = Image.new("RGBA", mask.size, ink[:3] + (0,))
             layer.putalpha(mask)
 
             def paint(band, draw, dy):
-                band.alpha_composite(layer, (max(0, x), max(0, y - dy)), (max(0, -x), max(0, dy - y)))
+                pilcore.pil(band).alpha_composite(layer, (max(0, x), max(0, y - dy)), (max(0, -x), max(0, dy - y)))
         else:
             solid = ink if self.mode == "RGBA" else ink[:3]
 
@@ -552,6 +563,8 @@ class Canvas:
         (left, top) in 1x pixels, blending alpha."""
         k, m = self.k, self._m
         self.charge(1 + image.width * image.height * k * k / WORK["paste"])
+        from PIL import Image  # ``image`` is Pillow's (a gradient, fills.paint)
+
         scaled = image.resize((image.width * k, image.height * k), Image.Resampling.NEAREST) if k > 1 else image
         x, y = left * m, top * m
         if self.mode == "RGB":
@@ -561,6 +574,7 @@ class Canvas:
                 band.paste(rgb, (x, y - dy), alpha)
         else:
             def paint(band, draw, dy):
+                band = pilcore.pil(band)
                 if y - dy >= 0:
                     band.alpha_composite(scaled, (x, y - dy))
                 else:  # the image's top lies in a band above
@@ -573,7 +587,7 @@ class Canvas:
         k = self._m
         x, y, r = clamp(cx, 0, self.width) * k, clamp(cy, 0, self.height) * k, radius * k
         ground, box = self.background, _whole((x - r, y - r, x + r, y + r))
-        self._ops.append((box[1] - 1, box[3] + 2, lambda band, draw, dy: ImageDraw.Draw(band).ellipse(
+        self._ops.append((box[1] - 1, box[3] + 2, lambda band, draw, dy: pilcore.draw(band).ellipse(
             _shifted(box, dy), fill=ground), (box[0] - 1, box[2] + 2)))
 
     # --- text (drawn at scale after the shapes; measured at 1x) -------------
@@ -659,7 +673,8 @@ class Canvas:
         if not self._wide() or not self._texts:
             self._text_inks = plain
             return plain
-        image = self._sampled = self._reduced()
+        self._sampled = self._reduced()
+        image = pilcore.pil(self._sampled)
         themed = {tuple(ink) for inks in (self.inks, self.plot_inks) for ink in inks.values()}
         out = []
         for (x, y, text, size, fill, anchor, _), (ink, _) in zip(self._texts, plain):
@@ -668,6 +683,8 @@ class Canvas:
             if box[2] <= box[0] or box[3] <= box[1]:
                 out.append((ink, None))
                 continue
+            from PIL import Image
+
             region = image.crop(box)
             if region.width > SAMPLES[0] or region.height > SAMPLES[1]:
                 region = region.resize((min(region.width, SAMPLES[0]), min(region.height, SAMPLES[1])),
@@ -763,16 +780,16 @@ class Canvas:
         fill = self.background if self.mode == "RGBA" else self.background[:3]
         ops = self._ops
         if k == 1:
-            band = Image.new(self.mode, (width, height), fill)
-            draw = ImageDraw.Draw(band, "RGBA")  # blends translucent fills
+            band = pilcore.new(self.mode, (width, height), fill)
+            draw = pilcore.draw(band, "RGBA")  # blends translucent fills
             for op in ops:
                 op[2](band, draw, 0)
             return band
         rows = min(height, max(k, BAND_BYTES // (4 * width) // k * k))  # whole output rows per band
         if len(ops) > BAND_SHAPES:
             rows = height
-        image = Image.new(self.mode, (width // k, height // k), fill)
-        flat = ImageDraw.Draw(image, "RGBA")
+        image = pilcore.new(self.mode, (width // k, height // k), fill)
+        flat = pilcore.draw(image, "RGBA")
         band = draw = None
         for top in range(0, height, rows):
             bottom = min(height, top + rows)
@@ -783,8 +800,8 @@ class Canvas:
                 else [(0, width // k)]
             if dirty:
                 if band is None:
-                    band = Image.new(self.mode, (width, rows), fill)
-                    draw = ImageDraw.Draw(band, "RGBA")
+                    band = pilcore.new(self.mode, (width, rows), fill)
+                    draw = pilcore.draw(band, "RGBA")
                 else:
                     band.paste(fill, (0, 0, width, rows))
                 dirty_ends = [right for _, right in dirty]
@@ -864,10 +881,14 @@ class Canvas:
 
     def finish(self):
         """Paint the shapes band by band, reduced to the final size, and draw the queued text on top, at ``scale``."""
+        return pilcore.pil(self.picture())
+
+    def picture(self):
+        """``finish()`` as the encoder takes it: a pilcore.Surface (PIL.Image never imported) or a PIL image."""
         inks = self.text_inks()  # before any text is drawn: they read the ground under each text
         image = self._reduced()
         if self._texts:
-            draw = ImageDraw.Draw(image)
+            draw = pilcore.draw(image)
             halo_width = max(1, round(HALO * self.scale))
             for (x, y, text, size, _, anchor, _), (ink, halo) in zip(self._texts, inks):
                 pieces = self._pieces(x, y, text, size, anchor)

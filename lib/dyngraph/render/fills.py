@@ -9,8 +9,6 @@ Angle 0 runs left to right, 90 bottom to top, as Google's did.
 
 import math
 
-from PIL import Image
-
 from .canvas import colour as to_rgba
 
 LEVELS = 256
@@ -51,6 +49,8 @@ def image(kind, angle, stops, width, height):
     length = abs(dx) * (width - 1) + abs(dy) * (height - 1) or 1.0
     # t = 0 at the corner where the direction starts, 1 at the opposite one.
     origin = (0.0 if dx >= 0 else width - 1.0, 0.0 if dy >= 0 else height - 1.0)
+    from PIL import Image  # here: a chart without a gradient never imports PIL.Image (see pilcore)
+
     xs = Image.new("F", (width, 1))
     xs.putdata([(x - origin[0]) * dx / length for x in range(width)])
     ys = Image.new("F", (1, height))
