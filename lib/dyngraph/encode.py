@@ -18,6 +18,9 @@ KEY_COLOURS = 128  # at most this many frequent colours (each at least 0.1% of t
 SNAP_DISTANCE = 12  # a palette entry this close (per channel) to a key colour becomes it
 FLATTEN_ONTO = (255, 255, 255)
 FASTOCTREE = 2  # Image.Quantize.FASTOCTREE
+# zlib level of our palette PNGs. Measured on the standard chart: 3 takes 0.39 ms for 8.4 KB, 6 0.83 ms
+# for 6.9 KB, 9 6.8 ms for 6.7 KB; on a dense zig-zag chart 3 gives 15 KB, 6 12.7 KB. 6 keeps the bytes.
+PNG_LEVEL = 6
 
 
 def _load_plugin(fmt):
@@ -214,7 +217,7 @@ def _make_exact(image, core, pairs):
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def palette_png(image, *, level=6):
+def palette_png(image, *, level=PNG_LEVEL):
     """A palette image as PNG bytes, written with struct and zlib.
 
     Pillow's PNG plugin drags in ImageFile, logging and fractions (~8 ms of a
@@ -225,7 +228,7 @@ def palette_png(image, *, level=6):
     return _png_from_core(image.im, level=level)
 
 
-def _png_from_core(core, used=None, *, level=6):
+def _png_from_core(core, used=None, *, level=PNG_LEVEL):
     """PNG bytes of a palette core image whose pixels use the first ``used`` entries (None: found here)."""
     width, height = core.size
     raw = _encoded(core, "raw", "P")

@@ -16,7 +16,7 @@ fontconfig subprocess runs per request.
 """
 
 import os
-from functools import lru_cache
+from .memo import memo
 
 from . import pilcore
 
@@ -70,19 +70,19 @@ def primary(configured=""):
     return configured or system_font()
 
 
-@lru_cache(maxsize=1)
+@memo(1)
 def system_font():
     """The first well-known system font present on this host, or "" (the built-in font)."""
     return next((path for path in SYSTEM_FONTS if os.path.isfile(path)), "")
 
 
-@lru_cache(maxsize=8)
+@memo(8)
 def chain(path):
     """The faces tried for a glyph, in order: ``path`` first, then the fallback faces on this host."""
     return (path, *(p for p in dict.fromkeys(FALLBACK_FONTS) if p != path and os.path.isfile(p)))
 
 
-@lru_cache(maxsize=8192)
+@memo(8192)
 def has(path, char):
     """True when the face at ``path`` has a glyph for ``char`` (its mask differs from the .notdef one)."""
     if char.isspace() or (not path and char.isascii()):
@@ -94,7 +94,7 @@ def has(path, char):
     return (mask.size, bytes(mask)) != _notdef(path)
 
 
-@lru_cache(maxsize=16)
+@memo(16)
 def _notdef(path):
     mask = font(16, path).getmask(_MISSING_PROBE)
     return (mask.size, bytes(mask))
@@ -164,7 +164,7 @@ def missing(text, path=""):
     return out | {c for c in set(text) if not any(has(f, c) for f in faces)}
 
 
-@lru_cache(maxsize=1)
+@memo(1)
 def colour_face():
     """(path, strike size, font) of the first colour emoji face on this host that loads, or None.
 
@@ -183,7 +183,7 @@ def colour_face():
     return None
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def drawable(cluster):
     """True when the colour face draws the emoji ``cluster`` as one glyph (not .notdef, not its parts).
 
@@ -198,7 +198,7 @@ def drawable(cluster):
     return len(wanted) == 1 or font.getlength(wanted) < 1.5 * font.getlength(wanted[0])
 
 
-@lru_cache(maxsize=1024)
+@memo(1024)
 def emoji_box(cluster):
     """The ink box of the emoji ``cluster`` in the colour face at its strike, from the pen on the baseline;
     None when the host has no colour face or it draws nothing for it (its .notdef is empty)."""
@@ -211,7 +211,7 @@ def emoji_box(cluster):
     return (left, top, right, bottom) if right > left and bottom > top else None
 
 
-@lru_cache(maxsize=1024)
+@memo(1024)
 def emoji_width(cluster, size):
     """Advance of the emoji ``cluster`` drawn at ``size`` pixels: the face's, scaled from its strike."""
     from . import emoji
@@ -229,7 +229,7 @@ def font(size, path=""):
     return _font(max(4, min(600, int(size))), path, pilcore.ENABLED)  # up to 72 px text at scale 3, and some
 
 
-@lru_cache(maxsize=64)
+@memo(64)
 def _font(size, path, core):
     if path:
         try:
@@ -246,7 +246,7 @@ def _font(size, path, core):
     return ImageFont.load_default(size=size)
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def width(text, size, path=""):
     """Advance width of ``text`` in pixels, fallback glyphs and widened spaces included."""
     if not text:

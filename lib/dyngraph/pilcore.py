@@ -26,6 +26,7 @@ VERIFIED = {"10.1": "10.1", "10.2": "10.2", "10.3": "10.2", "10.4": "10.2", "11.
             "11.2": "11.2", "11.3": "11.2", "12.0": "11.2", "12.1": "11.2", "12.2": "11.2", "13.0": "11.2"}
 FLOYDSTEINBERG = 3  # Image.Dither.FLOYDSTEINBERG, Image.convert's default (unused by RGBA <-> RGBa)
 RAQM, BASIC = 1, 0  # ImageFont.Layout
+MASKS = 256  # rendered texts kept per face (a chart draws ~20; a mask is a few KB at most)
 
 
 def convention(version=PIL.__version__):
@@ -206,13 +207,13 @@ def draw(image, mode=None):
 class Face:
     """``ImageFont.truetype(path, size)`` as the Canvas measures and draws with it, on the core's font."""
 
-    __slots__ = ("path", "size", "font", "_pil", "_render")
+    __slots__ = ("path", "size", "font", "_pil", "_render", "_masks")
 
     def __init__(self, path, size):
         from PIL import _imagingft
 
         engine = RAQM if _imagingft.HAVE_RAQM else BASIC  # FreeTypeFont's default layout engine
-        self.path, self.size, self._pil = path, size, None
+        self.path, self.size, self._pil, self._masks = path, size, None, {}
         self.font = _imagingft.getfont(path, size, 0, "", layout_engine=engine)
         self._render = _RENDERERS[convention()]
 
@@ -231,8 +232,19 @@ class Face:
 
     def mask(self, text, anchor, ink, start, mode, filled):
         """(core "L" mask, offset) of ``text``, as ``FreeTypeFont.getmask2`` renders it (``mode`` "" or "L";
-        ``filled``: the stroke_filled ImageDraw.text passes since 11.2, of no effect without a stroke)."""
-        return self._render(self.font, text, mode, anchor, ink, start, filled)
+        ``filled``: the stroke_filled ImageDraw.text passes since 11.2, of no effect without a stroke).
+
+        Kept for the process (MASKS per face, oldest first out): a WSGI worker draws the same tick
+        labels, titles and legends again and again, and FreeType renders each text at ~50 us. The
+        mask is only read (draw_bitmap), never changed.
+        """
+        key = (text, anchor, ink, start, mode, filled)
+        cached = self._masks.get(key)
+        if cached is None:
+            if len(self._masks) >= MASKS:
+                del self._masks[next(iter(self._masks))]
+            cached = self._masks[key] = self._render(self.font, text, mode, anchor, ink, start, filled)
+        return cached
 
     def pil(self):
         """The same face as Pillow's FreeTypeFont (for halos: strokes are drawn by ImageDraw)."""

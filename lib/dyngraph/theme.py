@@ -9,7 +9,7 @@ tests/test_theme.py checks them). Inks are chosen by WCAG contrast against the
 colours actually under them, not by a luminance threshold.
 """
 
-from functools import lru_cache
+from .memo import memo
 
 from . import colour as colours
 
@@ -90,7 +90,7 @@ def is_dark(ground):
     return colours.worst_contrast(DARK_INKS["text"], grounds) > colours.worst_contrast(LIGHT_INKS["text"], grounds)
 
 
-@lru_cache(maxsize=32)
+@memo(32)
 def _inks(grounds):
     base = DARK_INKS if is_dark(grounds) else LIGHT_INKS
     chosen = {role: colours.reach(ink, grounds, MIN_CONTRAST[role]) for role, ink in base.items()}
@@ -110,7 +110,7 @@ def inks(ground):
     return _inks(_grounds(ground))
 
 
-@lru_cache(maxsize=32)
+@memo(32)
 def _palette(grounds):
     base = DARK_PALETTE if is_dark(grounds) else PALETTE
     out = []

@@ -22,8 +22,8 @@ image is the 1x layout drawn sharper, never re-fitted.
 """
 
 import math
-from bisect import bisect_right
-from functools import lru_cache
+from bisect import bisect_left, bisect_right
+from ..memo import memo
 
 from .. import colour as colours
 from .. import fonts, pilcore, theme
@@ -104,7 +104,7 @@ def _rule_ink(rgb, ground, need):
     return max(((0, 0, 0), (255, 255, 255)), key=lambda e: colours.contrast(e, ground))
 
 
-@lru_cache(maxsize=512)
+@memo(512)
 def emoji_tile(cluster, size):
     """(left, top, RGBA tile): the emoji ``cluster`` at ``size`` pixels, left and top from the pen on the
     baseline. Drawn in its colours from the colour face at its strike size (bitmap faces have no other)
@@ -165,19 +165,34 @@ def _polyline(points, ink, pixels, joint):
     of one ink may be drawn in any order.
     """
     reach = pixels + 2
-    if joint == "curve" and pixels > 4 and ink[3] == 255:  # Pillow draws joints only above 4 pixels
-        half = pixels / 2 - 1
-        discs = [(y, _whole((x - half, y - half, x + half, y + half))) for x, y in points[1:-1]]
-
-        def paint(band, draw, dy):
-            bottom = dy + band.height
-            draw.line([(x, y - dy) for x, y in points], fill=ink, width=pixels)
-            for y, box in discs:
-                if dy - reach < y < bottom + reach:
-                    draw.ellipse(_shifted(box, dy), fill=ink)
-        return paint
     lows = [min(a[1], b[1]) - reach for a, b in zip(points, points[1:])]
     highs = [max(a[1], b[1]) + reach for a, b in zip(points, points[1:])]
+    if joint == "curve" and pixels > 4 and ink[3] == 255:  # Pillow draws joints only above 4 pixels
+        half = pixels / 2 - 1
+        discs = sorted((y, _whole((x - half, y - half, x + half, y + half))) for x, y in points[1:-1])
+        disc_ys = [y for y, _ in discs]
+        whole_low, whole_high = min(lows), max(highs)
+
+        def paint(band, draw, dy):
+            # Pillow draws each segment of a line on its own: an opaque line's segments that reach this
+            # band, drawn alone, give the band the pixels the whole line gives it (the joints are discs)
+            bottom = dy + band.height
+            if whole_low >= dy and whole_high <= bottom:
+                draw.line([(x, y - dy) for x, y in points], fill=ink, width=pixels)
+            else:
+                start = None
+                for i, (low, high) in enumerate(zip(lows, highs)):
+                    near = low < bottom and high > dy
+                    if near and start is None:
+                        start = i
+                    elif not near and start is not None:
+                        draw.line([(x, y - dy) for x, y in points[start:i + 1]], fill=ink, width=pixels)
+                        start = None
+                if start is not None:
+                    draw.line([(x, y - dy) for x, y in points[start:]], fill=ink, width=pixels)
+            for _, box in discs[bisect_right(disc_ys, dy - reach):bisect_left(disc_ys, bottom + reach)]:
+                draw.ellipse(_shifted(box, dy), fill=ink)
+        return paint
 
     def paint(band, draw, dy):
         bottom = dy + band.height
@@ -241,7 +256,7 @@ def _columns(spans, ink):
     return paint
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def _bbox(font, text, anchor):
     """The ink box of ``text`` in ``font`` about its anchor (value labels try each place they might go)."""
     return font.getbbox(text, anchor=anchor)
@@ -461,7 +476,7 @@ class Canvas:
         self._ops.append((y, y + mask.height, paint, (x, x + mask.width)))
 
     @staticmethod
-    @lru_cache(maxsize=64)
+    @memo(64)
     def _dash_samples(start, end, dash, space, side, k):
         """(first sample, bytes: 255 where a dash covers the sample) along a line from ``start`` to ``end``.
 
