@@ -115,7 +115,7 @@ def test_disc_joints_cover_what_pillows_round_joints_cover():
     Pillow's joint="curve" fills (the seams along the slice's straight edges) and almost never miss one."""
     from PIL import ImageChops, ImageDraw
 
-    from dyngraph.render.canvas import _polyline
+    from dyngraph.render.canvas import _polyline, _segments
 
     rng = random.Random(5)
     joints = missing = extra = 0
@@ -125,7 +125,8 @@ def test_disc_joints_cover_what_pillows_round_joints_cover():
         pillow = Image.new("L", (300, 200))
         ImageDraw.Draw(pillow).line(points, fill=255, width=pixels, joint="curve")
         ours = Image.new("RGBA", (300, 200), (0, 0, 0, 255))
-        _polyline(points, (255, 255, 255, 255), pixels, "curve")(ours, ImageDraw.Draw(ours, "RGBA"), 0)
+        _polyline(points, _segments(points, pixels + 2), (255, 255, 255, 255), pixels, "curve")(
+            ours, ImageDraw.Draw(ours, "RGBA"), 0)
         ours = ours.convert("L")
         joints += len(points) - 2
         missing += ImageChops.subtract(pillow, ours).histogram()[255]

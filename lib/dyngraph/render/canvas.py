@@ -152,7 +152,7 @@ def _composite(image, tile, x, y):
         image.alpha_composite(tile, (x, y))
 
 
-def _polyline(points, ink, pixels, joint):
+def _polyline(points, segments, ink, pixels, joint):
     """Paint a polyline of ``points`` (whole samples) into a band.
 
     Round joints of an opaque line are discs at the vertices (Pillow's own, ``joint="curve"``, are
@@ -165,8 +165,7 @@ def _polyline(points, ink, pixels, joint):
     of one ink may be drawn in any order.
     """
     reach = pixels + 2
-    lows = [min(a[1], b[1]) - reach for a, b in zip(points, points[1:])]
-    highs = [max(a[1], b[1]) + reach for a, b in zip(points, points[1:])]
+    lows, highs = [s[0] for s in segments], [s[1] for s in segments]
     if joint == "curve" and pixels > 4 and ink[3] == 255:  # Pillow draws joints only above 4 pixels
         half = pixels / 2 - 1
         discs = sorted((y, _whole((x - half, y - half, x + half, y + half))) for x, y in points[1:-1])
@@ -223,12 +222,22 @@ def _stamp(covered, vertical, thickness, alpha):
     return mask if alpha == 255 else mask.point(lambda v: v * alpha // 255)
 
 
-def _segment_columns(points, reach):
-    """A function (top, bottom) -> [(left, right)]: the sample columns the segments of a polyline near
-    rows [top, bottom) may touch (``reach`` samples around each: half its width, its joints, a margin)."""
-    segments = [(min(a[1], b[1]) - reach, max(a[1], b[1]) + reach, min(a[0], b[0]) - reach, max(a[0], b[0]) + reach + 1)
-                for a, b in zip(points, points[1:])]
+def _segments(points, reach):
+    """[(top, bottom, left, right)] of each segment of a polyline: the sample rows [top, bottom) and
+    columns [left, right) it may touch (``reach`` samples around it: half its width, its joints, a margin)."""
+    out = []
+    x0, y0 = points[0]
+    for x1, y1 in points[1:]:
+        top, bottom = (y0, y1) if y0 < y1 else (y1, y0)
+        left, right = (x0, x1) if x0 < x1 else (x1, x0)
+        out.append((top - reach, bottom + reach, left - reach, right + reach + 1))
+        x0, y0 = x1, y1
+    return out
 
+
+def _segment_columns(segments):
+    """A function (top, bottom) -> [(left, right)]: the sample columns the ``segments`` near rows
+    [top, bottom) may touch."""
     def columns(top, bottom):
         return [(left, right) for low, high, left, right in segments if low < bottom and high > top]
     return columns
@@ -411,7 +420,10 @@ class Canvas:
         ink = colour(fill)
         pixels = max(1, round(width * self._m))
         limit = LIMIT
-        safe = [(clamp(x, -limit, limit), clamp(y, -limit, limit)) for x, y in points]
+        if all(-limit <= x <= limit and -limit <= y <= limit for x, y in points):  # (False for NaN)
+            safe = points
+        else:
+            safe = [(clamp(x, -limit, limit), clamp(y, -limit, limit)) for x, y in points]
         if width <= SNAP_WIDTH and abs(width - round(width)) < 0.05:
             safe = snap(safe, round(width))
         k = self._m
@@ -424,13 +436,14 @@ class Canvas:
                 self.circle(run[0][0], run[0][1], width / 2, ink)
             else:
                 curve = pixels > 2 and len(scaled) <= CURVE_JOINTS
-                rows = sum(abs(b[1] - a[1]) for a, b in zip(scaled, scaled[1:]))
+                reach = pixels + 2
+                segments = _segments(scaled, reach)
+                rows = sum(bottom - top for top, bottom, _, _ in segments) - 2 * reach * len(segments)
                 self.charge(_length(run) * width * k * k / WORK["area"] + rows / WORK["rows"]
                             + curve * len(scaled) * WORK["joint"])
-                ys = [y for _, y in scaled]
-                self._ops.append((min(ys) - pixels - 2, max(ys) + pixels + 2,
-                                  _polyline(scaled, ink, pixels, "curve" if curve else None),
-                                  _segment_columns(scaled, pixels + 2)))
+                self._ops.append((min(s[0] for s in segments), max(s[1] for s in segments),
+                                  _polyline(scaled, segments, ink, pixels, "curve" if curve else None),
+                                  _segment_columns(segments)))
 
     def dashes(self, x0, y0, x1, y1, fill, dash, space):
         """A 1-pixel horizontal or vertical line from (x0, y0) to (x1, y1), dashed unless ``space`` is 0.
