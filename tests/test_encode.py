@@ -268,3 +268,107 @@ def test_key_colours_the_quantizer_merges_are_repainted_exact():
     for i, key in enumerate(keys):
         block = back.crop((i * 50, 0, i * 50 + 50, 60))
         assert block.getcolors(1) == [(50 * 60, key)]
+
+
+def _errors(image, png):
+    """(largest, mean) per-channel difference between ``image`` (RGB) and the decoded ``png``."""
+    difference = ImageChops.difference(image, decode(png).convert("RGB"))
+    histograms = [band.histogram() for band in difference.split()]
+    largest = max(max(i for i, n in enumerate(h) if n) for h in histograms)
+    return largest, sum(i * n for h in histograms for i, n in enumerate(h)) / (3 * image.width * image.height)
+
+
+def _key_colours_moved(image, png):
+    """The key colours (each >= 0.1% of the image, the 128 most frequent) some pixel of which the PNG changed."""
+    colours = sorted(image.getcolors(1 << 24), reverse=True)
+    keys = {c for n, c in colours[:128] if n >= image.width * image.height // 1000}
+    back = decode(png).convert("RGB")
+    source, shown = image.load(), back.load()
+    return {source[x, y] for y in range(image.height) for x in range(image.width)
+            if source[x, y] in keys and shown[x, y] != source[x, y]}
+
+
+@pytest.mark.parametrize("name", ["bar chart", "greys", "random 256", "one colour"])
+def test_png_of_at_most_256_colours_is_lossless(name):
+    import random
+
+    rng = random.Random(5)
+    if name == "bar chart":
+        image = render(make(type="bar", data=[[3, 5, 2], [4, 1, 6]], legend=["a", "b"], width=400, height=200))
+    elif name == "greys":
+        image = Image.new("RGB", (250, 30), (255, 255, 255))  # 250 greys, four to a slot, each a key colour
+        for x in range(250):
+            image.paste((x, x, x), (x, 0, x + 1, 10))
+        image.paste((230, 80, 20), (0, 10, 125, 30))
+        image.paste((30, 120, 200), (125, 10, 250, 30))
+        image.putpixel((0, 29), (231, 80, 20))  # one level from a colour, in its slot
+    elif name == "random 256":
+        image = Image.new("RGB", (64, 64))
+        image.putdata([tuple(rng.randrange(256) for _ in range(3)) for _ in range(256)] * 16)
+    else:
+        image = Image.new("RGB", (30, 20), (12, 34, 56))
+    assert len(image.getcolors(256)) <= 256
+    png = encode(image, "png")
+    assert decode(png).mode == "P"
+    assert decode(png).convert("RGB").tobytes() == image.tobytes()
+
+
+def test_png_palette_is_within_3_levels_and_exact_on_key_colours(chart):
+    """The standard chart has ~300 colours in fewer than 256 slots of 4 levels: one entry per slot."""
+    assert len(chart.getcolors(4096)) > 256
+    png = encode(chart, "png")
+    assert _errors(chart, png)[0] <= 3
+    assert not _key_colours_moved(chart, png)
+
+
+def test_a_chart_of_many_colours_keeps_its_key_colours_and_no_pixel_far():
+    """Sixteen series: more than 256 slots, so cells of 8-32 levels; each key colour still exact."""
+    data = [[(i * 7 + j * 3) % 11 + i for j in range(8)] for i in range(16)]
+    chart = render(make(type="line", data=data, legend=[f"s{i}" for i in range(16)], width=600, height=300))
+    png = encode(chart, "png")
+    largest, mean = _errors(chart, png)
+    assert largest <= 48 and mean < 0.5
+    assert not _key_colours_moved(chart, png)
+
+
+def test_translucent_dots_keep_their_colours_near():
+    """Overlapping translucent dots blend into ~1,900 colours; the octree quantizer put some 220 levels off."""
+    import random
+
+    rng = random.Random(1)
+    data = [[round(rng.gauss(0, 1), 1) for _ in range(400)] for _ in range(4)]
+    chart = render(make(type="scatter", data=data, colors=["ff000050", "0000ff50", "00aa0050", "ffaa0050"],
+                        width=600, height=300))
+    assert len(chart.getcolors(4096)) > 1000
+    png = encode(chart, "png")
+    largest, mean = _errors(chart, png)
+    assert largest <= 48 and mean < 0.5
+    assert not _key_colours_moved(chart, png)
+
+
+def test_a_ramp_of_one_channel_is_near_when_it_cannot_be_kept():
+    """200 reds alone cannot each have a slot (65+ levels of one channel): within 3 levels, keys exact."""
+    from dyngraph.encode import _relabelled
+
+    image = Image.new("RGB", (200, 60), (255, 255, 255))
+    for x in range(200):
+        image.paste((x, 0, 0), (x, 0, x + 1, 5))  # 5 pixels each: rarer than the 12 a key colour covers
+    colours = [c for _, c in image.getcolors(256)]
+    assert _relabelled(image.im, colours) is None
+    png = encode(image, "png")
+    assert _errors(image, png)[0] <= 3
+    assert not _key_colours_moved(image, png)
+
+
+def test_png_encoding_does_not_import_pil_image():
+    code = (
+        "import sys; sys.path.insert(0, 'lib');"
+        "from dyngraph import pilcore; from dyngraph.spec import make; from dyngraph.render import picture;"
+        "from dyngraph.encode import encode;"
+        "png = encode(picture(make(type='line', data=[[1, 5, 3], [2, 4, 6]], title='t')), 'png');"
+        "print(pilcore.ENABLED, png[:8] == b'\\x89PNG\\r\\n\\x1a\\n', 'PIL.Image' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    enabled, is_png, imported = result.stdout.split()
+    require_or_skip(enabled == "True", "this Pillow is not in pilcore.VERIFIED: charts are drawn through PIL.Image")
+    assert (is_png, imported) == ("True", "False")
