@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dyngraph.render import layout
@@ -81,7 +81,11 @@ def candidates(text, near, tz):
             moment = naive.replace(tzinfo=tz, fold=fold)
             t = moment.timestamp()
             if datetime.fromtimestamp(t, tz).replace(tzinfo=None) != naive:
-                continue  # no such local time
+                # no such local time (the clock jumped over it: Asia/Kolkata's +5:21:10 -> +5:30 at the
+                # start of 1906): the day or year still begins where the clock passes it, if it does here
+                before = datetime.fromtimestamp(t - 1, tz).replace(tzinfo=None)
+                if not before < naive < datetime.fromtimestamp(t, tz).replace(tzinfo=None):
+                    continue
             if zone_name is None or datetime.fromtimestamp(t, tz).tzname() == zone_name:
                 out.append(t)
     return out
@@ -259,6 +263,8 @@ ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/
 
 
 @settings(max_examples=60, deadline=None)
+@example(start=-2_020_310_049, span=3596306.0, width=1599, height=80, tz="Asia/Kolkata", kind="line", dressed=False,
+         legendpos="right")  # 1906 begins in a gap of Kolkata's clock: its tick is where the clock passes midnight
 @given(start=st.integers(at("1901-01-01"), at("2199-01-01")), span=st.floats(2, 120 * 365 * 86400),
        width=st.integers(120, 1600), height=st.integers(80, 500), tz=st.sampled_from(ZONES),
        kind=st.sampled_from(["line", "bar", "scatter", "area"]), dressed=st.booleans(),
