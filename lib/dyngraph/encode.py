@@ -341,9 +341,12 @@ def palette_png(image, *, level=PNG_LEVEL):
 
 def _png_from_core(core, used=None, *, level=PNG_LEVEL):
     """PNG bytes of a palette core image whose pixels use the first ``used`` entries (None: found here)."""
+    from PIL import _imaging
+
     width, height = core.size
-    raw = _encoded(core, "raw", "P")
-    scanlines = b"".join(b"\x00" + raw[row:row + width] for row in range(0, width * height, width))
+    padded = _imaging.fill("P", (width + 1, height), 0)  # each scanline's first byte: filter 0 (none)
+    padded.paste(core, (1, 0, width + 1, height))
+    scanlines = _encoded(padded, "raw", "P")
     used = core.getextrema()[1] + 1 if used is None else used
     colours = core.getpalette("RGB", "RGB")[: 3 * used]
     header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)  # 8-bit indexed, no interlace

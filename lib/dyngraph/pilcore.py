@@ -195,6 +195,18 @@ class Pen:
         self.draw.draw_bitmap((int(x) + dx, int(y) + dy), mask, ink)
 
 
+def discs(pen, boxes, fill, dy):
+    """Fill an ellipse for each box, shifted up by ``dy`` rows: ``pen.ellipse(box, fill)`` each (a line's
+    round joints, hundreds a chart), the core's call made straight on a Pen."""
+    if isinstance(pen, Pen):
+        ellipse, ink = pen.draw.draw_ellipse, pen.ink(fill)
+        for left, top, right, bottom in boxes:
+            ellipse((left, top - dy, right, bottom - dy), ink, 1)
+        return
+    for left, top, right, bottom in boxes:
+        pen.ellipse((left, top - dy, right, bottom - dy), fill=fill)
+
+
 def draw(image, mode=None):
     """``ImageDraw.Draw(image, mode)``: a Pen on a Surface, Pillow's own on a PIL image."""
     if isinstance(image, Surface):

@@ -152,6 +152,10 @@ def _composite(image, tile, x, y):
         image.alpha_composite(tile, (x, y))
 
 
+def _row(point):
+    return point[1]
+
+
 def _polyline(points, segments, ink, pixels, joint):
     """Paint a polyline of ``points`` (whole samples) into a band.
 
@@ -165,12 +169,16 @@ def _polyline(points, segments, ink, pixels, joint):
     of one ink may be drawn in any order.
     """
     reach = pixels + 2
-    lows, highs = [s[0] for s in segments], [s[1] for s in segments]
+    whole_low, whole_high = min(s[0] for s in segments), max(s[1] for s in segments)
     if joint == "curve" and pixels > 4 and ink[3] == 255:  # Pillow draws joints only above 4 pixels
         half = pixels / 2 - 1
-        discs = sorted((y, _whole((x - half, y - half, x + half, y + half))) for x, y in points[1:-1])
-        disc_ys = [y for y, _ in discs]
-        whole_low, whole_high = min(lows), max(highs)
+        centres = sorted(points[1:-1], key=_row)  # each disc's box in whole samples (_whole), by its row
+        disc_ys = [y for _, y in centres]
+        if half.is_integer():  # (even widths) whole samples already: int() of whole numbers is exact
+            h = int(half)
+            boxes = [(x - h, y - h, x + h, y + h) for x, y in centres]
+        else:
+            boxes = [(int(x - half), int(y - half), int(x + half), int(y + half)) for x, y in centres]
 
         def paint(band, draw, dy):
             # Pillow draws each segment of a line on its own: an opaque line's segments that reach this
@@ -180,7 +188,7 @@ def _polyline(points, segments, ink, pixels, joint):
                 draw.line([(x, y - dy) for x, y in points], fill=ink, width=pixels)
             else:
                 start = None
-                for i, (low, high) in enumerate(zip(lows, highs)):
+                for i, (low, high, _, _) in enumerate(segments):
                     near = low < bottom and high > dy
                     if near and start is None:
                         start = i
@@ -189,17 +197,16 @@ def _polyline(points, segments, ink, pixels, joint):
                         start = None
                 if start is not None:
                     draw.line([(x, y - dy) for x, y in points[start:]], fill=ink, width=pixels)
-            for _, box in discs[bisect_right(disc_ys, dy - reach):bisect_left(disc_ys, bottom + reach)]:
-                draw.ellipse(_shifted(box, dy), fill=ink)
+            pilcore.discs(draw, boxes[bisect_right(disc_ys, dy - reach):bisect_left(disc_ys, bottom + reach)], ink, dy)
         return paint
 
     def paint(band, draw, dy):
         bottom = dy + band.height
-        if min(lows) >= dy and max(highs) <= bottom:  # wholly in this band
+        if whole_low >= dy and whole_high <= bottom:  # wholly in this band
             draw.line([(x, y - dy) for x, y in points], fill=ink, width=pixels, joint=joint)
             return
-        near = [i for i, (low, high) in enumerate(zip(lows, highs)) if low < bottom and high > dy]
-        chosen = sorted({j for i in near for j in (i - 1, i, i + 1) if 0 <= j < len(lows)})
+        near = [i for i, (low, high, _, _) in enumerate(segments) if low < bottom and high > dy]
+        chosen = sorted({j for i in near for j in (i - 1, i, i + 1) if 0 <= j < len(segments)})
         start = 0
         for n in range(1, len(chosen) + 1):
             if n == len(chosen) or chosen[n] != chosen[n - 1] + 1:  # a run of consecutive segments ends
@@ -237,9 +244,25 @@ def _segments(points, reach):
 
 def _segment_columns(segments):
     """A function (top, bottom) -> [(left, right)]: the sample columns the ``segments`` near rows
-    [top, bottom) may touch."""
+    [top, bottom) may touch: one span per run of consecutive segments there (they meet end to end, so
+    a run's columns are one stretch)."""
     def columns(top, bottom):
-        return [(left, right) for low, high, left, right in segments if low < bottom and high > top]
+        out, a, b = [], None, None
+        for low, high, left, right in segments:
+            if low < bottom and high > top:
+                if a is None:
+                    a, b = left, right
+                else:
+                    if left < a:
+                        a = left
+                    if right > b:
+                        b = right
+            elif a is not None:
+                out.append((a, b))
+                a = None
+        if a is not None:
+            out.append((a, b))
+        return out
     return columns
 
 
@@ -439,9 +462,11 @@ class Canvas:
                 reach = pixels + 2
                 segments = _segments(scaled, reach)
                 rows = sum(bottom - top for top, bottom, _, _ in segments) - 2 * reach * len(segments)
+                ys = [y for _, y in scaled]
+                scaled_top, scaled_bottom = min(ys), max(ys)
                 self.charge(_length(run) * width * k * k / WORK["area"] + rows / WORK["rows"]
                             + curve * len(scaled) * WORK["joint"])
-                self._ops.append((min(s[0] for s in segments), max(s[1] for s in segments),
+                self._ops.append((scaled_top - reach, scaled_bottom + reach,
                                   _polyline(scaled, segments, ink, pixels, "curve" if curve else None),
                                   _segment_columns(segments)))
 
