@@ -5,7 +5,6 @@ importing PIL.Image (see pilcore); GIF, WebP and gradients go through Image.save
 """
 
 import io
-import itertools
 import struct
 import zlib
 
@@ -19,7 +18,7 @@ KEY_COLOURS = 128  # at most this many frequent colours (each at least 0.1% of t
 SNAP_DISTANCE = 12  # a palette entry this close (per channel) to a key colour becomes it
 FLATTEN_ONTO = (255, 255, 255)
 FASTOCTREE = 2  # Image.Quantize.FASTOCTREE
-CELL_MASKS = (0xFC, 0xF8, 0xF0, 0xE0)  # a slot of Pillow's RGB->P cache (4 levels a channel), cells of 8, 16, 32
+CELL_MASKS = (0xF0, 0xE0)  # cells of 16, else 32 levels a channel: one palette entry each (see _own_colours)
 # zlib level of our palette PNGs. Measured on the standard chart: 3 takes 0.39 ms for 8.4 KB, 6 0.83 ms
 # for 6.9 KB, 9 6.8 ms for 6.7 KB; on a dense zig-zag chart 3 gives 15 KB, 6 12.7 KB. 6 keeps the bytes.
 PNG_LEVEL = 6
@@ -119,21 +118,18 @@ def _own_colours(image):
 
     Pillow maps RGB onto a palette through a cache of 64x64x64 slots, 4 levels a channel, each
     slot taking the entry nearest its lowest corner (Palette.c): a "code" entry set on that corner
-    takes all the slot's pixels. One code per slot, then the palette set to each slot's most
-    frequent colour: every pixel within 3 levels, every key colour exact, and at most 256 colours
-    kept as they are (``_relabelled``). Past 256 slots, one colour per cell of 8, 16 or 32 levels
-    and the most frequent of the others, each on its slot's code: other pixels take the nearest
-    code (worst pixels 7-32 levels off on the gallery, where the octree's were 15-220). ~1.3 ms for
-    the standard chart against ~2.2 for the octree, ``_pairs`` and ``_make_exact``.
+    takes all the slot's pixels, and the pixels of slots without a code take the nearest code. The
+    key colours get a code each, then the most frequent colour of every other cell of 16 levels a
+    channel (32 when that would pass 256): each code's entry then shows its colour. Every key colour
+    is exact, other pixels land within ~20 levels of theirs (the octree's within 15-220), and the
+    antialiased shades fall into as few entries as the octree made of them, so the PNG is as small
+    (cells of 4 or 8 levels keep more shades: +10-25 % bytes for no visible gain). ~1.1 ms for the
+    standard chart against ~2.2 for the octree, ``_pairs`` and ``_make_exact``.
     """
     colours = image.im.getcolors(4096)
     if colours is None:
         return None
     colours.sort(reverse=True)
-    if len(colours) <= 256:
-        lossless = _relabelled(image.im, [c for _, c in colours])
-        if lossless is not None:
-            return lossless
     least = image.width * image.height // 1000  # key colours cover at least 0.1% of the image
     keys = [c for n, c in colours[:KEY_COLOURS] if n >= least or n == colours[0][0]]
     if len({_slot(key) for key in keys}) < len(keys):
@@ -141,10 +137,8 @@ def _own_colours(image):
     for mask in CELL_MASKS:
         chosen = _chosen(colours, keys, mask)
         if chosen is not None:
-            break
-    else:
-        return None
-    return _mapped(image.im, [_slot(c) for c in chosen], chosen)
+            return _mapped(image.im, [_slot(c) for c in chosen], chosen)
+    return None
 
 
 def _slot(colour):
@@ -154,55 +148,17 @@ def _slot(colour):
 
 
 def _chosen(colours, keys, mask):
-    """The key colours, then the most frequent colour of each other cell of ``mask`` (None past 256), then
-    with cells coarser than a slot, the most frequent colours of other slots, up to 256."""
-    cells = {(r & mask, g & mask, b & mask): (r, g, b) for r, g, b in reversed(keys)}
+    """The key colours, then the most frequent colour of each other cell of ``mask``; None past 256."""
+    cells = {(r & mask, g & mask, b & mask) for r, g, b in keys}
     chosen = list(keys)
     for _, (r, g, b) in colours:
         cell = (r & mask, g & mask, b & mask)
         if cell not in cells:
             if len(chosen) == 256:
                 return None
-            cells[cell] = (r, g, b)
+            cells.add(cell)
             chosen.append((r, g, b))
-    if mask != 0xFC:  # entries to spare: the next most frequent colours, each in a slot of its own
-        slots = {_slot(c) for c in chosen}
-        for _, colour in colours:
-            if len(chosen) == 256:
-                break
-            if _slot(colour) not in slots:
-                slots.add(_slot(colour))
-                chosen.append(colour)
     return chosen
-
-
-def _relabelled(core, colours):
-    """``core`` (of at most 256 ``colours``) as a palette image that keeps every colour, or None.
-
-    Two colours in one slot would share an entry, so each channel's levels are first renumbered
-    by a lookup table (one point() pass): 4 x their rank, which keeps up to 64 levels apart; a
-    channel with more (antialiased grey text has ~256) takes its rank mod 64 or rank * 64 // levels,
-    and the other channels must tell apart what that merges (grey: one channel each way). Tries
-    the <= 8 choices; None when none gives each colour a slot of its own (e.g. 65+ reds alone).
-    """
-    slots = [_slot(c) for c in colours]
-    if len(set(slots)) == len(slots):
-        return _mapped(core, slots, colours)  # a slot each already
-    choices = []
-    for channel in range(3):
-        levels = sorted({c[channel] for c in colours})
-        rank = {v: i for i, v in enumerate(levels)}
-        if len(levels) <= 64:
-            choices.append([{v: 4 * i for v, i in rank.items()}])
-        else:
-            choices.append([{v: 4 * (i % 64) for v, i in rank.items()},
-                            {v: 4 * (i * 64 // len(levels)) for v, i in rank.items()}])
-    for red, green, blue in itertools.product(*choices):
-        codes = [(red[r], green[g], blue[b]) for r, g, b in colours]
-        if len(set(codes)) == len(codes):
-            table = [label.get(v, 0) for label in (red, green, blue) for v in range(256)]
-            return _mapped(core.point(table, None), codes, colours)
-    return None
 
 
 def _mapped(core, codes, colours):
