@@ -395,3 +395,40 @@ def test_png_encoding_does_not_import_pil_image():
     enabled, is_png, imported = result.stdout.split()
     require_or_skip(enabled == "True", "this Pillow is not in pilcore.VERIFIED: charts are drawn through PIL.Image")
     assert (is_png, imported) == ("True", "False")
+
+
+@pytest.mark.parametrize("background", ["ffffff00", "20304080"])
+def test_a_see_through_png_is_pillows_stream_written_without_its_plugin(background):
+    from dyngraph.encode import truecolour_png
+
+    image = render(make(type="bar", data=[[3, 5, 2]], background=background, title="See-through"))
+    assert image.mode == "RGBA"
+    ours = encode(image, "png")
+    assert ours == truecolour_png(image)
+    back = decode(ours)
+    assert back.mode == "RGBA" and back.tobytes() == image.tobytes()
+    theirs = io.BytesIO()
+    image.save(theirs, "PNG", compress_level=6)
+    assert _idat(ours) == _idat(theirs.getvalue())  # the same compressed pixels, only chunked otherwise
+
+
+def test_a_gradient_png_keeps_every_colour():
+    from dyngraph.spec import parse
+
+    image = render(parse("type=line&data=3,5,2&bgfill=lg,0,000000,0,ffffff,1"))
+    assert image.info.get("smooth") and image.mode == "RGB"
+    back = decode(encode(image, "png"))
+    assert back.mode == "RGB" and back.tobytes() == image.tobytes()
+
+
+def _idat(png):
+    """The concatenated IDAT data of a PNG."""
+    import struct
+
+    pos, data = 8, b""
+    while pos < len(png):
+        (length,), kind = struct.unpack(">I", png[pos:pos + 4]), png[pos + 4:pos + 8]
+        if kind == b"IDAT":
+            data += png[pos + 8:pos + 8 + length]
+        pos += 12 + length
+    return data

@@ -99,9 +99,9 @@ def report(canvas, spec, points, count=None):
     ``points``: the rows, or a function giving them (then ``count`` series), computed only if asked.
     """
     if callable(points):
-        from functools import lru_cache
+        from ..memo import memo  # not functools: it imports collections and builds a namedtuple (~4 ms cold)
 
-        rows = lru_cache(maxsize=1)(points)
+        rows = memo(1)(points)
         points = [lambda n=n: rows()[n] for n in range(count)]
     for index, series in enumerate(points):
         name = spec.legend[index] if index < len(spec.legend) else ""

@@ -276,8 +276,7 @@ def buckets(spec, times):
 
 def draw_bar(canvas, spec):
     """Bars one time bucket wide, centred on their time (a day's bar under its date); grouped or stacked."""
-    from functools import lru_cache
-
+    from ..memo import memo
     from .bar import _room_for_values, bar_colour, segments
 
     box = title(canvas, spec, outer_box(canvas))
@@ -312,7 +311,7 @@ def draw_bar(canvas, spec):
     def all_bars():
         return bars if bars is not None else segments([s[a:b] for s in data], False)
 
-    @lru_cache(maxsize=1)
+    @memo(1)
     def ends_at():
         table = [[None] * len(times) for _ in data]
         for category, slot, _, start, end, series in all_bars():
