@@ -26,7 +26,7 @@ def memo(maxsize):
                 pass
             value = function(*args)
             if len(cache) >= maxsize:
-                del cache[next(iter(cache))]
+                make_room(cache, maxsize)
             cache[args] = value
             return value
 
@@ -37,3 +37,16 @@ def memo(maxsize):
         cached.__module__ = function.__module__
         return cached
     return decorate
+
+
+def make_room(cache, maxsize):
+    """Forget the oldest entries of ``cache`` until it holds fewer than ``maxsize``. Threads of one WSGI
+    worker share it: an entry another one dropped meanwhile, or one it added while we looked, is
+    passed over (never an error), and the next miss trims what a race left over."""
+    for _ in range(len(cache) - maxsize + 8):
+        if len(cache) < maxsize:
+            return
+        try:
+            del cache[next(iter(cache))]
+        except (KeyError, RuntimeError, StopIteration):
+            pass

@@ -19,6 +19,8 @@ import math
 
 import PIL
 
+from .memo import make_room
+
 # Pillow release -> how ImageFont.getmask2 calls the C renderer: "10.1" a fill callback taking
 # (mode, size) and render() returning the offset; "10.2" fill(width, height) and render() returning
 # (mask, offset); "11.2" the same with stroke_filled and the start as one pair.
@@ -254,7 +256,7 @@ class Face:
         cached = self._masks.get(key)
         if cached is None:
             if len(self._masks) >= MASKS:
-                del self._masks[next(iter(self._masks))]
+                make_room(self._masks, MASKS)
             cached = self._masks[key] = self._render(self.font, text, mode, anchor, ink, start, filled)
         return cached
 
