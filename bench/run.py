@@ -70,6 +70,15 @@ def walk(points, seed):
     return out
 
 
+def _pilcore_state():
+    """Whether charts skip PIL.Image on this Pillow (dyngraph.pilcore): a release it has not verified is slower."""
+    import PIL
+
+    from dyngraph import pilcore
+
+    return "yes" if pilcore.ENABLED else f"no (Pillow {PIL.__version__} is not in pilcore.VERIFIED: charts import PIL.Image)"
+
+
 def standard_data(points=POINTS):
     return [walk(points, seed) for seed in range(1, SERIES + 1)]
 
@@ -968,7 +977,8 @@ def machine(report):
         commit = "unknown"
     report(f"- Machine: {platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores "
            "(shared and noisy: compare ratios from one run, not absolute times across runs)")
-    report(f"- Python {platform.python_version()} ({PY}), Pillow {PIL.__version__}, matplotlib {matplotlib.__version__}")
+    report(f"- Python {platform.python_version()} ({PY}), Pillow {PIL.__version__}, matplotlib {matplotlib.__version__}; "
+           f"dyngraph draws through Pillow's C core: {_pilcore_state()}")
     report(f"- dyngraph commit {commit}; run at {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; "
            f"load average at start {os.getloadavg()[0]:.1f}")
     report()

@@ -19,6 +19,9 @@ SNAP_DISTANCE = 12  # a palette entry this close (per channel) to a key colour b
 FLATTEN_ONTO = (255, 255, 255)
 FASTOCTREE = 2  # Image.Quantize.FASTOCTREE
 CELL_MASKS = (0xF0, 0xE0)  # cells of 16, else 32 levels a channel: one palette entry each (see _own_colours)
+# _own_colours leans on how Pillow's RGB->P cache picks an entry (Palette.c): read for the releases
+# pilcore verified, whose tests check key colours come out exact; on others the octree quantizes
+OWN_COLOURS = pilcore.convention() is not None
 # zlib level of our palette PNGs. Measured on the standard chart: 3 takes 0.39 ms for 8.4 KB, 6 0.83 ms
 # for 6.9 KB, 9 6.8 ms for 6.7 KB; on a dense zig-zag chart 3 gives 15 KB, 6 12.7 KB. 6 keeps the bytes.
 PNG_LEVEL = 6
@@ -110,7 +113,7 @@ def _quantized(image):
     if image.mode != "RGB" or image.info.get("smooth"):
         return None
     try:
-        return _own_colours(image) or _octree(image)
+        return (_own_colours(image) if OWN_COLOURS else None) or _octree(image)
     except (AttributeError, TypeError, ValueError):
         return None
 

@@ -25,7 +25,8 @@ from .memo import make_room
 # (mode, size) and render() returning the offset; "10.2" fill(width, height) and render() returning
 # (mask, offset); "11.2" the same with stroke_filled and the start as one pair.
 VERIFIED = {"10.1": "10.1", "10.2": "10.2", "10.3": "10.2", "10.4": "10.2", "11.0": "10.2", "11.1": "10.2",
-            "11.2": "11.2", "11.3": "11.2", "12.0": "11.2", "12.1": "11.2", "12.2": "11.2", "13.0": "11.2"}
+            "11.2": "11.2", "11.3": "11.2", "12.0": "11.2", "12.1": "11.2", "12.2": "11.2", "12.3": "11.2",
+            "13.0": "11.2"}
 FLOYDSTEINBERG = 3  # Image.Dither.FLOYDSTEINBERG, Image.convert's default (unused by RGBA <-> RGBa)
 RAQM, BASIC = 1, 0  # ImageFont.Layout
 MASKS = 256  # rendered texts kept per face (a chart draws ~20; a mask is a few KB at most)
