@@ -151,3 +151,21 @@ def test_a_face_measures_as_pillows_font():
             assert face.getbbox(text, anchor=anchor) == font.getbbox(text, anchor=anchor)
         assert bytes(face.getmask(text)) == bytes(font.getmask(text))
     assert face.getmetrics() == font.getmetrics()
+
+
+def test_text_masks_kept_for_the_process_are_bounded_in_count_and_size():
+    from dyngraph import fonts
+
+    path = fonts.system_font()
+    if not path:
+        pytest.skip("no TrueType face on this host")
+    face, big = pilcore.Face(path, 12), pilcore.Face(path, 200)
+    pilcore._MASKS.clear()
+    first = face.mask("Jan", None, 0, (0.25, 0.5), "L", True)
+    assert face.mask("Jan", None, 0, (0.25, 0.5), "L", True) is first  # drawn again: the same mask
+    for n in range(pilcore.MASKS + 50):
+        face.mask(f"label {n}", None, 0, (0.0, 0.0), "L", True)
+    assert len(pilcore._MASKS) <= pilcore.MASKS
+    banner = big.mask("A title too large to keep", None, 0, (0.0, 0.0), "L", True)
+    assert banner[0].size[0] * banner[0].size[1] > pilcore.MASK_PIXELS
+    assert all(key[1] != 200 for key in pilcore._MASKS)

@@ -29,7 +29,9 @@ VERIFIED = {"10.1": "10.1", "10.2": "10.2", "10.3": "10.2", "10.4": "10.2", "11.
             "13.0": "11.2"}
 FLOYDSTEINBERG = 3  # Image.Dither.FLOYDSTEINBERG, Image.convert's default (unused by RGBA <-> RGBa)
 RAQM, BASIC = 1, 0  # ImageFont.Layout
-MASKS = 256  # rendered texts kept per face (a chart draws ~20; a mask is a few KB at most)
+MASKS = 1024  # rendered texts kept per process, all faces together (a standard chart draws 21, ~25 KB)
+MASK_PIXELS = 16384  # a mask larger than this is not kept (a long title at 2x): at most MASKS x 16 KB
+_MASKS = {}  # (path, size, text, anchor, ink, start, mode, filled) -> (core "L" mask, offset)
 
 
 def convention(version=PIL.__version__):
@@ -222,13 +224,13 @@ def draw(image, mode=None):
 class Face:
     """``ImageFont.truetype(path, size)`` as the Canvas measures and draws with it, on the core's font."""
 
-    __slots__ = ("path", "size", "font", "_pil", "_render", "_masks")
+    __slots__ = ("path", "size", "font", "_pil", "_render")
 
     def __init__(self, path, size):
         from PIL import _imagingft
 
         engine = RAQM if _imagingft.HAVE_RAQM else BASIC  # FreeTypeFont's default layout engine
-        self.path, self.size, self._pil, self._masks = path, size, None, {}
+        self.path, self.size, self._pil = path, size, None
         self.font = _imagingft.getfont(path, size, 0, "", layout_engine=engine)
         self._render = _RENDERERS[convention()]
 
@@ -249,16 +251,19 @@ class Face:
         """(core "L" mask, offset) of ``text``, as ``FreeTypeFont.getmask2`` renders it (``mode`` "" or "L";
         ``filled``: the stroke_filled ImageDraw.text passes since 11.2, of no effect without a stroke).
 
-        Kept for the process (MASKS per face, oldest first out): a WSGI worker draws the same tick
-        labels, titles and legends again and again, and FreeType renders each text at ~50 us. The
-        mask is only read (draw_bitmap), never changed.
+        Kept for the process, up to MASKS of at most MASK_PIXELS each, oldest first out: a WSGI worker
+        draws the same tick labels, titles and legends again and again, and FreeType renders each
+        text at ~50 us. The mask is only read (draw_bitmap), never changed.
         """
-        key = (text, anchor, ink, start, mode, filled)
-        cached = self._masks.get(key)
+        key = (self.path, self.size, text, anchor, ink, start, mode, filled)
+        cached = _MASKS.get(key)
         if cached is None:
-            if len(self._masks) >= MASKS:
-                make_room(self._masks, MASKS)
-            cached = self._masks[key] = self._render(self.font, text, mode, anchor, ink, start, filled)
+            cached = self._render(self.font, text, mode, anchor, ink, start, filled)
+            width, height = cached[0].size
+            if width * height <= MASK_PIXELS:
+                if len(_MASKS) >= MASKS:
+                    make_room(_MASKS, MASKS)
+                _MASKS[key] = cached
         return cached
 
     def pil(self):
