@@ -52,3 +52,15 @@ def test_threads_sharing_a_memo_never_fail_and_keep_it_near_its_bound():
         sys.setswitchinterval(interval)
     assert errors == []
     assert echo.cache_info().currsize <= 8 + len(threads)
+
+
+def test_a_call_with_keywords_is_answered_uncached():
+    calls = []
+
+    @memo(4)
+    def add(a, b=0):
+        calls.append((a, b))
+        return a + b
+
+    assert add(1, b=2) == 3 and add(1, b=2) == 3
+    assert calls == [(1, 2), (1, 2)] and add.cache_info().currsize == 0

@@ -202,3 +202,14 @@ def test_bars_whose_colour_repeats_are_hatched():
     first = [image.getpixel((middle_first, y)) for y in range(60, 160)]
     second = [image.getpixel((middle_second, y)) for y in range(60, 160)]
     assert first.count(WHITE) == 0 and second.count(WHITE) >= 15  # rows of background across the second
+
+
+def test_luminance_is_the_wcag_formula_for_every_channel_value_and_beyond():
+    from dyngraph.colour import _linear, luminance
+
+    def formula(rgb):
+        r, g, b = (_linear(c) for c in rgb)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    for rgb in [(v, (v * 7) % 256, (v * 13) % 256) for v in range(256)] + [(12.5, 3, 4), (-1, 0, 0), (256, 0, 0)]:
+        assert luminance(rgb) == formula(rgb), rgb

@@ -13,14 +13,14 @@ def _linear(channel):
     return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
 
-_LINEAR = [_linear(c) for c in range(256)]  # the same values, looked up: a chart asks for thousands
+_LINEAR = {c: _linear(c) for c in range(256)}  # the same values, looked up: a chart asks for thousands
 
 
 def luminance(rgb):
     """WCAG relative luminance, 0 (black) to 1 (white)."""
     try:
         return 0.2126 * _LINEAR[rgb[0]] + 0.7152 * _LINEAR[rgb[1]] + 0.0722 * _LINEAR[rgb[2]]
-    except (IndexError, TypeError):  # not 0-255 integers (a computed mix, say): the formula itself
+    except KeyError:  # not a channel value 0-255 (a float between, a value out of range): the formula
         r, g, b = (_linear(c) for c in rgb[:3])
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
 

@@ -16,9 +16,9 @@ fontconfig subprocess runs per request.
 """
 
 import os
-from .memo import memo
 
 from . import pilcore
+from .memo import memo
 
 ELLIPSIS = "…"
 BUILT_IN_SPACE = 0.3  # the built-in font's word space, in ems (its own is 0.25 and reads as none)
@@ -170,12 +170,12 @@ def colour_face():
 
     A bitmap face (Noto Color Emoji) loads only at a size it holds; a scalable one at any.
     """
+    from PIL import ImageFont  # colour emoji are drawn by ImageDraw (a text that has one pays the import)
+
     for path in COLOUR_FONTS:
         if not os.path.isfile(path):
             continue
         for strike in STRIKES:
-            from PIL import ImageFont  # colour emoji are drawn by ImageDraw (a text that has one pays the import)
-
             try:
                 return path, strike, ImageFont.truetype(path, strike)
             except OSError:  # not one of its sizes (or not a face FreeType reads): try the next

@@ -15,11 +15,16 @@ class CacheInfo:
 
 
 def memo(maxsize):
-    """Cache a function's results by its positional arguments: at most ``maxsize``, the oldest dropped first."""
+    """Cache a function's results by its positional arguments: at most ``maxsize``, the oldest dropped first.
+
+    A call with keyword arguments is passed through uncached (lru_cache would cache it; none of ours
+    makes one)."""
     def decorate(function):
         cache = {}
 
-        def cached(*args):
+        def cached(*args, **keywords):
+            if keywords:
+                return function(*args, **keywords)
             try:
                 return cache[args]
             except KeyError:

@@ -9,9 +9,8 @@ tests/test_theme.py checks them). Inks are chosen by WCAG contrast against the
 colours actually under them, not by a luminance threshold.
 """
 
-from .memo import memo
-
 from . import colour as colours
+from .memo import memo
 
 PALETTE = ("0072b2", "c88800", "009e73", "c85800", "c878a8", "4098d8",
            "000000", "989050", "4800a0", "901838", "003800", "605870")

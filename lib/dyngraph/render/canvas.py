@@ -23,10 +23,10 @@ image is the 1x layout drawn sharper, never re-fitted.
 
 import math
 from bisect import bisect_left, bisect_right
-from ..memo import memo
 
 from .. import colour as colours
 from .. import fonts, pilcore, theme
+from ..memo import memo
 from ..values import rgba
 from ..errors import SpecError
 from ..limits import DEFAULT_LIMITS
@@ -728,6 +728,8 @@ class Canvas:
             return plain
         self._sampled = self._reduced()
         image = pilcore.pil(self._sampled)
+        from PIL import Image  # a wide ground is a gradient or stripes (fills.paint): PIL.Image is loaded already
+
         themed = {tuple(ink) for inks in (self.inks, self.plot_inks) for ink in inks.values()}
         out = []
         for (x, y, text, size, fill, anchor, _), (ink, _) in zip(self._texts, plain):
@@ -736,8 +738,6 @@ class Canvas:
             if box[2] <= box[0] or box[3] <= box[1]:
                 out.append((ink, None))
                 continue
-            from PIL import Image
-
             region = image.crop(box)
             if region.width > SAMPLES[0] or region.height > SAMPLES[1]:
                 region = region.resize((min(region.width, SAMPLES[0]), min(region.height, SAMPLES[1])),

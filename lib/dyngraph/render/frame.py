@@ -5,6 +5,7 @@ side, so it never covers the plot), then axis labels; what remains is the plot.
 """
 
 import math
+from ..memo import memo
 from ..record import record
 
 from .. import theme
@@ -99,9 +100,7 @@ def report(canvas, spec, points, count=None):
     ``points``: the rows, or a function giving them (then ``count`` series), computed only if asked.
     """
     if callable(points):
-        from ..memo import memo  # not functools: it imports collections and builds a namedtuple (~4 ms cold)
-
-        rows = memo(1)(points)
+        rows = memo(1)(points)  # not functools.lru_cache: functools builds a namedtuple (~4 ms cold)
         points = [lambda n=n: rows()[n] for n in range(count)]
     for index, series in enumerate(points):
         name = spec.legend[index] if index < len(spec.legend) else ""
